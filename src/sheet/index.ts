@@ -1,0 +1,16 @@
+export * from "./types";
+export * from "./labels";
+export * from "./layout";
+export * from "./findings";
+export { buildPlan, sheetNameFor, titleFor, unlockedRanges, type PlanOptions } from "./plan";
+export { readScorecard, findHeaderRow, isScorecard, type ReadScorecard } from "./reader";
+export { planToGrid, expandRange } from "./grid";
+export { normalizeFormula } from "./formulas";
+export {
+  checkScorecard,
+  workbookFindings,
+  hasErrors,
+  type ScorecardCheck,
+  type CheckIssue,
+  type ColumnSummary,
+} from "./check";

@@ -1,0 +1,494 @@
+import type { Item, Rubric } from "../rubric";
+import { NO, SAME_MATTER_ID, YES, scoreColumn, type ColumnScore, type Judgement } from "../scoring";
+import { helperFormula, summaryFormulas } from "./formulas";
+import {
+  HEADERS,
+  HELPER_HEADERS,
+  META_LABELS,
+  SAME_MATTER_KEY,
+  SUMMARY,
+  VERDICT_TEXT,
+  VETO_HEADING,
+  subtotalLabel,
+} from "./labels";
+import {
+  COL,
+  COLUMN_COUNT,
+  SCORE_COLUMNS,
+  VISIBLE_COLUMN_COUNT,
+  addr,
+  helperOf,
+  layoutFor,
+  rangeAddr,
+  rowOf,
+  type Layout,
+  type ScoreColumnName,
+} from "./layout";
+import { CF_STYLES, STYLES } from "./styles";
+import {
+  emptyEntries,
+  type CfRule,
+  type PlanCell,
+  type PlanValue,
+  type ScorecardEntries,
+  type ScorecardState,
+  type SheetPlan,
+  type StyleName,
+  type ValidationRule,
+} from "./types";
+
+export interface PlanOptions {
+  readonly rubric: Rubric;
+  readonly station: string;
+  readonly year: number;
+  readonly entries?: ScorecardEntries;
+  readonly state?: ScorecardState;
+  /** Optional sheet protection password; none by default. */
+  readonly password?: string;
+}
+
+const SAME_MATTER_TEXT =
+  "第71项与第72项为同一事项时填“是”，只计其中最高加分（同一事项只计最高加分，不累计加分）";
+const COLUMN_WIDTHS = [13, 16, 7, 62, 7, 10, 10, 26, 20, 12, 12];
+const FORBIDDEN_IN_SHEET_NAMES = /[\][:*?/\\']/g;
+
+/** Worksheet name for a station's scorecard; Excel allows 31 characters and no []:*?/\. */
+export function sheetNameFor(station: string, year: number): string {
+  const clean = station.replace(FORBIDDEN_IN_SHEET_NAMES, "").trim() || "服务站";
+  return `${clean.slice(0, 22)}${year}评分表`;
+}
+
+export const titleFor = (rubric: Rubric, station: string, year: number): string =>
+  `${station}${year}年全国示范型退役军人服务站创建评分表\n依据《${rubric.title}》`;
+
+const cell = (value: PlanValue, style: StyleName): PlanCell => ({ value, style });
+
+/** Estimated row height in points: the 创建标准 column fits about 30 Chinese characters a line. */
+const heightFor = (text: string): number => Math.max(1, Math.ceil(text.length / 30)) * 15 + 6;
+
+function resultOf(j: Judgement): string | number {
+  return j.status === "valid" ? j.value : "";
+}
+
+/** Builds the one declarative plan every renderer draws. Entries, when given, fill the entry cells. */
+export function buildPlan(options: PlanOptions): SheetPlan {
+  const { rubric, station, year } = options;
+  const entries = options.entries ?? emptyEntries();
+  const layout = layoutFor(rubric);
+  const rows: PlanCell[][] = Array.from({ length: layout.lastRow }, () =>
+    Array.from({ length: COLUMN_COUNT }, () => cell(null, "helper")),
+  );
+  const heights: number[] = Array.from({ length: layout.lastRow }, () => 20);
+  const set = (row: number, col: number, c: PlanCell): void => {
+    rows[row - 1][col] = c;
+  };
+  const scores: Record<ScoreColumnName, ColumnScore> = {
+    self: scoreColumn(rubric, entries.self),
+    review: scoreColumn(rubric, entries.review),
+  };
+  const merges: string[] = [];
+
+  // Title and metadata.
+  set(layout.titleRow, 0, cell(titleFor(rubric, station, year), "title"));
+  merges.push(rangeAddr(0, layout.titleRow, VISIBLE_COLUMN_COUNT - 1, layout.titleRow));
+  heights[layout.titleRow - 1] = 48;
+  const meta: [number, PlanCell][] = [
+    [0, cell(META_LABELS.station, "metaLabel")],
+    [1, cell(station, "metaValue")],
+    [2, cell(META_LABELS.year, "metaLabel")],
+    [3, cell(year, "metaValue")],
+    [4, cell(META_LABELS.edition, "metaLabel")],
+    [5, cell(rubric.edition, "metaValue")],
+    [7, cell(META_LABELS.state, "metaLabel")],
+    [8, cell(options.state ?? "填报中", "metaValue")],
+  ];
+  for (const [c, v] of meta) set(layout.metaRow, c, v);
+  set(layout.metaRow, 6, cell(null, "metaValue"));
+  merges.push(rangeAddr(5, layout.metaRow, 6, layout.metaRow));
+  [...HEADERS, ...HELPER_HEADERS].forEach((h, c) =>
+    set(layout.headerRow, c, cell(h, c < HEADERS.length ? "header" : "helper")),
+  );
+  heights[layout.headerRow - 1] = 24;
+
+  // Entry rows: items, the same-matter row, the veto conditions.
+  const entryCells = (id: string, row: number): void => {
+    for (const column of SCORE_COLUMNS) {
+      const c = column === "self" ? COL.self : COL.review;
+      set(row, c, cell(entries[column][id] ?? null, "entry"));
+    }
+    set(row, COL.evidence, cell(entries.evidence[id] ?? null, "note"));
+    set(row, COL.notes, cell(entries.notes[id] ?? null, "note"));
+  };
+  for (const category of rubric.categories) {
+    const first = rowOf(layout, category.items[0].id);
+    const last = rowOf(layout, category.items[category.items.length - 1].id);
+    set(first, COL.category, cell(category.heading, "category"));
+    const hasTasks = category.tasks.some((t) => t.name !== null);
+    if (hasTasks) {
+      if (last > first) merges.push(rangeAddr(COL.category, first, COL.category, last));
+      for (const task of category.tasks) {
+        const tFirst = rowOf(layout, task.items[0].id);
+        const tLast = rowOf(layout, task.items[task.items.length - 1].id);
+        set(tFirst, COL.task, cell(task.name, "task"));
+        for (let r = tFirst + 1; r <= tLast; r++) set(r, COL.task, cell(null, "task"));
+        if (tLast > tFirst) merges.push(rangeAddr(COL.task, tFirst, COL.task, tLast));
+      }
+    } else {
+      merges.push(rangeAddr(COL.category, first, COL.task, last));
+    }
+    for (let r = first + 1; r <= last; r++) set(r, COL.category, cell(null, "category"));
+    for (let r = first; r <= last; r++) if (!hasTasks) set(r, COL.task, cell(null, "category"));
+  }
+  const itemRow = (item: Item): void => {
+    const row = rowOf(layout, item.id);
+    set(row, COL.key, cell(item.no, "key"));
+    set(row, COL.text, cell(item.text, "text"));
+    set(row, COL.max, cell(item.max, "max"));
+    entryCells(item.id, row);
+    for (const column of SCORE_COLUMNS) {
+      set(row, helperOf(column), {
+        value: null,
+        formula: helperFormula(item, row, column),
+        result: resultOf(scores[column].judgements[item.id]),
+        style: "helper",
+      });
+    }
+    heights[row - 1] = heightFor(item.text);
+  };
+  rubric.items.forEach(itemRow);
+
+  const bonusFirst = rowOf(layout, rubric.bonus.items[0].id);
+  set(bonusFirst, COL.category, cell(rubric.bonus.heading, "category"));
+  for (let r = bonusFirst; r <= layout.sameMatterRow; r++) {
+    if (r > bonusFirst) set(r, COL.category, cell(null, "category"));
+    set(r, COL.task, cell(null, "category"));
+  }
+  merges.push(rangeAddr(COL.category, bonusFirst, COL.task, layout.sameMatterRow));
+  set(layout.sameMatterRow, COL.key, cell(SAME_MATTER_KEY, "key"));
+  set(layout.sameMatterRow, COL.text, cell(SAME_MATTER_TEXT, "text"));
+  set(layout.sameMatterRow, COL.max, cell(null, "max"));
+  entryCells(SAME_MATTER_ID, layout.sameMatterRow);
+  heights[layout.sameMatterRow - 1] = heightFor(SAME_MATTER_TEXT);
+
+  const vetoFirst = layout.vetoRows[0];
+  const vetoLast = layout.vetoRows[layout.vetoRows.length - 1];
+  rubric.veto.conditions.forEach((condition, index) => {
+    const row = layout.vetoRows[index];
+    set(row, COL.category, cell(index === 0 ? VETO_HEADING : null, "category"));
+    set(row, COL.task, cell(null, "category"));
+    set(row, COL.key, cell(condition.key, "key"));
+    set(row, COL.text, cell(condition.text, "text"));
+    set(row, COL.max, cell(null, "max"));
+    entryCells(condition.key, row);
+  });
+  merges.push(rangeAddr(COL.category, vetoFirst, COL.task, vetoLast));
+
+  // Subtotals and summary: label across A:D, 分值 in E, live formulas in 自评得分 and 复核得分.
+  const formulas = {
+    self: summaryFormulas(rubric, layout, "self"),
+    review: summaryFormulas(rubric, layout, "review"),
+  };
+  const summaryRow = (
+    row: number,
+    label: string,
+    max: PlanValue,
+    labelStyle: StyleName,
+    valueStyle: StyleName,
+    pick: (column: ScoreColumnName) => { formula: string; result: string | number },
+  ): void => {
+    set(row, 0, cell(label, labelStyle));
+    for (let c = 1; c <= 3; c++) set(row, c, cell(null, labelStyle));
+    merges.push(rangeAddr(0, row, 3, row));
+    set(row, COL.max, cell(max, valueStyle));
+    for (const column of SCORE_COLUMNS) {
+      const { formula, result } = pick(column);
+      set(row, column === "self" ? COL.self : COL.review, {
+        value: null,
+        formula,
+        result,
+        style: valueStyle,
+      });
+    }
+    set(row, COL.evidence, cell(null, labelStyle));
+    set(row, COL.notes, cell(null, labelStyle));
+    merges.push(rangeAddr(COL.evidence, row, COL.notes, row));
+  };
+  for (const category of rubric.categories) {
+    const row = layout.subtotalRows.get(category.id) ?? 0;
+    summaryRow(
+      row,
+      subtotalLabel(category.name),
+      category.max,
+      "subtotalLabel",
+      "summaryValue",
+      (column) => ({
+        formula: formulas[column].subtotals.get(category.id) ?? "",
+        result: scores[column].categories.find((c) => c.id === category.id)?.score ?? 0,
+      }),
+    );
+  }
+  const s = layout.summaryRows;
+  summaryRow(s.base, SUMMARY.base, rubric.baseMax, "summaryLabel", "summaryValue", (c) => ({
+    formula: formulas[c].base,
+    result: scores[c].base,
+  }));
+  summaryRow(s.bonus, SUMMARY.bonus, rubric.bonus.cap, "summaryLabel", "summaryValue", (c) => ({
+    formula: formulas[c].bonus,
+    result: scores[c].bonus,
+  }));
+  summaryRow(
+    s.total,
+    SUMMARY.total,
+    rubric.baseMax + rubric.bonus.cap,
+    "summaryLabel",
+    "summaryValue",
+    (c) => ({ formula: formulas[c].total, result: scores[c].total }),
+  );
+  summaryRow(s.needed, SUMMARY.needed, rubric.passLine, "summaryLabel", "summaryValue", (c) => ({
+    formula: formulas[c].needed,
+    result: scores[c].needed,
+  }));
+  summaryRow(s.unscored, SUMMARY.unscored, rubric.baseItems.length, "summaryLabel", "summaryValue", (c) => ({
+    formula: formulas[c].unscored,
+    result: scores[c].missing.length,
+  }));
+  summaryRow(s.verdict, SUMMARY.verdict, null, "summaryLabel", "verdict", (c) => ({
+    formula: formulas[c].verdict,
+    result: VERDICT_TEXT[scores[c].verdict],
+  }));
+  heights[s.verdict - 1] = 26;
+
+  return {
+    sheetName: sheetNameFor(station, year),
+    meta: { station, year, edition: rubric.edition, state: options.state ?? "填报中" },
+    layout,
+    cells: rows,
+    merges,
+    styles: STYLES,
+    columns: COLUMN_WIDTHS.map((width, c) => ({ width, hidden: c >= VISIBLE_COLUMN_COUNT })),
+    rowHeights: heights,
+    validations: validationsFor(rubric, layout),
+    conditionalFormats: conditionalFormatsFor(rubric, layout),
+    protection: options.password ? { password: options.password } : {},
+    print: {
+      paper: "A4",
+      orientation: "landscape",
+      titleRows: [layout.titleRow, layout.headerRow],
+      fitToWidth: 1,
+      area: rangeAddr(0, 1, VISIBLE_COLUMN_COUNT - 1, layout.lastRow),
+      footer: "第 &P 页，共 &N 页",
+    },
+    freeze: { rows: layout.headerRow },
+  };
+}
+
+const entryPair = (row: number): string => rangeAddr(COL.self, row, COL.review, row);
+
+function validationsFor(rubric: Rubric, layout: Layout): ValidationRule[] {
+  const rules: ValidationRule[] = rubric.items.map((item): ValidationRule => {
+    const range = entryPair(rowOf(layout, item.id));
+    const award = item.award;
+    if (award.kind === "tiers" || award.kind === "all-or-nothing") {
+      const list =
+        award.kind === "tiers"
+          ? [0, ...award.tiers.map((t) => t.points).sort((a, b) => a - b)]
+          : [0, item.max];
+      const levels =
+        award.kind === "tiers"
+          ? award.tiers.map((t) => `${t.level}${t.points}分`).join("，")
+          : `符合得${item.max}分`;
+      return {
+        range,
+        kind: "list",
+        list,
+        promptTitle: `第${item.no}项（加分项）`,
+        prompt: `请从下拉列表选择：${list.join("、")}。${levels}，不符合填0。`,
+        errorTitle: "加分不正确",
+        error: `第${item.no}项只能填 ${list.join("、")} 分。`,
+      };
+    }
+    return {
+      range,
+      kind: "decimal",
+      min: 0,
+      max: item.max,
+      promptTitle: `第${item.no}项（满分${item.max}分）`,
+      prompt: `请输入 0～${item.max} 之间的分数，按 0.5 分递进。`,
+      errorTitle: "得分超出范围",
+      error: `第${item.no}项满分 ${item.max} 分：请输入 0～${item.max} 之间的数字。`,
+    };
+  });
+  const yesNo = (row: number, title: string, prompt: string): ValidationRule => ({
+    range: entryPair(row),
+    kind: "list",
+    list: [YES, NO],
+    promptTitle: title,
+    prompt,
+    errorTitle: "只能填是或否",
+    error: `请从下拉列表选择“${YES}”或“${NO}”。`,
+  });
+  rules.push(
+    yesNo(layout.sameMatterRow, "同一事项", `第71项与第72项为同一事项填“${YES}”，否则填“${NO}”或留空。`),
+  );
+  rubric.veto.conditions.forEach((c, i) =>
+    rules.push(
+      yesNo(
+        layout.vetoRows[i],
+        `一票否决 ${c.key}`,
+        `${c.text}：是填“${YES}”，否填“${NO}”或留空。任一项为“${YES}”即否决。`,
+      ),
+    ),
+  );
+  return rules;
+}
+
+/** Contiguous runs of rows, as areas over both score columns. */
+function areasOf(rows: readonly number[]): string[] {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const areas: string[] = [];
+  let start = sorted[0];
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i === sorted.length || sorted[i] !== sorted[i - 1] + 1) {
+      areas.push(rangeAddr(COL.self, start, COL.review, sorted[i - 1]));
+      start = sorted[i];
+    }
+  }
+  return areas;
+}
+
+function groupByMax(rubric: Rubric, layout: Layout, items: readonly Item[]): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  for (const item of items) groups.set(item.max, [...(groups.get(item.max) ?? []), rowOf(layout, item.id)]);
+  return groups;
+}
+
+/** Rules refer only to the formatted cell itself where possible (office-js#5299: rules reading other cells may not refresh). */
+function conditionalFormatsFor(rubric: Rubric, layout: Layout): CfRule[] {
+  const rules: CfRule[] = [];
+  const pointItems = rubric.items.filter(
+    (i) => i.award.kind === "points" || i.award.kind === "discretionary",
+  );
+  const firstItem = rowOf(layout, rubric.items[0].id);
+  const lastItem = rowOf(layout, rubric.items[rubric.items.length - 1].id);
+  const topLeft = (row: number): string => addr(COL.self, row);
+
+  // Invalid: text where a score belongs, numbers outside 0..max, off the half-point grid, or not an allowed tier.
+  rules.push({
+    kind: "expression",
+    areas: [rangeAddr(COL.self, firstItem, COL.review, lastItem)],
+    formula: `ISTEXT(${topLeft(firstItem)})`,
+    style: CF_STYLES.invalid,
+    purpose: "invalid",
+  });
+  for (const [max, rows] of groupByMax(rubric, layout, pointItems)) {
+    rules.push({
+      kind: "cellIs",
+      areas: areasOf(rows),
+      operator: "notBetween",
+      formulae: ["0", String(max)],
+      style: CF_STYLES.invalid,
+      purpose: "invalid",
+    });
+  }
+  for (const area of areasOf(pointItems.map((i) => rowOf(layout, i.id)))) {
+    const tl = area.split(":")[0];
+    rules.push({
+      kind: "expression",
+      areas: [area],
+      formula: `AND(ISNUMBER(${tl}),MOD(${tl}*2,1)<>0)`,
+      style: CF_STYLES.invalid,
+      purpose: "invalid",
+    });
+  }
+  for (const item of rubric.bonus.items) {
+    const award = item.award;
+    if (award.kind !== "tiers" && award.kind !== "all-or-nothing") continue;
+    const row = rowOf(layout, item.id);
+    const allowed = award.kind === "tiers" ? [0, ...award.tiers.map((t) => t.points)] : [0, item.max];
+    const tl = topLeft(row);
+    rules.push({
+      kind: "expression",
+      areas: [entryPair(row)],
+      formula: `AND(ISNUMBER(${tl}),${allowed.map((p) => `${tl}<>${p}`).join(",")})`,
+      style: CF_STYLES.invalid,
+      purpose: "invalid",
+    });
+  }
+  const yesNoArea = rangeAddr(
+    COL.self,
+    layout.sameMatterRow,
+    COL.review,
+    layout.vetoRows[layout.vetoRows.length - 1],
+  );
+  const yn = topLeft(layout.sameMatterRow);
+  rules.push({
+    kind: "expression",
+    areas: [yesNoArea],
+    formula: `AND(LEN(${yn})>0,${yn}<>"${YES}",${yn}<>"${NO}")`,
+    style: CF_STYLES.invalid,
+    purpose: "invalid",
+  });
+
+  // Veto answered 是.
+  rules.push({
+    kind: "cellIs",
+    areas: areasOf(layout.vetoRows),
+    operator: "equal",
+    formulae: [`"${YES}"`],
+    style: CF_STYLES.veto,
+    purpose: "veto",
+  });
+
+  // Shortfall: a valid score below the item's maximum (items 1–70).
+  for (const [max, rows] of groupByMax(rubric, layout, rubric.baseItems)) {
+    rules.push({
+      kind: "cellIs",
+      areas: areasOf(rows),
+      operator: "between",
+      formulae: ["0", String(max - 0.5)],
+      style: CF_STYLES.shortfall,
+      purpose: "shortfall",
+    });
+  }
+  // Empty: items 1–70 not yet self-assessed (an empty review column is normal until review starts).
+  rules.push({
+    kind: "expression",
+    areas: [rangeAddr(COL.self, firstItem, COL.self, layout.lastBaseRow)],
+    formula: `LEN(${topLeft(firstItem)})=0`,
+    style: CF_STYLES.empty,
+    purpose: "empty",
+  });
+
+  // Self-assessment and review disagree (review column only); this rule must read the self cell beside it.
+  const rv = addr(COL.review, firstItem);
+  const sf = addr(COL.self, firstItem);
+  rules.push({
+    kind: "expression",
+    areas: [rangeAddr(COL.review, firstItem, COL.review, layout.vetoRows[layout.vetoRows.length - 1])],
+    formula: `AND(LEN(${rv})>0,LEN(${sf})>0,${rv}<>${sf})`,
+    style: CF_STYLES.difference,
+    purpose: "difference",
+  });
+
+  // Verdict cell colours.
+  const verdictArea = entryPair(layout.summaryRows.verdict);
+  for (const key of ["pass", "fail", "veto", "incomplete"] as const) {
+    rules.push({
+      kind: "cellIs",
+      areas: [verdictArea],
+      operator: "equal",
+      formulae: [`"${VERDICT_TEXT[key]}"`],
+      style: CF_STYLES.verdict[key],
+      purpose: "verdict",
+    });
+  }
+  return rules;
+}
+
+/** Ranges a user may edit: the two score columns, evidence and notes of every entry row. */
+export function unlockedRanges(plan: SheetPlan): string[] {
+  const { layout } = plan;
+  const first = layout.firstItemRow;
+  const last = layout.vetoRows[layout.vetoRows.length - 1];
+  return [rangeAddr(COL.self, first, COL.notes, last)];
+}

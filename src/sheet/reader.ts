@@ -1,0 +1,300 @@
+import { getRubric, EDITIONS, DEFAULT_EDITION, type Rubric } from "../rubric";
+import { SAME_MATTER_ID, scoreColumn } from "../scoring";
+import type { Finding } from "./findings";
+import { findingMessage } from "./findingMessages";
+import { normalizeFormula, summaryFormulas, helperFormula } from "./formulas";
+import { HEADERS, META_LABELS, SAME_MATTER_KEY, SUMMARY, subtotalLabel } from "./labels";
+import {
+  COL,
+  SCORE_COLUMNS,
+  addr,
+  helperOf,
+  layoutFor,
+  rowOf,
+  type Layout,
+  type ScoreColumnName,
+} from "./layout";
+import {
+  STATES,
+  type GridValue,
+  type ScorecardEntries,
+  type ScorecardMeta,
+  type ScorecardState,
+  type SheetGrid,
+} from "./types";
+
+const HEADER_SCAN_ROWS = 30;
+
+const text = (v: GridValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
+
+/** One-based row of the header row, or null when the sheet is not a scorecard. */
+export function findHeaderRow(grid: SheetGrid): number | null {
+  const limit = Math.min(grid.values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const row = grid.values[r];
+    if (HEADERS.every((h, c) => text(row[c]).replace(/\s+/g, "") === h)) return r + 1;
+  }
+  return null;
+}
+
+export const isScorecard = (grid: SheetGrid): boolean => findHeaderRow(grid) !== null;
+
+export interface ReadScorecard {
+  readonly sheet: string;
+  readonly meta: ScorecardMeta;
+  readonly rubric: Rubric;
+  readonly layout: Layout;
+  readonly entries: ScorecardEntries;
+  /** Where each entry was found (one-based row); differs from the layout when rows were moved. */
+  readonly entryRows: ReadonlyMap<string, number>;
+  readonly findings: readonly Finding[];
+}
+
+function keyOf(v: GridValue): string {
+  if (typeof v === "number") return String(v);
+  const t = text(v);
+  return t === SAME_MATTER_KEY ? SAME_MATTER_ID : t;
+}
+
+function readMeta(
+  grid: SheetGrid,
+  headerRow: number,
+): { meta: Partial<ScorecardMeta>; cells: Partial<Record<keyof typeof META_LABELS, string>> } {
+  const meta: { station?: string; year?: number; edition?: string; state?: ScorecardState } = {};
+  const cells: Partial<Record<keyof typeof META_LABELS, string>> = {};
+  for (let r = 0; r < headerRow - 1; r++) {
+    const row = grid.values[r] ?? [];
+    row.forEach((v, c) => {
+      const label = text(v);
+      const value = row[c + 1];
+      const at = addr(c + 1, r + 1);
+      if (label === META_LABELS.station && text(value)) ((meta.station = text(value)), (cells.station = at));
+      if (label === META_LABELS.year && Number.isInteger(Number(text(value))) && text(value))
+        ((meta.year = Number(text(value))), (cells.year = at));
+      if (label === META_LABELS.edition && text(value)) ((meta.edition = text(value)), (cells.edition = at));
+      if (label === META_LABELS.state && (STATES as readonly string[]).includes(text(value)))
+        ((meta.state = text(value) as ScorecardState), (cells.state = at));
+    });
+  }
+  return { meta, cells };
+}
+
+/**
+ * Maps a grid back to entries and findings. Entries are read by their key in 序号 wherever the row now is,
+ * so a moved row still reads correctly and is reported.
+ */
+export function readScorecard(grid: SheetGrid): ReadScorecard {
+  const headerRow = findHeaderRow(grid);
+  if (headerRow === null)
+    throw new Error(`Sheet "${grid.name}" is not a scorecard: no header row ${HEADERS.join(" | ")}`);
+  const findings: Finding[] = [];
+  const add = (f: Omit<Finding, "message">, params: Record<string, string | number> = {}): void => {
+    findings.push({ ...f, message: findingMessage(f.code, { item: f.item, cell: f.cell, ...params }) });
+  };
+  const { meta: partial } = readMeta(grid, headerRow);
+  let rubric: Rubric;
+  if (partial.edition && EDITIONS.some((e) => e.edition === partial.edition))
+    rubric = getRubric(partial.edition);
+  else {
+    rubric = getRubric(DEFAULT_EDITION);
+    add(
+      {
+        item: "sheet",
+        cell: addr(COL.self, headerRow - 1),
+        severity: partial.edition ? "error" : "warning",
+        code: partial.edition ? "unknown-edition" : "meta-missing",
+      },
+      { what: META_LABELS.edition, value: partial.edition ?? "" },
+    );
+  }
+  if (!partial.station)
+    add(
+      { item: "sheet", cell: addr(1, headerRow - 1), severity: "warning", code: "meta-missing" },
+      { what: META_LABELS.station, value: "" },
+    );
+  if (!partial.year)
+    add(
+      { item: "sheet", cell: addr(3, headerRow - 1), severity: "warning", code: "meta-missing" },
+      { what: META_LABELS.year, value: "" },
+    );
+  const meta: ScorecardMeta = {
+    station: partial.station ?? grid.name,
+    year: partial.year ?? 0,
+    edition: rubric.edition,
+    state: partial.state ?? "填报中",
+  };
+  const layout = layoutFor(rubric);
+  const offset = headerRow - layout.headerRow;
+  const value = (row: number, col: number): GridValue => grid.values[row - 1]?.[col] ?? null;
+  const formula = (row: number, col: number): string | null => grid.formulas[row - 1]?.[col] ?? null;
+
+  // Locate entry rows and summary rows by their keys and labels.
+  const expected = new Set(layout.entryIds);
+  const found = new Map<string, number[]>();
+  const summaryLabels = new Map<string, string>([
+    ...rubric.categories.map((c): [string, string] => [subtotalLabel(c.name), c.id]),
+    ...Object.entries(SUMMARY).map(([k, label]): [string, string] => [label, k]),
+  ]);
+  const summaryFound = new Map<string, number>();
+  let firstSummary = grid.values.length + 1;
+  for (let r = headerRow + 1; r <= grid.values.length; r++) {
+    const label = text(value(r, 0));
+    if (summaryLabels.has(label)) {
+      if (!summaryFound.has(label)) summaryFound.set(label, r);
+      firstSummary = Math.min(firstSummary, r);
+      continue;
+    }
+    const key = keyOf(value(r, COL.key));
+    if (expected.has(key)) found.set(key, [...(found.get(key) ?? []), r]);
+  }
+  for (let r = headerRow + 1; r < firstSummary; r++) {
+    const key = keyOf(value(r, COL.key));
+    if (!expected.has(key))
+      add({ item: "sheet", cell: addr(COL.key, r), severity: "error", code: "row-inserted" }, { row: r });
+  }
+
+  const entryRows = new Map<string, number>();
+  let structureIntact = offset === 0;
+  for (const id of layout.entryIds) {
+    const rows = found.get(id) ?? [];
+    const planned = rowOf(layout, id) + offset;
+    if (rows.length === 0) {
+      add({ item: id, cell: addr(COL.key, planned), severity: "error", code: "row-missing" });
+      structureIntact = false;
+      continue;
+    }
+    if (rows.length > 1) {
+      add(
+        { item: id, cell: addr(COL.key, rows[1]), severity: "error", code: "row-duplicated" },
+        { rows: rows.join(", ") },
+      );
+      structureIntact = false;
+    }
+    if (rows[0] !== planned) {
+      add(
+        { item: id, cell: addr(COL.key, rows[0]), severity: "error", code: "row-moved" },
+        { row: rows[0], planned },
+      );
+      structureIntact = false;
+    }
+    entryRows.set(id, rows[0]);
+  }
+  if (offset !== 0)
+    add(
+      { item: "sheet", cell: addr(0, headerRow), severity: "error", code: "row-moved" },
+      { row: headerRow, planned: layout.headerRow },
+    );
+
+  // Rubric text and 分值 as printed.
+  for (const item of rubric.items) {
+    const row = entryRows.get(item.id);
+    if (row === undefined) continue;
+    if (text(value(row, COL.text)) !== item.text)
+      add({ item: item.id, cell: addr(COL.text, row), severity: "error", code: "text-changed" });
+    if (value(row, COL.max) !== item.max)
+      add(
+        { item: item.id, cell: addr(COL.max, row), severity: "error", code: "max-changed" },
+        { value: text(value(row, COL.max)), max: item.max },
+      );
+  }
+  for (const condition of rubric.veto.conditions) {
+    const row = entryRows.get(condition.key);
+    if (row !== undefined && text(value(row, COL.text)) !== condition.text)
+      add({ item: condition.key, cell: addr(COL.text, row), severity: "error", code: "text-changed" });
+  }
+
+  // Entries.
+  const self: Record<string, GridValue> = {};
+  const review: Record<string, GridValue> = {};
+  const evidence: Record<string, string> = {};
+  const notes: Record<string, string> = {};
+  for (const [id, row] of entryRows) {
+    self[id] = value(row, COL.self);
+    review[id] = value(row, COL.review);
+    if (text(value(row, COL.evidence))) evidence[id] = String(value(row, COL.evidence));
+    if (text(value(row, COL.notes))) notes[id] = String(value(row, COL.notes));
+    for (const column of SCORE_COLUMNS) {
+      const c = column === "self" ? COL.self : COL.review;
+      if (formula(row, c) !== null)
+        add({ item: id, column, cell: addr(c, row), severity: "warning", code: "entry-formula" });
+    }
+  }
+  for (const column of SCORE_COLUMNS) {
+    const c = column === "self" ? COL.self : COL.review;
+    const scored = scoreColumn(rubric, column === "self" ? self : review);
+    for (const { id, judgement } of scored.invalid) {
+      findings.push({
+        item: id,
+        column,
+        cell: addr(c, entryRows.get(id) ?? 0),
+        severity: "error",
+        code: "invalid-entry",
+        message: judgement.message,
+      });
+    }
+  }
+
+  // Formulas: summary cells and hidden helper cells must still be the planned formulas.
+  const planned = {
+    self: summaryFormulas(rubric, layout, "self"),
+    review: summaryFormulas(rubric, layout, "review"),
+  };
+  const checkFormula = (
+    item: string,
+    column: ScoreColumnName,
+    row: number,
+    col: number,
+    want: string,
+  ): void => {
+    const got = formula(row, col);
+    if (got === null)
+      add(
+        { item, column, cell: addr(col, row), severity: "error", code: "formula-overwritten" },
+        { value: text(value(row, col)) },
+      );
+    else if (structureIntact && normalizeFormula(got) !== normalizeFormula(want))
+      add({ item, column, cell: addr(col, row), severity: "error", code: "formula-changed" });
+  };
+  for (const [label, key] of summaryLabels) {
+    const row = summaryFound.get(label);
+    if (row === undefined) {
+      add({ item: label, cell: addr(0, headerRow), severity: "error", code: "row-missing" });
+      continue;
+    }
+    for (const column of SCORE_COLUMNS) {
+      const f = planned[column];
+      const want = key in SUMMARY ? f[key as keyof typeof SUMMARY] : (f.subtotals.get(key) ?? "");
+      checkFormula(label, column, row, column === "self" ? COL.self : COL.review, want);
+    }
+  }
+  for (const item of rubric.items) {
+    const row = entryRows.get(item.id);
+    if (row === undefined) continue;
+    for (const column of SCORE_COLUMNS)
+      checkFormula(item.id, column, row, helperOf(column), helperFormula(item, row, column));
+  }
+
+  // Guards the file should still carry.
+  if (grid.guards) {
+    if (!grid.guards.protected)
+      add({ item: "sheet", cell: addr(0, 1), severity: "error", code: "protection-removed" });
+    const validated = new Set(grid.guards.validatedCells);
+    for (const [id, row] of entryRows) {
+      for (const column of SCORE_COLUMNS) {
+        const cell = addr(column === "self" ? COL.self : COL.review, row);
+        if (!validated.has(cell))
+          add({ item: id, column, cell, severity: "error", code: "validation-removed" });
+      }
+    }
+  }
+
+  return {
+    sheet: grid.name,
+    meta,
+    rubric,
+    layout,
+    entries: { self, review, evidence, notes },
+    entryRows,
+    findings,
+  };
+}

@@ -1,0 +1,41 @@
+import type { CellStyle, CfStyle, StyleName } from "./types";
+
+const base = { hAlign: "center", vAlign: "middle", wrap: true, border: true, locked: true } as const;
+
+export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
+  title: { ...base, bold: true, size: 16, border: false },
+  metaLabel: { ...base, bold: true, fill: "F2F2F2" },
+  metaValue: { ...base, hAlign: "left" },
+  header: { ...base, bold: true, fontColor: "FFFFFF", fill: "1F4E79" },
+  category: { ...base, bold: true, fill: "DDEBF7" },
+  task: { ...base, fill: "F3F8FC" },
+  key: { ...base, numberFormat: "@" },
+  text: { ...base, hAlign: "left" },
+  max: { ...base, numberFormat: "0.0" },
+  entry: { ...base, fill: "FFFFFF", numberFormat: "General", locked: false },
+  note: { ...base, hAlign: "left", vAlign: "top", locked: false },
+  subtotalLabel: { ...base, bold: true, fill: "F2F2F2", hAlign: "right" },
+  summaryLabel: { ...base, bold: true, fill: "D9E1F2", hAlign: "right" },
+  summaryValue: { ...base, bold: true, fill: "D9E1F2", numberFormat: "0.0" },
+  verdict: { ...base, bold: true, size: 12, fill: "D9E1F2" },
+  helper: { ...base, border: false, numberFormat: "General" },
+};
+
+/** Colours of the conditional formats, chosen to read in colour and in grey print. */
+export const CF_STYLES: Readonly<
+  Record<"invalid" | "shortfall" | "empty" | "veto" | "difference", CfStyle>
+> & {
+  verdict: Readonly<Record<"pass" | "fail" | "veto" | "incomplete", CfStyle>>;
+} = {
+  invalid: { fill: "FF7C80", fontColor: "9C0006", bold: true },
+  shortfall: { fill: "FCE4D6", fontColor: "833C0B" },
+  empty: { fill: "FFF2CC" },
+  veto: { fill: "C00000", fontColor: "FFFFFF", bold: true },
+  difference: { fill: "E4DFEC", fontColor: "5B2C6F", bold: true },
+  verdict: {
+    pass: { fill: "C6EFCE", fontColor: "006100", bold: true },
+    fail: { fill: "FFEB9C", fontColor: "9C5700", bold: true },
+    veto: { fill: "FFC7CE", fontColor: "9C0006", bold: true },
+    incomplete: { fill: "D9D9D9", fontColor: "404040", bold: true },
+  },
+};

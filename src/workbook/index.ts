@@ -1,0 +1,2 @@
+export * from "./port";
+export { populate, SheetNameTakenError, type PopulateOptions, type PopulateResult } from "./populate";

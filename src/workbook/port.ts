@@ -1,0 +1,35 @@
+import type { GridValue, SheetGrid, SheetPlan } from "../sheet";
+
+/** One cell write requested by a user interface (form view, review remarks, state changes). */
+export interface CellWrite {
+  /** A1 address on the sheet. */
+  readonly cell: string;
+  readonly value: GridValue;
+}
+
+/** What a renderer could not do on this host (e.g. ExcelApi 1.8 missing → no data validation). */
+export interface RenderReport {
+  readonly skipped: readonly { readonly feature: string; readonly requirement: string }[];
+}
+
+export type Unsubscribe = () => void;
+
+/**
+ * The workbook as the user interfaces see it. Office.js (src/excel), ExcelJS files (src/xlsx) and an in-memory
+ * double for tests all implement it; components never touch Office.js directly.
+ */
+export interface WorkbookPort {
+  /** Names of all worksheets, in tab order. */
+  sheetNames(): Promise<string[]>;
+  /** Grids of the named sheets (all sheets when omitted), read in a constant number of round trips. */
+  readGrids(sheets?: readonly string[]): Promise<SheetGrid[]>;
+  /** Draws the plan into its sheet (creating it, or redrawing it in place) and activates it. */
+  render(plan: SheetPlan): Promise<RenderReport>;
+  /** Writes entry cells in one batch; the adapter lifts and restores sheet protection around it as needed. */
+  write(sheet: string, writes: readonly CellWrite[]): Promise<void>;
+  activeSheet(): Promise<string | null>;
+  select(sheet: string, cell: string): Promise<void>;
+  /** Cell edits on any sheet, excluding those the add-in itself made. */
+  onChanged(handler: (sheet: string) => void): Promise<Unsubscribe>;
+  onActivated(handler: (sheet: string) => void): Promise<Unsubscribe>;
+}
