@@ -110,6 +110,19 @@ describe("the scorecard plan", () => {
     expect(at(rowWithLabel("距达标还差"), COL.review).result).toBe(90);
   });
 
+  it("ends with the 填报人 / 审核人 / 日期 line and marks drafts in the title", () => {
+    expect(plan.cells[plan.layout.signatureRow - 1].map((c) => c.value).filter(Boolean)).toEqual([
+      "填报人：",
+      "审核人：",
+      "日期：",
+    ]);
+    expect(plan.print.area).toBe("A1:I96");
+    expect(at(1, 0).value).not.toContain("草稿");
+    expect(buildPlan({ rubric, station: "巴川街道", year: 2020, draft: true }).cells[0][0].value).toMatch(
+      /^【草稿】巴川街道/,
+    );
+  });
+
   it("uses only functions Excel 2010, WPS and LibreOffice share", () => {
     const allowed = new Set([
       "IF",
@@ -147,8 +160,8 @@ describe("the scorecard plan", () => {
       kind: "list",
       list: ["是", "否"],
     });
-    expect(unlockedRanges(plan)).toEqual(["F4:I82"]);
-    const unlocked = new Set(expandRange("F4:I82"));
+    expect(unlockedRanges(plan)).toEqual(["F4:I82", "B96:C96", "E96:G96", "I96"]);
+    const unlocked = new Set(unlockedRanges(plan).flatMap(expandRange));
     plan.cells.forEach((row, r) =>
       row.forEach((c, col) => {
         const address = `${String.fromCharCode(65 + col)}${r + 1}`;
@@ -182,8 +195,8 @@ describe("the scorecard plan", () => {
   it("flags shortfall, empty, invalid, veto, verdict and self/review differences with conditional formats", () => {
     const purposes = new Set(plan.conditionalFormats.map((r) => r.purpose));
     expect([...purposes].sort()).toEqual(["difference", "empty", "invalid", "shortfall", "verdict", "veto"]);
-    const selfRefOnly = plan.conditionalFormats.filter(
-      (r) => r.purpose !== "difference" && r.kind === "expression",
+    const selfRefOnly = plan.conditionalFormats.flatMap((r) =>
+      r.purpose !== "difference" && r.kind === "expression" ? [r] : [],
     );
     for (const r of selfRefOnly) {
       const refs = new Set(r.formula.match(/[A-Z]+\d+/g));

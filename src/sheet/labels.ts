@@ -37,3 +37,8 @@ export const META_LABELS = { station: "服务站", year: "年度", edition: "标
 export const VERDICT_TEXT = { pass: "达标", fail: "未达标", veto: "否决", incomplete: "未完成" } as const;
 
 export const VETO_HEADING = "一票否决";
+
+export const SIGNATURE_LABELS = { filler: "填报人", reviewer: "审核人", date: "日期" } as const;
+
+/** Marks a draft export, on the sheet and in the file name. */
+export const DRAFT_MARK = "草稿";

@@ -55,6 +55,8 @@ export interface Layout {
   readonly vetoRows: readonly number[];
   readonly subtotalRows: ReadonlyMap<string, number>;
   readonly summaryRows: Readonly<Record<SummaryKey, number>>;
+  /** 填报人 / 审核人 / 日期 line under the summary, for the signed paper copy. */
+  readonly signatureRow: number;
   readonly lastRow: number;
 }
 
@@ -72,6 +74,8 @@ export function layoutFor(rubric: Rubric): Layout {
   let row = firstItemRow + entryIds.length;
   const subtotalRows = new Map(rubric.categories.map((c) => [c.id, row++]));
   const summaryRows = Object.fromEntries(SUMMARY_ORDER.map((k) => [k, row++])) as Record<SummaryKey, number>;
+  const signatureRow = row + 1;
+  row = signatureRow + 1;
   const lastBaseItem = rubric.baseItems[rubric.baseItems.length - 1];
   return {
     titleRow,
@@ -85,6 +89,7 @@ export function layoutFor(rubric: Rubric): Layout {
     vetoRows: rubric.veto.conditions.map((c) => entryRows.get(c.key) ?? firstItemRow),
     subtotalRows,
     summaryRows,
+    signatureRow,
     lastRow: row - 1,
   };
 }

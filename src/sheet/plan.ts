@@ -2,10 +2,12 @@ import type { Item, Rubric } from "../rubric";
 import { NO, SAME_MATTER_ID, YES, scoreColumn, type ColumnScore, type Judgement } from "../scoring";
 import { helperFormula, summaryFormulas } from "./formulas";
 import {
+  DRAFT_MARK,
   HEADERS,
   HELPER_HEADERS,
   META_LABELS,
   SAME_MATTER_KEY,
+  SIGNATURE_LABELS,
   SUMMARY,
   VERDICT_TEXT,
   VETO_HEADING,
@@ -45,6 +47,8 @@ export interface PlanOptions {
   readonly state?: ScorecardState;
   /** Optional sheet protection password; none by default. */
   readonly password?: string;
+  /** An incomplete scorecard exported on request: marked 草稿 in the title. */
+  readonly draft?: boolean;
 }
 
 const SAME_MATTER_TEXT =
@@ -58,8 +62,8 @@ export function sheetNameFor(station: string, year: number): string {
   return `${clean.slice(0, 22)}${year}评分表`;
 }
 
-export const titleFor = (rubric: Rubric, station: string, year: number): string =>
-  `${station}${year}年全国示范型退役军人服务站创建评分表\n依据《${rubric.title}》`;
+export const titleFor = (rubric: Rubric, station: string, year: number, draft = false): string =>
+  `${draft ? `【${DRAFT_MARK}】` : ""}${station}${year}年全国示范型退役军人服务站创建评分表\n依据《${rubric.title}》`;
 
 const cell = (value: PlanValue, style: StyleName): PlanCell => ({ value, style });
 
@@ -89,7 +93,7 @@ export function buildPlan(options: PlanOptions): SheetPlan {
   const merges: string[] = [];
 
   // Title and metadata.
-  set(layout.titleRow, 0, cell(titleFor(rubric, station, year), "title"));
+  set(layout.titleRow, 0, cell(titleFor(rubric, station, year, options.draft), "title"));
   merges.push(rangeAddr(0, layout.titleRow, VISIBLE_COLUMN_COUNT - 1, layout.titleRow));
   heights[layout.titleRow - 1] = 48;
   const meta: [number, PlanCell][] = [
@@ -257,6 +261,20 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     result: VERDICT_TEXT[scores[c].verdict],
   }));
   heights[s.verdict - 1] = 26;
+
+  // Signature line of the paper copy: labels locked, the spaces to write in left editable.
+  const sig = layout.signatureRow;
+  const signature: [number, number, string][] = [
+    [0, 2, SIGNATURE_LABELS.filler],
+    [3, 6, SIGNATURE_LABELS.reviewer],
+    [7, 8, SIGNATURE_LABELS.date],
+  ];
+  for (const [labelCol, lastCol, label] of signature) {
+    set(sig, labelCol, cell(`${label}：`, "signatureLabel"));
+    for (let c = labelCol + 1; c <= lastCol; c++) set(sig, c, cell(null, "signature"));
+    if (lastCol > labelCol + 1) merges.push(rangeAddr(labelCol + 1, sig, lastCol, sig));
+  }
+  heights[sig - 1] = 30;
 
   return {
     sheetName: sheetNameFor(station, year),
@@ -490,5 +508,11 @@ export function unlockedRanges(plan: SheetPlan): string[] {
   const { layout } = plan;
   const first = layout.firstItemRow;
   const last = layout.vetoRows[layout.vetoRows.length - 1];
-  return [rangeAddr(COL.self, first, COL.notes, last)];
+  const sig = layout.signatureRow;
+  return [
+    rangeAddr(COL.self, first, COL.notes, last),
+    rangeAddr(1, sig, 2, sig),
+    rangeAddr(4, sig, 6, sig),
+    addr(8, sig),
+  ];
 }

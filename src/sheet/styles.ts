@@ -18,6 +18,8 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   summaryLabel: { ...base, bold: true, fill: "D9E1F2", hAlign: "right" },
   summaryValue: { ...base, bold: true, fill: "D9E1F2", numberFormat: "0.0" },
   verdict: { ...base, bold: true, size: 12, fill: "D9E1F2" },
+  signatureLabel: { ...base, bold: true, border: false, hAlign: "right" },
+  signature: { ...base, border: false, hAlign: "left", locked: false },
   helper: { ...base, border: false, numberFormat: "General" },
 };
 

@@ -18,6 +18,8 @@ export type StyleName =
   | "summaryLabel"
   | "summaryValue"
   | "verdict"
+  | "signatureLabel"
+  | "signature"
   | "helper";
 
 export interface CellStyle {
