@@ -53,7 +53,7 @@ export interface PlanOptions {
 
 const SAME_MATTER_TEXT =
   "第71项与第72项为同一事项时填“是”，只计其中最高加分（同一事项只计最高加分，不累计加分）";
-const COLUMN_WIDTHS = [13, 16, 7, 62, 7, 10, 10, 26, 20, 12, 12];
+const COLUMN_WIDTHS = [13, 16, 10, 62, 8, 10, 10, 26, 20, 12, 12];
 const FORBIDDEN_IN_SHEET_NAMES = /[\][:*?/\\']/g;
 
 /** Worksheet name for a station's scorecard; Excel allows 31 characters and no []:*?/\. */
@@ -67,8 +67,15 @@ export const titleFor = (rubric: Rubric, station: string, year: number, draft = 
 
 const cell = (value: PlanValue, style: StyleName): PlanCell => ({ value, style });
 
-/** Estimated row height in points: the 创建标准 column fits about 30 Chinese characters a line. */
-const heightFor = (text: string): number => Math.max(1, Math.ceil(text.length / 30)) * 15 + 6;
+/** Lines a text needs in a column holding about `perLine` Chinese characters, counting its own line breaks. */
+const linesFor = (text: PlanValue | undefined, perLine: number): number =>
+  String(text ?? "")
+    .split("\n")
+    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+
+/** Estimated row height in points, from the tallest of 创建标准, 佐证材料 and 备注 (Excel does not autofit on open). */
+const heightFor = (text: string, evidence?: PlanValue, note?: PlanValue): number =>
+  Math.max(linesFor(text, 30), linesFor(evidence, 12), linesFor(note, 9)) * 15 + 6;
 
 function resultOf(j: Judgement): string | number {
   return j.status === "valid" ? j.value : "";
@@ -157,7 +164,7 @@ export function buildPlan(options: PlanOptions): SheetPlan {
         style: "helper",
       });
     }
-    heights[row - 1] = heightFor(item.text);
+    heights[row - 1] = heightFor(item.text, entries.evidence[item.id], entries.notes[item.id]);
   };
   rubric.items.forEach(itemRow);
 
@@ -172,7 +179,11 @@ export function buildPlan(options: PlanOptions): SheetPlan {
   set(layout.sameMatterRow, COL.text, cell(SAME_MATTER_TEXT, "text"));
   set(layout.sameMatterRow, COL.max, cell(null, "max"));
   entryCells(SAME_MATTER_ID, layout.sameMatterRow);
-  heights[layout.sameMatterRow - 1] = heightFor(SAME_MATTER_TEXT);
+  heights[layout.sameMatterRow - 1] = heightFor(
+    SAME_MATTER_TEXT,
+    entries.evidence[SAME_MATTER_ID],
+    entries.notes[SAME_MATTER_ID],
+  );
 
   const vetoFirst = layout.vetoRows[0];
   const vetoLast = layout.vetoRows[layout.vetoRows.length - 1];

@@ -11,7 +11,7 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   task: { ...base, fill: "F3F8FC" },
   key: { ...base, numberFormat: "@" },
   text: { ...base, hAlign: "left" },
-  max: { ...base, numberFormat: "0.0" },
+  max: { ...base, numberFormat: "General" },
   entry: { ...base, fill: "FFFFFF", numberFormat: "General", locked: false },
   note: { ...base, hAlign: "left", vAlign: "top", locked: false },
   subtotalLabel: { ...base, bold: true, fill: "F2F2F2", hAlign: "right" },

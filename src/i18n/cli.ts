@@ -1,0 +1,186 @@
+import type { Lang } from "./types";
+
+/** Texts of the `scorecard` command line, Chinese first. */
+const zh = {
+  usage: `用法：scorecard <命令> [选项]
+
+命令：
+  new      新建评分表工作簿
+  check    检查工作簿中的每一张评分表
+  summary  汇总多个工作簿，生成汇总表和创建名单
+  export   导出合规的评分表（.xlsx、.csv、.pdf）
+
+每个命令都可加 --help 查看说明；--lang en 输出英文。`,
+  newHelp: `用法：scorecard new --station 站名 --year 年度 [--edition 版本] -o 文件.xlsx [--force] [--password 密码]
+
+新建一个含一张评分表的工作簿（公式、数据验证、条件格式、保护、打印设置都在文件内）。
+  --station   服务站名称，例如 巴川街道
+  --year      年度，例如 2020
+  --edition   标准版本（默认 %DEFAULT%；可用：%EDITIONS%）
+  -o, --out   输出文件（.xlsx）
+  --force     覆盖已存在的文件
+  --password  工作表保护密码（默认无密码）`,
+  checkHelp: `用法：scorecard check [--json] [--lang zh|en] 文件...
+
+读取每个文件中的每一张评分表：得分、结论、无效填写、未填项、失分项、自评与复核差异，以及表格被改动的迹象。
+  --json   输出一个 JSON 文档
+退出码：0 无错误；1 有无效填写或完整性错误；2 文件无法读取或参数错误。`,
+  created: (file: string, sheet: string) => `已创建 ${file}（工作表“${sheet}”）`,
+  exists: (file: string) => `文件已存在：${file}（加 --force 覆盖）`,
+  missingOption: (name: string) => `缺少参数 --${name}`,
+  badYear: (v: string) => `年度无效：${v}`,
+  unknownCommand: (c: string) => `未知命令：${c}`,
+  noFiles: "请指定至少一个文件",
+  unreadable: (file: string, why: string) => `无法读取 ${file}：${why}`,
+  fileErrors: { ENOENT: "文件不存在", EISDIR: "这是一个文件夹，不是文件", EACCES: "没有读取权限" } as Record<
+    string,
+    string
+  >,
+  noScorecards: "（没有找到评分表）",
+  file: "文件",
+  station: "服务站",
+  year: "年度",
+  edition: "标准",
+  self: "自评",
+  review: "复核",
+  base: "基础分",
+  bonus: "加分",
+  total: "总分",
+  verdict: "结论",
+  missing: (n: number) => `未评分 ${n} 项`,
+  issues: (n: number) => `问题（${n}）`,
+  noIssues: "未发现问题",
+  shortfalls: "失分项（按失分排序）",
+  differences: "自评与复核不一致",
+  item: (id: string) => `第${id}项`,
+  verdicts: { pass: "达标", fail: "未达标", veto: "否决", incomplete: "未完成" },
+  exportHelp: `用法：scorecard export 文件.xlsx [--sheet 工作表] -o 输出.xlsx|输出.csv|输出.pdf [--draft] [--force] [--lang zh|en]
+
+导出一份合规的评分表。按官方格式重新生成，只取原表中填写的内容（分数、是/否、佐证材料、备注），原表的其他改动不会带入：
+官方列；标题含服务站、年度和标准；分数与实时公式、结论；填报人、审核人、日期签字行；A4 横向、每页重复标题行、页码。
+输出格式由 -o 的扩展名决定（其他扩展名为参数错误）：
+  .xlsx  Excel 工作簿
+  .csv   UTF-8（带 BOM）、逗号分隔、CRLF 换行；以 = + - @、制表符或回车开头的文字前加单引号 '，防止被当作公式
+  .pdf   用 LibreOffice（soffice）转换；未安装时报错（可用环境变量 SOFFICE 指定 soffice 的路径）
+选项：
+  --sheet    文件中有多张评分表时，指定要导出的工作表
+  -o, --out  输出文件
+  --draft    导出草稿：允许自评未完成（第1–70项未全部有效评分）；表内标题标“【草稿】”，
+             文件名不含“草稿”时在扩展名前加“-草稿”（评分表.xlsx → 评分表-草稿.xlsx）
+  --force    覆盖已存在的输出文件（输入文件在任何情况下都不会被覆盖）
+以下情况拒绝导出并逐项列出问题所在单元格：有无效填写或完整性错误（表格被改动、缺少服务站/年度/标准版本、
+同一服务站有多张评分表），草稿也不例外；自评未完成，除非加 --draft。得分单元格含公式只作提示，导出其数值。
+退出码：0 已导出；1 拒绝导出；2 参数错误、文件无法读取、未安装 LibreOffice 或 PDF 转换失败。`,
+  exportOneFile: "请指定一个要导出的文件",
+  exportFormat: (out: string) => `无法从文件名判断导出格式：${out}（应以 .xlsx、.csv 或 .pdf 结尾）`,
+  exportIsInput: (file: string) => `不能覆盖输入文件：${file}`,
+  exportNoScorecards: (file: string) => `${file} 中没有评分表`,
+  exportWhichSheet: (file: string, sheets: readonly string[]) =>
+    `${file} 中有 ${sheets.length} 张评分表，请用 --sheet 指定其一：${sheets.join("、")}`,
+  exportNoSheet: (sheet: string, sheets: readonly string[]) =>
+    `没有名为“${sheet}”的评分表；可选：${sheets.join("、")}`,
+  exportRefused: (sheet: string, n: number) => `拒绝导出“${sheet}”：有 ${n} 个问题需先修正`,
+  exportIncomplete: (sheet: string, n: number) =>
+    `拒绝导出“${sheet}”：自评尚未完成，${n} 项未评分（加 --draft 可导出草稿）`,
+  exportNotes: (n: number) => `提示（${n}）：`,
+  exported: (file: string, sheet: string) => `已导出 ${file}（工作表“${sheet}”）`,
+  exportedDraft: (file: string, sheet: string) =>
+    `已导出草稿 ${file}（工作表“${sheet}”，标题标有“【草稿】”）`,
+  noSoffice:
+    "导出 PDF 需要 LibreOffice，但未找到 soffice：请安装 LibreOffice，或用环境变量 SOFFICE 指定 soffice 的路径",
+  pdfFailed: (why: string) => `PDF 转换失败：${why}`,
+};
+
+type CliText = typeof zh;
+
+const en: CliText = {
+  usage: `Usage: scorecard <command> [options]
+
+Commands:
+  new      create a workbook holding a scorecard
+  check    check every scorecard in workbooks
+  summary  merge workbooks into a roll-up with the list of passing stations
+  export   export a compliant scorecard (.xlsx, .csv, .pdf)
+
+Add --help to any command; --lang en prints English.`,
+  newHelp: `Usage: scorecard new --station NAME --year YYYY [--edition ID] -o FILE.xlsx [--force] [--password PW]
+
+Writes a workbook holding one scorecard (formulas, validation, conditional formats, protection and print setup live in the file).
+  --station   station name, e.g. 巴川街道
+  --year      year, e.g. 2020
+  --edition   edition of the standard (default %DEFAULT%; known: %EDITIONS%)
+  -o, --out   output file (.xlsx)
+  --force     overwrite an existing file
+  --password  sheet protection password (none by default)`,
+  checkHelp: `Usage: scorecard check [--json] [--lang zh|en] FILE...
+
+Reads every scorecard in every file: scores, verdicts, invalid entries, empty items, shortfalls, self/review differences and signs that the sheet was altered.
+  --json   print one JSON document
+Exit codes: 0 no errors; 1 invalid entries or integrity errors; 2 a file could not be read or the arguments are wrong.`,
+  created: (file, sheet) => `Created ${file} (sheet "${sheet}")`,
+  exists: (file) => `File exists: ${file} (use --force to overwrite)`,
+  missingOption: (name) => `Missing --${name}`,
+  badYear: (v) => `Invalid year: ${v}`,
+  unknownCommand: (c) => `Unknown command: ${c}`,
+  noFiles: "Name at least one file",
+  unreadable: (file, why) => `Cannot read ${file}: ${why}`,
+  fileErrors: { ENOENT: "no such file", EISDIR: "it is a folder, not a file", EACCES: "permission denied" },
+  noScorecards: "(no scorecards found)",
+  file: "File",
+  station: "Station",
+  year: "Year",
+  edition: "Edition",
+  self: "Self-assessment",
+  review: "Review",
+  base: "base",
+  bonus: "bonus",
+  total: "total",
+  verdict: "verdict",
+  missing: (n) => `${n} items not scored`,
+  issues: (n) => `Problems (${n})`,
+  noIssues: "No problems found",
+  shortfalls: "Shortfalls (most points lost first)",
+  differences: "Self-assessment and review differ",
+  item: (id) => `Item ${id}`,
+  verdicts: { pass: "pass", fail: "fail", veto: "vetoed", incomplete: "incomplete" },
+  exportHelp: `Usage: scorecard export FILE.xlsx [--sheet NAME] -o OUT.xlsx|OUT.csv|OUT.pdf [--draft] [--force] [--lang zh|en]
+
+Exports a compliant scorecard. The sheet is drawn afresh in the official format and only what was filled in is
+taken from the source (scores, 是/否 answers, evidence, notes); no other change to the source is carried over:
+the official columns; station, year and standard in the title; scores with live formulas and the verdict;
+the 填报人 (filled by), 审核人 (reviewed by) and 日期 (date) line; A4 landscape, titles repeated on every page, page numbers.
+The extension of -o chooses the format (any other extension is a usage error):
+  .xlsx  Excel workbook
+  .csv   UTF-8 with a BOM, comma-separated, CRLF line ends; text starting with = + - @, a tab or a carriage
+         return gets a leading single quote ' so that no spreadsheet runs it as a formula
+  .pdf   converted by LibreOffice (soffice); an error when it is not installed (set SOFFICE to its path)
+Options:
+  --sheet    the scorecard to export when the file holds several
+  -o, --out  output file
+  --draft    export a draft: an incomplete self-assessment (items 1–70 not all validly scored) is allowed; the
+             title on the sheet is marked 【草稿】, and "-草稿" is inserted before the extension unless the
+             file name already contains 草稿 (scorecard.xlsx → scorecard-草稿.xlsx)
+  --force    overwrite an existing output file (the input file is never overwritten)
+Refused, listing every problem with its cell: invalid entries or integrity errors (the sheet was altered, the
+station, year or edition is missing, one station has several scorecards), drafts included; an incomplete
+self-assessment unless --draft is given. A score cell holding a formula is only noted; its value is exported.
+Exit codes: 0 exported; 1 refused; 2 wrong arguments, unreadable file, LibreOffice missing or the PDF conversion failed.`,
+  exportOneFile: "Name one file to export",
+  exportFormat: (out) => `Cannot tell the export format from ${out} (it must end in .xlsx, .csv or .pdf)`,
+  exportIsInput: (file) => `Will not overwrite the input file: ${file}`,
+  exportNoScorecards: (file) => `No scorecard in ${file}`,
+  exportWhichSheet: (file, sheets) =>
+    `${file} holds ${sheets.length} scorecards; choose one with --sheet: ${sheets.join(", ")}`,
+  exportNoSheet: (sheet, sheets) => `No scorecard named "${sheet}"; choose one of: ${sheets.join(", ")}`,
+  exportRefused: (sheet, n) => `Export of "${sheet}" refused: ${n} problem(s) to fix first`,
+  exportIncomplete: (sheet, n) =>
+    `Export of "${sheet}" refused: the self-assessment is incomplete, ${n} item(s) not scored (add --draft to export a draft)`,
+  exportNotes: (n) => `Notes (${n}):`,
+  exported: (file, sheet) => `Exported ${file} (sheet "${sheet}")`,
+  exportedDraft: (file, sheet) => `Exported the draft ${file} (sheet "${sheet}", title marked 【草稿】)`,
+  noSoffice:
+    "PDF export needs LibreOffice, but soffice was not found: install LibreOffice, or set SOFFICE to the path of soffice",
+  pdfFailed: (why) => `PDF conversion failed: ${why}`,
+};
+
+export const cliText = (lang: Lang): CliText => (lang === "en" ? en : zh);

@@ -1,0 +1,106 @@
+import * as ExcelJS from "exceljs";
+import type { SheetGrid, SheetPlan } from "../sheet";
+import type { CellWrite, RenderReport, Unsubscribe, WorkbookPort } from "../workbook/port";
+import { sheetToGrid } from "./grid";
+import type { SheetView } from "./internals";
+import { renderPlan } from "./render";
+import { loadWorkbook, workbookBytes } from "./workbook";
+
+type Handler = (sheet: string) => void;
+
+function subscribe(handlers: Set<Handler>, handler: Handler): Unsubscribe {
+  handlers.add(handler);
+  return () => {
+    handlers.delete(handler);
+  };
+}
+
+/**
+ * WorkbookPort over an in-memory ExcelJS workbook (CLI, tests, the standalone page). Sheet protection is only
+ * metadata here, so writes go straight in. Events fire for this port's own writes and activations, the only
+ * edits an in-memory file can see.
+ */
+export class XlsxPort implements WorkbookPort {
+  private active: string | null;
+  private readonly changed = new Set<Handler>();
+  private readonly activated = new Set<Handler>();
+
+  constructor(readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {
+    const sheets = workbook.worksheets;
+    this.active = (sheets[workbook.views?.[0]?.activeTab ?? 0] ?? sheets[0])?.name ?? null;
+  }
+
+  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxPort> {
+    return new XlsxPort(await loadWorkbook(data));
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const sheet = this.workbook.getWorksheet(name);
+    if (!sheet) throw new Error(`工作表“${name}”不存在 / No sheet named "${name}"`);
+    return sheet;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((w) => w.name);
+  }
+
+  async readGrids(sheets?: readonly string[]): Promise<SheetGrid[]> {
+    const chosen = sheets ? sheets.map((s) => this.sheet(s)) : this.workbook.worksheets;
+    return chosen.map(sheetToGrid);
+  }
+
+  async render(plan: SheetPlan): Promise<RenderReport> {
+    renderPlan(this.workbook, plan);
+    this.activate(plan.sheetName);
+    return { skipped: [] };
+  }
+
+  async write(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    const target = this.sheet(sheet);
+    for (const { cell, value } of writes) target.getCell(cell).value = value;
+    for (const handler of [...this.changed]) handler(sheet);
+  }
+
+  async activeSheet(): Promise<string | null> {
+    if (this.active !== null && !this.workbook.getWorksheet(this.active)) this.active = null;
+    return this.active;
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    const target = this.sheet(sheet);
+    const [view = {}, ...rest] = target.views as SheetView[];
+    target.views = [{ ...view, activeCell: cell }, ...rest];
+    this.activate(sheet);
+  }
+
+  async onChanged(handler: Handler): Promise<Unsubscribe> {
+    return subscribe(this.changed, handler);
+  }
+
+  async onActivated(handler: Handler): Promise<Unsubscribe> {
+    return subscribe(this.activated, handler);
+  }
+
+  /** The workbook as .xlsx bytes. */
+  toBuffer(): Promise<Uint8Array> {
+    return workbookBytes(this.workbook);
+  }
+
+  /** Makes the sheet the active tab in memory and in the file (one selected tab, so Excel opens ungrouped). */
+  private activate(name: string): void {
+    const sheets = this.workbook.worksheets;
+    const index = sheets.findIndex((s) => s.name === name);
+    const [book, ...others] = this.workbook.views ?? [];
+    const base = book ?? { x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, visibility: "visible" };
+    this.workbook.views = [
+      { ...base, activeTab: index, firstSheet: Math.min(base.firstSheet ?? 0, index) },
+      ...others,
+    ];
+    for (const sheet of sheets) {
+      const [view = {}, ...rest] = sheet.views as SheetView[];
+      sheet.views = [{ ...view, tabSelected: sheet.name === name }, ...rest];
+    }
+    this.active = name;
+    for (const handler of [...this.activated]) handler(name);
+  }
+}

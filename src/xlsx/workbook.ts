@@ -1,0 +1,113 @@
+import * as ExcelJS from "exceljs";
+import { isScorecard, readScorecard, type ReadScorecard, type SheetGrid } from "../sheet";
+import { sheetToGrid } from "./grid";
+import { internals } from "./internals";
+
+export type WorkbookFormatProblem = "empty" | "legacy-xls" | "not-zip" | "damaged" | "no-sheets";
+
+/** The bytes are not a readable .xlsx workbook. */
+export class WorkbookFormatError extends Error {
+  constructor(
+    readonly problem: WorkbookFormatProblem,
+    message: string,
+    /** The underlying parser error, when there was one. */
+    readonly reason?: unknown,
+  ) {
+    super(message);
+    this.name = "WorkbookFormatError";
+  }
+}
+
+const MESSAGES: Record<WorkbookFormatProblem, string> = {
+  empty: "文件为空，不是 .xlsx 工作簿 / The file is empty, not an .xlsx workbook",
+  "legacy-xls":
+    "这是旧版 .xls 文件，请先另存为 .xlsx / This is a legacy .xls file; save it as .xlsx (Excel Workbook) first",
+  "not-zip": "文件不是 .xlsx 工作簿（不是 ZIP 格式）/ Not an .xlsx workbook: the file is not a ZIP archive",
+  damaged:
+    "无法读取 .xlsx 工作簿，文件可能已损坏或不完整 / Cannot read the .xlsx workbook: it is damaged or truncated",
+  "no-sheets": "文件中没有工作表，不是 .xlsx 工作簿 / No worksheets found: not an .xlsx workbook",
+};
+
+const startsWith = (bytes: Uint8Array, sig: readonly number[]): boolean =>
+  sig.every((b, i) => bytes[i] === b);
+const ZIP = [0x50, 0x4b];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+const fail = (problem: WorkbookFormatProblem, cause?: unknown): WorkbookFormatError => {
+  const detail = cause instanceof Error ? ` (${cause.message})` : "";
+  return new WorkbookFormatError(problem, MESSAGES[problem] + detail, cause);
+};
+
+/** A new, empty workbook set to recalculate on open. */
+export function newWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "veteran-station-scorecard";
+  workbook.created = new Date();
+  workbook.calcProperties.fullCalcOnLoad = true;
+  return workbook;
+}
+
+/**
+ * LibreOffice writes <sheetProtection sheet="true">, and ExcelJS only reads sheet="1": the sheet would look (and,
+ * saved again, be) unprotected. Excel and LibreOffice write the element only for a protected sheet.
+ */
+function keepProtection(sheet: ExcelJS.Worksheet): void {
+  const protection = internals(sheet).sheetProtection;
+  if (protection && protection.sheet === undefined) protection.sheet = true;
+}
+
+/** Loads .xlsx bytes; anything else (empty, not a zip, truncated, no sheets) throws a WorkbookFormatError. */
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (bytes.byteLength === 0) throw fail("empty");
+  if (startsWith(bytes, OLE)) throw fail("legacy-xls");
+  if (!startsWith(bytes, ZIP)) throw fail("not-zip");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // JSZip, underneath, reads any Uint8Array; ExcelJS only types Buffer.
+    await workbook.xlsx.load(bytes as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (error) {
+    throw fail("damaged", error);
+  }
+  if (workbook.worksheets.length === 0) throw fail("no-sheets");
+  workbook.worksheets.forEach(keepProtection);
+  return workbook;
+}
+
+/**
+ * ExcelJS writes a print area "A1:I96" as the defined name $A1:$I96, leaving the rows relative (Excel would then
+ * shift the print area with the active cell). Given "A$1:I$96" it writes the proper $A$1:$I$96.
+ */
+const rowsAbsolute = (area: string): string =>
+  area
+    .split("&&")
+    .map((part) =>
+      part
+        .split(":")
+        .map((ref) => ref.replace(/^\$?([A-Z]{1,3})\$?(\d+)$/i, "$1$$$2"))
+        .join(":"),
+    )
+    .join("&&");
+
+/** The .xlsx bytes of a workbook (always write through here: it fixes ExcelJS's print-area references). */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const areas = workbook.worksheets.map((sheet) => sheet.pageSetup.printArea);
+  workbook.worksheets.forEach((sheet, i) => {
+    const area = areas[i];
+    if (area) sheet.pageSetup.printArea = rowsAbsolute(area);
+  });
+  try {
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  } finally {
+    workbook.worksheets.forEach((sheet, i) => (sheet.pageSetup.printArea = areas[i]));
+  }
+}
+
+/** Grids of every worksheet, in tab order. */
+export const workbookGrids = (workbook: ExcelJS.Workbook): SheetGrid[] =>
+  workbook.worksheets.map(sheetToGrid);
+
+/** Every sheet recognised as a scorecard by its header row, read into entries and findings. */
+export function readScorecards(workbook: ExcelJS.Workbook): ReadScorecard[] {
+  return workbookGrids(workbook).filter(isScorecard).map(readScorecard);
+}
