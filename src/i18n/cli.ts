@@ -54,6 +54,37 @@ const zh = {
   differences: "自评与复核不一致",
   item: (id: string) => `第${id}项`,
   verdicts: { pass: "达标", fail: "未达标", veto: "否决", incomplete: "未完成" },
+  summaryHelp: `用法：scorecard summary 文件... -o 汇总.xlsx|名单.csv [--year 年度] [--edition 版本] [--force] [--lang zh|en]
+
+把多个工作簿（通常每个服务站一个文件）中的评分表合并成一个汇总工作簿：
+  汇总      每个服务站一行：自评、复核总分与结论，认定结论（复核完成时以复核为准，否则以自评为准），
+            达标数、达标率、目标数（通知所列服务站总数的60%，向上取整）、还需达标数；均为引用各评分表的实时公式；
+            通知所列服务站没有评分表的显示“未提交”；附认定总分与90分达标线的柱形图
+  创建名单  达标服务站的名单（序号、服务站、总分、结论），可直接上报
+  以及每个服务站的评分表（保留分数、佐证材料、备注和状态）。
+  -o, --out  输出文件：.xlsx 为汇总工作簿；.csv 只输出创建名单（UTF-8 带 BOM，CRLF 换行）
+  --year     汇总的年度（默认取多数评分表的年度）
+  --edition  标准版本（默认取多数评分表的版本）
+  --force    覆盖已存在的输出文件（输入文件在任何情况下都不会被覆盖）
+同一服务站同一年度有多张评分表时保留第一张，其余逐个报告；无法读取的文件逐行报告，其余照常汇总。
+退出码：0 全部读取；2 有文件无法读取（仍生成输出）或参数错误。`,
+  summaryOutput: (out: string) => `无法从文件名判断输出格式：${out}（应以 .xlsx 或 .csv 结尾）`,
+  summaryNoScorecards: "没有找到评分表",
+  summaryDuplicate: (file: string, sheet: string, station: string, year: number, kept: string) =>
+    `重复：${file}（工作表“${sheet}”）与 ${kept} 同为 ${station} ${year} 年的评分表，已保留先读到的 ${kept}`,
+  summaryOtherEdition: (file: string, sheet: string, edition: string, expected: string) =>
+    `已跳过 ${file}（工作表“${sheet}”）：标准版本为 ${edition}，汇总使用 ${expected}`,
+  summaryOtherYear: (file: string, sheet: string, year: number, expected: number) =>
+    `已跳过 ${file}（工作表“${sheet}”）：年度为 ${year}，汇总年度为 ${expected}`,
+  summaryNotNamed: (file: string, sheet: string, station: string) =>
+    `已跳过 ${file}（工作表“${sheet}”）：“${station}”不在通知所列的创建对象中`,
+  summaryProblems: (file: string, sheet: string, n: number) =>
+    `提示：${file}（工作表“${sheet}”）有 ${n} 个错误，无效的分数不计分；可用 scorecard check 查看`,
+  summaryWritten: (out: string, stations: number, submitted: number, passed: number, rate: string) =>
+    `已生成 ${out}：${stations} 个服务站，已提交 ${submitted} 个，达标 ${passed} 个，达标率 ${rate}`,
+  summaryTarget: (target: number, needed: number) =>
+    needed > 0 ? `目标 ${target} 个，还需 ${needed} 个达标` : `目标 ${target} 个，已达到`,
+  summaryListWritten: (out: string, n: number) => `已生成创建名单 ${out}：${n} 个达标服务站`,
   exportHelp: `用法：scorecard export 文件.xlsx [--sheet 工作表] -o 输出.xlsx|输出.csv|输出.pdf [--draft] [--force] [--lang zh|en]
 
 导出一份合规的评分表。按官方格式重新生成，只取原表中填写的内容（分数、是/否、佐证材料、备注），原表的其他改动不会带入：
@@ -143,6 +174,40 @@ Exit codes: 0 no errors; 1 invalid entries or integrity errors; 2 a file could n
   differences: "Self-assessment and review differ",
   item: (id) => `Item ${id}`,
   verdicts: { pass: "pass", fail: "fail", veto: "vetoed", incomplete: "incomplete" },
+  summaryHelp: `Usage: scorecard summary FILE... -o SUMMARY.xlsx|LIST.csv [--year YYYY] [--edition ID] [--force] [--lang zh|en]
+
+Merges the scorecards of many workbooks (usually one file per station) into one roll-up workbook:
+  汇总      one row per station: self-assessment and review totals and verdicts, and the verdict that counts
+            (the review once it is finished, else the self-assessment); the pass count, pass rate, target (60%
+            of the stations the notice names, rounded up) and how many more must pass; all live formulas over
+            the station sheets; a station the notice names without a scorecard shows 未提交 (not submitted);
+            a column chart of the counted totals against the 90-point line
+  创建名单  the stations that pass (序号, 服务站, 总分, 结论), ready to send upward
+  and each station's scorecard (scores, evidence, notes and state kept).
+  -o, --out  output file: .xlsx writes the roll-up workbook; .csv only the 创建名单 (UTF-8 with a BOM, CRLF)
+  --year     the year rolled up (default: the year most scorecards carry)
+  --edition  edition of the standard (default: the edition most scorecards use)
+  --force    overwrite an existing output file (an input file is never overwritten)
+A second scorecard for the same station and year is reported and left out (the first one read is kept); an
+unreadable file is reported on one line and the others are still rolled up.
+Exit codes: 0 every file read; 2 a file could not be read (the output is still written) or wrong arguments.`,
+  summaryOutput: (out) => `Cannot tell the output format from ${out} (it must end in .xlsx or .csv)`,
+  summaryNoScorecards: "no scorecards found",
+  summaryDuplicate: (file, sheet, station, year, kept) =>
+    `Duplicate: ${file} (sheet "${sheet}") is another ${year} scorecard for ${station}; kept the one read first, ${kept}`,
+  summaryOtherEdition: (file, sheet, edition, expected) =>
+    `Skipped ${file} (sheet "${sheet}"): edition ${edition}, the roll-up uses ${expected}`,
+  summaryOtherYear: (file, sheet, year, expected) =>
+    `Skipped ${file} (sheet "${sheet}"): year ${year}, the roll-up is for ${expected}`,
+  summaryNotNamed: (file, sheet, station) =>
+    `Skipped ${file} (sheet "${sheet}"): ${station} is not among the stations the notice names`,
+  summaryProblems: (file, sheet, n) =>
+    `Note: ${file} (sheet "${sheet}") has ${n} error(s); invalid scores count nothing; see scorecard check`,
+  summaryWritten: (out, stations, submitted, passed, rate) =>
+    `Wrote ${out}: ${stations} stations, ${submitted} submitted, ${passed} pass, pass rate ${rate}`,
+  summaryTarget: (target, needed) =>
+    needed > 0 ? `target ${target}, ${needed} more must pass` : `target ${target}, reached`,
+  summaryListWritten: (out, n) => `Wrote the 创建名单 ${out}: ${n} passing station(s)`,
   exportHelp: `Usage: scorecard export FILE.xlsx [--sheet NAME] -o OUT.xlsx|OUT.csv|OUT.pdf [--draft] [--force] [--lang zh|en]
 
 Exports a compliant scorecard. The sheet is drawn afresh in the official format and only what was filled in is

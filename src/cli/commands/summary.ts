@@ -1,0 +1,169 @@
+import { writeFile } from "fs/promises";
+import { extname } from "path";
+import { parseArgs } from "util";
+import { cliText } from "../../i18n/cli";
+import type { Lang } from "../../i18n/types";
+import { DEFAULT_EDITION, getRubric, type Rubric } from "../../rubric";
+import { buildRollup, listCsv, passingRows, type Rollup } from "../../rollup";
+import { rollupBytes } from "../../rollup/xlsx";
+import type { ReadScorecard } from "../../sheet";
+import { readScorecards } from "../../xlsx";
+import { readWorkbookFile } from "../../xlsx/files";
+import { EXIT, UsageError, type ExitCode } from "../errors";
+import { fileReason, guardOutput } from "../io";
+
+/** Options of `scorecard summary`, for parseArgs (with allowPositionals: the files). */
+export const SUMMARY_OPTIONS = {
+  out: { type: "string", short: "o" },
+  force: { type: "boolean", default: false },
+  year: { type: "string" },
+  edition: { type: "string" },
+  lang: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+export interface SummaryOptions {
+  readonly out?: string;
+  readonly force: boolean;
+  readonly year?: string;
+  readonly edition?: string;
+}
+
+interface Source {
+  readonly file: string;
+  readonly read: ReadScorecard;
+}
+
+const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+
+function mostCommonEdition(reads: readonly ReadScorecard[]): string {
+  const counts = new Map<string, number>();
+  for (const r of reads) counts.set(r.meta.edition, (counts.get(r.meta.edition) ?? 0) + 1);
+  let best = DEFAULT_EDITION;
+  let bestCount = 0;
+  for (const [edition, n] of counts)
+    if (n > bestCount) {
+      best = edition;
+      bestCount = n;
+    }
+  return best;
+}
+
+function rubricOf(edition: string | undefined, reads: readonly ReadScorecard[]): Rubric {
+  try {
+    return getRubric(edition ?? mostCommonEdition(reads));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** Lines reporting what the roll-up left out or found doubtful, in read order. */
+function reportLines(rollup: Rollup, sources: readonly Source[], lang: Lang): string[] {
+  const t = cliText(lang);
+  const lines: string[] = [];
+  for (const { index, keptIndex } of rollup.duplicates) {
+    const { file, read } = sources[index];
+    lines.push(
+      t.summaryDuplicate(file, read.sheet, read.meta.station, read.meta.year, sources[keptIndex].file),
+    );
+  }
+  for (const { index, reason } of rollup.excluded) {
+    const { file, read } = sources[index];
+    if (reason === "edition")
+      lines.push(t.summaryOtherEdition(file, read.sheet, read.meta.edition, rollup.rubric.edition));
+    else if (reason === "year") lines.push(t.summaryOtherYear(file, read.sheet, read.meta.year, rollup.year));
+    else lines.push(t.summaryNotNamed(file, read.sheet, read.meta.station));
+  }
+  for (const row of rollup.rows) {
+    if (row.readIndex === null) continue;
+    const { file, read } = sources[row.readIndex];
+    const errors = read.findings.filter((f) => f.severity === "error").length;
+    if (errors > 0) lines.push(t.summaryProblems(file, read.sheet, errors));
+  }
+  return lines;
+}
+
+/**
+ * `scorecard summary FILE... -o OUT.xlsx|OUT.csv`: rolls the scorecards of many workbooks up into one workbook
+ * (汇总, 创建名单 and a copy of each station's scorecard) or the 创建名单 as CSV. Unreadable files are reported
+ * one line each and skipped; the output is still written. Exit 0 when every file was read, 2 otherwise.
+ */
+export async function runSummary(
+  files: readonly string[],
+  o: SummaryOptions,
+  lang: Lang,
+  print: (line: string) => void,
+  warn: (line: string) => void,
+): Promise<ExitCode> {
+  const t = cliText(lang);
+  if (files.length === 0) throw new UsageError(t.noFiles);
+  if (!o.out) throw new UsageError(t.missingOption("out"));
+  const format = extname(o.out).toLowerCase();
+  if (format !== ".xlsx" && format !== ".csv") throw new UsageError(t.summaryOutput(o.out));
+  let year: number | undefined;
+  if (o.year !== undefined) {
+    year = Number(o.year);
+    if (!/^\d{4}$/.test(o.year) || year < 2000 || year > 2100) throw new UsageError(t.badYear(o.year));
+  }
+  if (o.edition !== undefined) rubricOf(o.edition, []);
+  guardOutput(o.out, files, o.force, t);
+
+  const sources: Source[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    try {
+      const reads = readScorecards(await readWorkbookFile(file));
+      if (reads.length === 0) {
+        warn(t.unreadable(file, t.summaryNoScorecards));
+        unreadable++;
+      }
+      for (const read of reads) sources.push({ file, read });
+    } catch (e) {
+      warn(t.unreadable(file, fileReason(e, t)));
+      unreadable++;
+    }
+  }
+  const reads = sources.map((s) => s.read);
+  const rollup = buildRollup(reads, rubricOf(o.edition, reads), { year });
+  for (const line of reportLines(rollup, sources, lang)) warn(line);
+
+  if (format === ".csv") {
+    await writeFile(o.out, listCsv(rollup), "utf8");
+    print(t.summaryListWritten(o.out, passingRows(rollup).length));
+  } else {
+    await writeFile(o.out, await rollupBytes(rollup, reads));
+    const { totals } = rollup;
+    const submitted = rollup.rows.filter((r) => r.readIndex !== null).length;
+    const line = t.summaryWritten(o.out, totals.stations, submitted, totals.passed, percent(totals.rate));
+    const target =
+      totals.target === null || totals.needed === null
+        ? ""
+        : `; ${t.summaryTarget(totals.target, totals.needed)}`;
+    print(`${line}${lang === "zh" ? target.replace("; ", "；") : target}`);
+  }
+  return unreadable > 0 ? EXIT.usage : EXIT.ok;
+}
+
+/** Parses `summary` arguments and runs it; usage problems throw UsageError (or parseArgs' TypeError) for main. */
+export async function summaryMain(
+  args: readonly string[],
+  lang: Lang,
+  io: { readonly out: (line: string) => void; readonly err: (line: string) => void },
+): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: SUMMARY_OPTIONS,
+  });
+  if (values.help) {
+    io.out(cliText(lang).summaryHelp);
+    return EXIT.ok;
+  }
+  return runSummary(
+    positionals,
+    { out: values.out, force: values.force ?? false, year: values.year, edition: values.edition },
+    lang,
+    io.out,
+    io.err,
+  );
+}

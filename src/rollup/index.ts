@@ -1,0 +1,41 @@
+/*
+ * The roll-up of many scorecards: the model (buildRollup), the plans of the 汇总 and 创建名单 sheets, the chart
+ * parts and the 创建名单 CSV. Pure: no ExcelJS, no file system. The ExcelJS/JSZip adapter is ./xlsx, imported
+ * on its own (like ../xlsx/files).
+ */
+export * from "./labels";
+export {
+  buildRollup,
+  countedBasis,
+  passingRows,
+  stationKey,
+  targetCount,
+  VERDICTS,
+  type Basis,
+  type ColumnResult,
+  type ExclusionReason,
+  type Rollup,
+  type RollupOptions,
+  type RollupRow,
+  type RollupTotals,
+  type RollupVerdict,
+} from "./model";
+export {
+  buildRollupPlans,
+  GRID_STYLES,
+  listTitle,
+  MISSING_STYLE,
+  ROLLUP_COL,
+  rollupTitle,
+  sheetRef,
+  verdictText,
+  type ChartSeries,
+  type ChartSpec,
+  type GridCell,
+  type GridSheetPlan,
+  type GridStyleName,
+  type RollupAddresses,
+  type RollupPlans,
+} from "./plan";
+export { chartXml, drawingXml, relsXml, CONTENT_TYPES, REL_TYPES } from "./chart";
+export { BOM, csvField, csvLine, listCsv } from "./csv";

@@ -1,0 +1,52 @@
+/**
+ * Texts of the 汇总 and 创建名单 sheets and of the 创建名单 CSV. Reviewers' scripts locate cells by them: they are
+ * an interoperability contract, like the scorecard's own labels in ../sheet/labels. Change none of them.
+ */
+
+export const ROLLUP_SHEET = "汇总";
+export const LIST_SHEET = "创建名单";
+
+/** Header row of the 汇总 table, columns A–K. */
+export const ROLLUP_HEADERS = [
+  "序号",
+  "服务站",
+  "工作表",
+  "自评总分",
+  "复核总分",
+  "自评结论",
+  "复核结论",
+  "认定总分",
+  "认定结论",
+  "认定依据",
+  "达标线",
+] as const;
+
+/** Header row of the 创建名单, in the sheet and in the CSV. */
+export const LIST_HEADERS = ["序号", "服务站", "总分", "结论"] as const;
+
+/** 认定结论 of a station the notice names that sent no scorecard. */
+export const MISSING_TEXT = "未提交";
+
+/** 认定依据: which column the counted verdict comes from. */
+export const BASIS_TEXT = { self: "自评", review: "复核" } as const;
+
+/** Labels of the totals under the 汇总 table (column A), their values in column D. */
+export const TOTAL_LABELS = {
+  stations: "服务站总数",
+  passed: "达标数",
+  fail: "未达标数",
+  veto: "否决数",
+  incomplete: "未完成数",
+  missing: "未提交数",
+  rate: "达标率",
+  targetRate: "目标比例",
+  target: "目标数",
+  needed: "还需达标数",
+  reached: "目标完成情况",
+} as const;
+
+export const REACHED_TEXT = { yes: "已达到目标", no: "未达到目标" } as const;
+
+/** The rule for the counted verdict, as printed under the 汇总 table. */
+export const COUNTED_RULE =
+  "认定规则：复核结论为达标、未达标或否决时以复核为准（认定依据为“复核”）；复核未完成时以自评为准（认定依据为“自评”）。";

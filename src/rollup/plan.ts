@@ -1,0 +1,511 @@
+import { VERDICT_TEXT, addr, layoutFor, rangeAddr } from "../sheet";
+import { CF_STYLES } from "../sheet/styles";
+import type { CellStyle, CfRule, CfStyle, PlanValue } from "../sheet";
+import {
+  BASIS_TEXT,
+  COUNTED_RULE,
+  LIST_HEADERS,
+  LIST_SHEET,
+  MISSING_TEXT,
+  REACHED_TEXT,
+  ROLLUP_HEADERS,
+  ROLLUP_SHEET,
+  TOTAL_LABELS,
+} from "./labels";
+import { passingRows, type Rollup, type RollupRow, type RollupVerdict } from "./model";
+
+/*
+ * Plans of the 汇总 and 创建名单 sheets: cells, merges, styles and formulas, like the scorecard's SheetPlan but
+ * for a plain table. Every formula uses functions Excel 2010, WPS and LibreOffice share (IF, COUNTA, COUNTIF,
+ * ROUND, ROUNDUP, MAX). Formula cells carry the engine's value as their cached result.
+ */
+
+export type GridStyleName =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "index"
+  | "text"
+  | "score"
+  | "verdict"
+  | "totalLabel"
+  | "count"
+  | "percent"
+  | "note"
+  | "signature";
+
+export interface GridCell {
+  readonly value: PlanValue;
+  /** Formula without the leading '='. */
+  readonly formula?: string;
+  /** The engine's value, written as the cached result. */
+  readonly result?: string | number;
+  readonly style: GridStyleName;
+}
+
+export interface GridSheetPlan {
+  readonly sheetName: string;
+  /** Dense grid, cells[row - 1][col]; null leaves the cell untouched. */
+  readonly cells: readonly (readonly (GridCell | null)[])[];
+  readonly merges: readonly string[];
+  readonly styles: Readonly<Record<GridStyleName, CellStyle>>;
+  readonly columns: readonly { readonly width: number }[];
+  /** Points, rowHeights[row - 1]; null keeps the default. */
+  readonly rowHeights: readonly (number | null)[];
+  readonly conditionalFormats: readonly CfRule[];
+  readonly print: {
+    readonly orientation: "landscape" | "portrait";
+    /** Pages tall the sheet is fitted to; 0 lets it run on. */
+    readonly fitToHeight: 0 | 1;
+    readonly area: string;
+    readonly titleRows: readonly [number, number];
+  };
+  readonly freeze: { readonly rows: number };
+}
+
+/** A chart of the 汇总 sheet: the counted totals as columns, the pass line as a line over them. */
+export interface ChartSeries {
+  readonly name: string;
+  /** The header cell naming the series, e.g. '汇总'!$H$3. */
+  readonly nameRef: string;
+  /** The values, e.g. '汇总'!$H$4:$H$20. */
+  readonly ref: string;
+  /** The engine's values (null for a gap), cached in the chart. */
+  readonly values: readonly (number | null)[];
+}
+
+export interface ChartSpec {
+  readonly sheetName: string;
+  readonly title: string;
+  /** Zero-based cells the chart spans: top-left corner of `from` to top-left corner of `to`. */
+  readonly from: { readonly col: number; readonly row: number };
+  readonly to: { readonly col: number; readonly row: number };
+  readonly categories: { readonly ref: string; readonly values: readonly string[] };
+  readonly bars: ChartSeries;
+  readonly line: ChartSeries;
+  readonly axis: {
+    readonly min: number;
+    readonly max: number;
+    readonly majorUnit: number;
+    readonly title: string;
+  };
+}
+
+export interface RollupPlans {
+  readonly summary: GridSheetPlan;
+  readonly list: GridSheetPlan;
+  readonly chart: ChartSpec;
+  /** Where things sit on the 汇总 sheet (one-based rows), for tests and other tools. */
+  readonly at: RollupAddresses;
+}
+
+export interface RollupAddresses {
+  readonly headerRow: number;
+  readonly firstRow: number;
+  /** Last data row (firstRow − 1 when there are no rows). */
+  readonly lastRow: number;
+  /** Row of each total in TOTAL_LABELS order; targetRate/target/needed/reached absent without a target. */
+  readonly totals: Readonly<Partial<Record<keyof typeof TOTAL_LABELS, number>>>;
+  /** Column of the totals' values (zero-based). */
+  readonly totalsColumn: number;
+}
+
+/** Zero-based columns of the 汇总 table. */
+export const ROLLUP_COL = {
+  no: 0,
+  station: 1,
+  sheet: 2,
+  selfTotal: 3,
+  reviewTotal: 4,
+  selfVerdict: 5,
+  reviewVerdict: 6,
+  total: 7,
+  verdict: 8,
+  basis: 9,
+  passLine: 10,
+} as const;
+
+const base = { hAlign: "center", vAlign: "middle", wrap: true, border: true, locked: true } as const;
+
+export const GRID_STYLES: Readonly<Record<GridStyleName, CellStyle>> = {
+  title: { ...base, bold: true, size: 16, border: false },
+  subtitle: { ...base, hAlign: "left", border: false },
+  header: { ...base, bold: true, fontColor: "FFFFFF", fill: "1F4E79" },
+  index: { ...base, numberFormat: "0" },
+  text: { ...base, hAlign: "left" },
+  score: { ...base, numberFormat: "0.0" },
+  verdict: { ...base, bold: true },
+  totalLabel: { ...base, bold: true, fill: "D9E1F2", hAlign: "right" },
+  count: { ...base, bold: true, fill: "D9E1F2", numberFormat: "0" },
+  percent: { ...base, bold: true, fill: "D9E1F2", numberFormat: "0.0%" },
+  note: { ...base, hAlign: "left", vAlign: "top", border: false },
+  signature: { ...base, hAlign: "left", border: false },
+};
+
+/** Colour of 未提交, beside the verdict colours of the scorecard. */
+export const MISSING_STYLE: CfStyle = { fill: "EDEDED", fontColor: "7F7F7F", bold: true };
+
+/** A sheet name as a formula reference: always quoted, quotes doubled. */
+export const sheetRef = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
+const abs = (col: number, row: number): string => `$${addr(col, row).replace(/(\d+)$/, "$$$1")}`;
+const absRange = (col: number, r1: number, r2: number): string => `${abs(col, r1)}:${abs(col, r2)}`;
+
+export const verdictText = (v: RollupVerdict): string => (v === "missing" ? MISSING_TEXT : VERDICT_TEXT[v]);
+
+const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+
+class Grid {
+  readonly rows: (GridCell | null)[][] = [];
+  readonly merges: string[] = [];
+  readonly heights: (number | null)[] = [];
+  constructor(readonly width: number) {}
+  private ensure(row: number): void {
+    while (this.rows.length < row) {
+      this.rows.push(Array.from({ length: this.width }, () => null));
+      this.heights.push(null);
+    }
+  }
+  set(row: number, col: number, cell: GridCell): void {
+    this.ensure(row);
+    this.rows[row - 1][col] = cell;
+  }
+  /** A cell across columns c1..c2 of one row: the value in c1, the style repeated so borders and fills draw. */
+  span(row: number, c1: number, c2: number, cell: GridCell): void {
+    this.set(row, c1, cell);
+    for (let c = c1 + 1; c <= c2; c++) this.set(row, c, { value: null, style: cell.style });
+    if (c2 > c1) this.merges.push(rangeAddr(c1, row, c2, row));
+  }
+  height(row: number, points: number): void {
+    this.ensure(row);
+    this.heights[row - 1] = points;
+  }
+}
+
+const value = (v: PlanValue, style: GridStyleName): GridCell => ({ value: v, style });
+const formula = (f: string, result: string | number, style: GridStyleName): GridCell => ({
+  value: null,
+  formula: f,
+  result,
+  style,
+});
+
+function verdictFormats(area: string, withMissing: boolean): CfRule[] {
+  const keys = ["pass", "fail", "veto", "incomplete"] as const;
+  const rules: CfRule[] = keys.map((key) => ({
+    kind: "cellIs",
+    areas: [area],
+    operator: "equal",
+    formulae: [`"${VERDICT_TEXT[key]}"`],
+    style: CF_STYLES.verdict[key],
+    purpose: "verdict",
+  }));
+  if (withMissing)
+    rules.push({
+      kind: "cellIs",
+      areas: [area],
+      operator: "equal",
+      formulae: [`"${MISSING_TEXT}"`],
+      style: MISSING_STYLE,
+      purpose: "verdict",
+    });
+  return rules;
+}
+
+/** Title of the 汇总 sheet, naming the bureau (when known) and the year. */
+export const rollupTitle = (rollup: Rollup): string =>
+  `${rollup.issuer ?? ""}${rollup.year}年全国示范型退役军人服务站创建情况汇总表`;
+
+/** Title of the 创建名单, naming the bureau (when known) and the year. */
+export const listTitle = (rollup: Rollup): string =>
+  `${rollup.issuer ?? ""}${rollup.year}年全国示范型退役军人服务站创建名单`;
+
+function basisLine(rollup: Rollup): string {
+  const { rubric } = rollup;
+  const doc = rollup.documentNo ? `及${rollup.documentNo}` : "";
+  return `依据《${rubric.title}》${doc}；总分${rubric.passLine}分（含）以上且无一票否决事项为达标。`;
+}
+
+function summaryPlan(rollup: Rollup): { plan: GridSheetPlan; at: RollupAddresses; chart: ChartSpec } {
+  const { rubric, rows, totals } = rollup;
+  const C = ROLLUP_COL;
+  const width = ROLLUP_HEADERS.length;
+  const last = width - 1;
+  const g = new Grid(width);
+  const s = layoutFor(rubric).summaryRows;
+  const incomplete = VERDICT_TEXT.incomplete;
+
+  g.span(1, 0, last, value(rollupTitle(rollup), "title"));
+  g.height(1, 36);
+  g.span(2, 0, last, value(basisLine(rollup), "subtitle"));
+  g.height(2, 30);
+  const headerRow = 3;
+  ROLLUP_HEADERS.forEach((h, c) => g.set(headerRow, c, value(h, "header")));
+  g.height(headerRow, 24);
+
+  const firstRow = headerRow + 1;
+  rows.forEach((row: RollupRow, i) => {
+    const r = firstRow + i;
+    g.set(r, C.no, value(row.no, "index"));
+    g.set(r, C.station, value(row.station, "text"));
+    g.set(r, C.passLine, value(rubric.passLine, "index"));
+    if (row.sheet === null || row.self === null || row.review === null) {
+      g.set(r, C.sheet, value(null, "text"));
+      for (const c of [C.selfTotal, C.reviewTotal, C.total]) g.set(r, c, value(null, "score"));
+      for (const c of [C.selfVerdict, C.reviewVerdict, C.basis]) g.set(r, c, value(null, "verdict"));
+      g.set(r, C.verdict, value(MISSING_TEXT, "verdict"));
+      return;
+    }
+    const ref = sheetRef(row.sheet);
+    const here = (c: number): string => addr(c, r);
+    g.set(r, C.sheet, value(row.sheet, "text"));
+    g.set(r, C.selfTotal, formula(`${ref}!${addr(5, s.total)}`, row.self.total, "score"));
+    g.set(r, C.reviewTotal, formula(`${ref}!${addr(6, s.total)}`, row.review.total, "score"));
+    g.set(
+      r,
+      C.selfVerdict,
+      formula(`${ref}!${addr(5, s.verdict)}`, VERDICT_TEXT[row.self.verdict], "verdict"),
+    );
+    g.set(
+      r,
+      C.reviewVerdict,
+      formula(`${ref}!${addr(6, s.verdict)}`, VERDICT_TEXT[row.review.verdict], "verdict"),
+    );
+    const reviewOpen = `${here(C.reviewVerdict)}="${incomplete}"`;
+    g.set(
+      r,
+      C.total,
+      formula(`IF(${reviewOpen},${here(C.selfTotal)},${here(C.reviewTotal)})`, row.total ?? 0, "score"),
+    );
+    g.set(
+      r,
+      C.verdict,
+      formula(
+        `IF(${reviewOpen},${here(C.selfVerdict)},${here(C.reviewVerdict)})`,
+        verdictText(row.verdict),
+        "verdict",
+      ),
+    );
+    g.set(
+      r,
+      C.basis,
+      formula(
+        `IF(${reviewOpen},"${BASIS_TEXT.self}","${BASIS_TEXT.review}")`,
+        BASIS_TEXT[row.basis ?? "self"],
+        "verdict",
+      ),
+    );
+  });
+  const lastRow = firstRow + rows.length - 1;
+  // Ranges keep at least one row so that an empty roll-up still has valid formulas.
+  const rangeEnd = Math.max(lastRow, firstRow);
+  const stationRange = rangeAddr(C.station, firstRow, C.station, rangeEnd);
+  const verdictRange = rangeAddr(C.verdict, firstRow, C.verdict, rangeEnd);
+
+  // Totals: label across A:C, value in D.
+  const valueCol = C.selfTotal;
+  const at: Partial<Record<keyof typeof TOTAL_LABELS, number>> = {};
+  let r = rangeEnd + 2;
+  const total = (key: keyof typeof TOTAL_LABELS, cell: GridCell): void => {
+    g.span(r, 0, valueCol - 1, value(TOTAL_LABELS[key], "totalLabel"));
+    g.set(r, valueCol, cell);
+    at[key] = r++;
+  };
+  const D = (key: keyof typeof TOTAL_LABELS): string => addr(valueCol, at[key] ?? 0);
+  const countOf = (v: RollupVerdict): GridCell =>
+    formula(`COUNTIF(${verdictRange},"${verdictText(v)}")`, totals.counts[v], "count");
+  total("stations", formula(`COUNTA(${stationRange})`, totals.stations, "count"));
+  total("passed", countOf("pass"));
+  total("fail", countOf("fail"));
+  total("veto", countOf("veto"));
+  total("incomplete", countOf("incomplete"));
+  total("missing", countOf("missing"));
+  total("rate", formula(`IF(${D("stations")}=0,0,${D("passed")}/${D("stations")})`, totals.rate, "percent"));
+  if (totals.targetRate !== null && totals.target !== null && totals.needed !== null) {
+    total("targetRate", value(totals.targetRate, "percent"));
+    total(
+      "target",
+      formula(`ROUNDUP(ROUND(${D("targetRate")}*${D("stations")},6),0)`, totals.target, "count"),
+    );
+    total("needed", formula(`MAX(0,${D("target")}-${D("passed")})`, totals.needed, "count"));
+    total(
+      "reached",
+      formula(
+        `IF(${D("passed")}>=${D("target")},"${REACHED_TEXT.yes}","${REACHED_TEXT.no}")`,
+        totals.reached ? REACHED_TEXT.yes : REACHED_TEXT.no,
+        "verdict",
+      ),
+    );
+  }
+  const lastTotal = r - 1;
+
+  // Notes: the counted-verdict rule, the target, where the numbers come from.
+  r++;
+  const notes = [COUNTED_RULE];
+  if (totals.targetRate !== null && totals.target !== null)
+    notes.push(
+      `创建目标：达标服务站应达到服务站总数的${Math.round(totals.targetRate * 100)}%，即${totals.stations}个中至少${totals.target}个（向上取整）。`,
+    );
+  notes.push(
+    `自评、复核的总分与结论引用各服务站评分表第${s.total}行、第${s.verdict}行，评分表修改后本表随之更新；“${MISSING_TEXT}”表示通知所列服务站尚无评分表。`,
+  );
+  for (const note of notes) {
+    g.span(r, 0, last, value(note, "note"));
+    g.height(r, 30);
+    r++;
+  }
+
+  // The chart sits under the notes, across the table's width.
+  const chartTop = r; // one-based row r is zero-based row r - 1; leave one blank row
+  const chartRows = 18;
+  const sheet = sheetRef(ROLLUP_SHEET);
+  const chart: ChartSpec = {
+    sheetName: ROLLUP_SHEET,
+    title: `各服务站认定总分与达标线（${rubric.passLine}分）`,
+    from: { col: 0, row: chartTop },
+    to: { col: width, row: chartTop + chartRows },
+    categories: {
+      ref: `${sheet}!${absRange(C.station, firstRow, rangeEnd)}`,
+      values: rows.map((x) => x.station),
+    },
+    bars: {
+      name: ROLLUP_HEADERS[C.total],
+      nameRef: `${sheet}!${abs(C.total, headerRow)}`,
+      ref: `${sheet}!${absRange(C.total, firstRow, rangeEnd)}`,
+      values: rows.map((x) => x.total),
+    },
+    line: {
+      name: ROLLUP_HEADERS[C.passLine],
+      nameRef: `${sheet}!${abs(C.passLine, headerRow)}`,
+      ref: `${sheet}!${absRange(C.passLine, firstRow, rangeEnd)}`,
+      values: rows.map(() => rubric.passLine),
+    },
+    axis: { min: 0, max: rubric.baseMax + rubric.bonus.cap, majorUnit: 10, title: "分" },
+  };
+  const printLast = chartTop + chartRows;
+
+  const verdictArea = rangeAddr(C.selfVerdict, firstRow, C.reviewVerdict, rangeEnd);
+  const conditionalFormats = [...verdictFormats(verdictArea, false), ...verdictFormats(verdictRange, true)];
+  if (at.reached !== undefined) {
+    const reachedCell = addr(valueCol, at.reached);
+    conditionalFormats.push(
+      {
+        kind: "cellIs",
+        areas: [reachedCell],
+        operator: "equal",
+        formulae: [`"${REACHED_TEXT.yes}"`],
+        style: CF_STYLES.verdict.pass,
+        purpose: "verdict",
+      },
+      {
+        kind: "cellIs",
+        areas: [reachedCell],
+        operator: "equal",
+        formulae: [`"${REACHED_TEXT.no}"`],
+        style: CF_STYLES.verdict.fail,
+        purpose: "verdict",
+      },
+    );
+  }
+
+  const plan: GridSheetPlan = {
+    sheetName: ROLLUP_SHEET,
+    cells: g.rows,
+    merges: g.merges,
+    styles: GRID_STYLES,
+    columns: [6, 14, 22, 10, 10, 10, 10, 10, 10, 10, 8].map((w) => ({ width: w })),
+    rowHeights: g.heights,
+    conditionalFormats,
+    print: {
+      orientation: "landscape",
+      fitToHeight: 1,
+      area: rangeAddr(0, 1, last, Math.max(printLast, lastTotal)),
+      titleRows: [headerRow, headerRow],
+    },
+    freeze: { rows: headerRow },
+  };
+  return {
+    plan,
+    chart,
+    at: { headerRow, firstRow, lastRow, totals: at, totalsColumn: valueCol },
+  };
+}
+
+function listPlan(rollup: Rollup, at: RollupAddresses): GridSheetPlan {
+  const width = LIST_HEADERS.length;
+  const last = width - 1;
+  const g = new Grid(width);
+  const summary = sheetRef(ROLLUP_SHEET);
+  const passing = passingRows(rollup);
+  const { totals } = rollup;
+
+  g.span(1, 0, last, value(listTitle(rollup), "title"));
+  g.height(1, 48);
+  const summaryLine =
+    `${totals.stations}个服务站中达标${totals.passed}个，达标率${percent(totals.rate)}` +
+    (totals.target === null ? "" : `（目标${totals.target}个）`);
+  g.span(2, 0, last, value(`${summaryLine}。${basisLine(rollup)}`, "subtitle"));
+  g.height(2, 48);
+  const headerRow = 3;
+  LIST_HEADERS.forEach((h, c) => g.set(headerRow, c, value(h, "header")));
+  g.height(headerRow, 24);
+  let r = headerRow + 1;
+  if (passing.length === 0) {
+    g.set(r, 0, value(null, "index"));
+    g.span(r, 1, last, value("（暂无达标服务站）", "text"));
+    r++;
+  }
+  passing.forEach((row, i) => {
+    const source = at.firstRow + row.no - 1;
+    g.set(r, 0, value(i + 1, "index"));
+    g.set(r, 1, value(row.station, "text"));
+    g.set(r, 2, formula(`${summary}!${addr(ROLLUP_COL.total, source)}`, row.total ?? 0, "score"));
+    g.set(
+      r,
+      3,
+      formula(`${summary}!${addr(ROLLUP_COL.verdict, source)}`, verdictText(row.verdict), "verdict"),
+    );
+    r++;
+  });
+  const lastData = r - 1;
+  r++;
+  g.span(r, 0, last, value(`共${passing.length}个。${COUNTED_RULE}`, "note"));
+  g.height(r, 45);
+  r++;
+  g.span(
+    r,
+    0,
+    last,
+    value("名单按生成时的认定结论列出，总分与结论引用汇总表；评分表修改后请重新生成。", "note"),
+  );
+  g.height(r, 30);
+  r += 2;
+  g.span(r, 0, 1, value(`报送单位（盖章）：${rollup.issuer ?? ""}`, "signature"));
+  g.span(r, 2, last, value("日期：　　年　　月　　日", "signature"));
+  g.height(r, 30);
+
+  return {
+    sheetName: LIST_SHEET,
+    cells: g.rows,
+    merges: g.merges,
+    styles: GRID_STYLES,
+    columns: [8, 34, 14, 14].map((w) => ({ width: w })),
+    rowHeights: g.heights,
+    conditionalFormats: verdictFormats(
+      rangeAddr(3, headerRow + 1, 3, Math.max(lastData, headerRow + 1)),
+      false,
+    ),
+    print: {
+      orientation: "portrait",
+      fitToHeight: 0,
+      area: rangeAddr(0, 1, last, r),
+      titleRows: [headerRow, headerRow],
+    },
+    freeze: { rows: headerRow },
+  };
+}
+
+/** The 汇总 sheet, its chart and the 创建名单 sheet of a roll-up. */
+export function buildRollupPlans(rollup: Rollup): RollupPlans {
+  const { plan, at, chart } = summaryPlan(rollup);
+  return { summary: plan, list: listPlan(rollup, at), chart, at };
+}

@@ -1,0 +1,226 @@
+import type { CellValue, Workbook, Worksheet } from "exceljs";
+import JSZip from "jszip";
+import { buildPlan, type ReadScorecard } from "../sheet";
+import { excelCfRule, excelStyle, newWorkbook, renderPlan, workbookBytes } from "../xlsx";
+import type { SheetView } from "../xlsx/internals";
+import { CONTENT_TYPES, NS, REL_TYPES, chartXml, drawingXml, relsXml } from "./chart";
+import type { Rollup } from "./model";
+import {
+  buildRollupPlans,
+  type ChartSpec,
+  type GridCell,
+  type GridSheetPlan,
+  type RollupPlans,
+} from "./plan";
+
+/*
+ * The ExcelJS/JSZip adapter of the roll-up (Node and browser): draws the 汇总 and 创建名单 plans, copies each
+ * station's scorecard in, and adds the chart ExcelJS cannot write to the saved file.
+ */
+
+const A4 = 9;
+
+const excelValue = (cell: GridCell): CellValue => {
+  if (cell.formula === undefined) return cell.value;
+  return cell.result === undefined
+    ? { formula: cell.formula }
+    : { formula: cell.formula, result: cell.result };
+};
+
+/** Draws a grid plan into a new worksheet at the end of the workbook. */
+export function renderGridPlan(workbook: Workbook, plan: GridSheetPlan): Worksheet {
+  const sheet = workbook.addWorksheet(plan.sheetName);
+  plan.cells.forEach((row, r) =>
+    row.forEach((planCell, c) => {
+      if (planCell === null) return;
+      const cell = sheet.getCell(r + 1, c + 1);
+      const value = excelValue(planCell);
+      if (value !== null) cell.value = value;
+      cell.style = excelStyle(plan.styles[planCell.style]);
+    }),
+  );
+  plan.rowHeights.forEach((height, r) => {
+    if (height !== null) sheet.getRow(r + 1).height = height;
+  });
+  plan.columns.forEach((column, c) => (sheet.getColumn(c + 1).width = column.width));
+  for (const range of plan.merges) sheet.mergeCellsWithoutStyle(range);
+  plan.conditionalFormats.forEach((rule, index) =>
+    sheet.addConditionalFormatting({ ref: rule.areas.join(" "), rules: [excelCfRule(rule, index + 1)] }),
+  );
+  Object.assign(sheet.pageSetup, {
+    paperSize: A4,
+    orientation: plan.print.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: plan.print.fitToHeight,
+    printArea: plan.print.area,
+    printTitlesRow: `${plan.print.titleRows[0]}:${plan.print.titleRows[1]}`,
+  });
+  sheet.headerFooter.oddFooter = "&C第 &P 页，共 &N 页";
+  const view: SheetView = {
+    state: "frozen",
+    xSplit: 0,
+    ySplit: plan.freeze.rows,
+    topLeftCell: `A${plan.freeze.rows + 1}`,
+  };
+  sheet.views = [view];
+  // Locked cells and no password, like the scorecards: the formulas are guarded against slips, not people.
+  void sheet.protect("", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+  });
+  return sheet;
+}
+
+/**
+ * The roll-up workbook: 汇总 first, then 创建名单, then each submitted station's scorecard re-drawn from the
+ * entries read from its source (self and review scores, evidence, notes and state carry over; formulas,
+ * validation, formats and protection are the plan's own). Without the chart: see rollupBytes.
+ */
+export function buildRollupWorkbook(
+  rollup: Rollup,
+  reads: readonly ReadScorecard[],
+  plans: RollupPlans = buildRollupPlans(rollup),
+): Workbook {
+  const workbook = newWorkbook();
+  renderGridPlan(workbook, plans.summary);
+  renderGridPlan(workbook, plans.list);
+  for (const row of rollup.rows) {
+    if (row.readIndex === null || row.sheet === null) continue;
+    const read = reads[row.readIndex];
+    const plan = buildPlan({
+      rubric: rollup.rubric,
+      station: read.meta.station,
+      year: read.meta.year,
+      entries: read.entries,
+      state: read.meta.state,
+    });
+    renderPlan(workbook, { ...plan, sheetName: row.sheet });
+  }
+  workbook.views = [
+    { x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab: 0, visibility: "visible" },
+  ];
+  workbook.worksheets.forEach((sheet, i) => {
+    const [view = {}, ...rest] = sheet.views as SheetView[];
+    sheet.views = [{ ...view, tabSelected: i === 0 }, ...rest];
+  });
+  return workbook;
+}
+
+/** The roll-up as .xlsx bytes, chart included. */
+export async function rollupBytes(rollup: Rollup, reads: readonly ReadScorecard[]): Promise<Uint8Array> {
+  const plans = buildRollupPlans(rollup);
+  const bytes = await workbookBytes(buildRollupWorkbook(rollup, reads, plans));
+  return addChart(bytes, plans.chart);
+}
+
+const attr = (tag: string, name: string): string | undefined =>
+  new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+const unescapeXml = (s: string): string =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+
+async function text(zip: JSZip, path: string): Promise<string | null> {
+  const file = zip.file(path);
+  return file ? file.async("string") : null;
+}
+
+/** The worksheet part (e.g. xl/worksheets/sheet1.xml) of the sheet with this name. */
+async function sheetPart(zip: JSZip, sheetName: string): Promise<string> {
+  const workbook = (await text(zip, "xl/workbook.xml")) ?? "";
+  const tag = (workbook.match(/<sheet\s[^>]*\/?>/g) ?? []).find(
+    (t) => unescapeXml(attr(t, "name") ?? "") === sheetName,
+  );
+  const id = tag ? /\sr:id="([^"]*)"/.exec(tag)?.[1] : undefined;
+  const rels = (await text(zip, "xl/_rels/workbook.xml.rels")) ?? "";
+  const rel = (rels.match(/<Relationship\s[^>]*\/?>/g) ?? []).find((t) => attr(t, "Id") === id);
+  const target = rel ? attr(rel, "Target") : undefined;
+  if (!target) throw new Error(`No worksheet named ${sheetName} in the workbook`);
+  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+}
+
+const freeName = (zip: JSZip, folder: string, stem: string): number => {
+  let n = 1;
+  while (zip.file(`${folder}/${stem}${n}.xml`)) n++;
+  return n;
+};
+
+/** Elements that follow <drawing> in CT_Worksheet; the drawing goes before the first present. */
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+function insertDrawing(sheetXml: string, relId: string): string {
+  if (/<drawing\s/.test(sheetXml)) throw new Error("The sheet already has a drawing");
+  let xml = sheetXml;
+  const root = /<worksheet\s[^>]*>/.exec(xml);
+  if (root && !/\sxmlns:r=/.test(root[0]))
+    xml = xml.replace(root[0], root[0].replace(/>$/, ` xmlns:r="${NS.rel}">`));
+  const element = `<drawing r:id="${relId}"/>`;
+  const positions = AFTER_DRAWING.map((tag) => xml.search(new RegExp(`<${tag}[\\s>/]`))).filter(
+    (i) => i >= 0,
+  );
+  const at = positions.length > 0 ? Math.min(...positions) : xml.lastIndexOf("</worksheet>");
+  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
+}
+
+function addOverride(types: string, part: string, contentType: string): string {
+  if (types.includes(`PartName="${part}"`)) return types;
+  return types.replace("</Types>", `<Override PartName="${part}" ContentType="${contentType}"/></Types>`);
+}
+
+/**
+ * Adds the chart to saved .xlsx bytes: xl/charts/chartN.xml, xl/drawings/drawingN.xml and its relationships,
+ * the sheet's relationship and <drawing> element, and the content types.
+ */
+export async function addChart(bytes: Uint8Array, spec: ChartSpec): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const sheet = await sheetPart(zip, spec.sheetName);
+  const slash = sheet.lastIndexOf("/");
+  const sheetRelsPath = `${sheet.slice(0, slash)}/_rels/${sheet.slice(slash + 1)}.rels`;
+
+  const chartNo = freeName(zip, "xl/charts", "chart");
+  const drawingNo = freeName(zip, "xl/drawings", "drawing");
+  const chartPath = `xl/charts/chart${chartNo}.xml`;
+  const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
+  zip.file(chartPath, chartXml(spec));
+  zip.file(drawingPath, drawingXml(spec, "rId1"));
+  zip.file(
+    `xl/drawings/_rels/drawing${drawingNo}.xml.rels`,
+    relsXml([{ id: "rId1", type: REL_TYPES.chart, target: `../charts/chart${chartNo}.xml` }]),
+  );
+
+  const existingRels = await text(zip, sheetRelsPath);
+  const ids = [...(existingRels ?? "").matchAll(/\sId="rId(\d+)"/g)].map((m) => Number(m[1]));
+  const relId = `rId${Math.max(0, ...ids) + 1}`;
+  const drawingRel = `<Relationship Id="${relId}" Type="${REL_TYPES.drawing}" Target="../drawings/drawing${drawingNo}.xml"/>`;
+  zip.file(
+    sheetRelsPath,
+    existingRels
+      ? existingRels.replace("</Relationships>", `${drawingRel}</Relationships>`)
+      : relsXml([{ id: relId, type: REL_TYPES.drawing, target: `../drawings/drawing${drawingNo}.xml` }]),
+  );
+  zip.file(sheet, insertDrawing((await text(zip, sheet)) ?? "", relId));
+
+  let types = (await text(zip, "[Content_Types].xml")) ?? "";
+  types = addOverride(types, `/${chartPath}`, CONTENT_TYPES.chart);
+  types = addOverride(types, `/${drawingPath}`, CONTENT_TYPES.drawing);
+  zip.file("[Content_Types].xml", types);
+
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
