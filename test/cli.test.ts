@@ -133,7 +133,7 @@ describe("scorecard check", () => {
   });
 
   it("has --help on every command", async () => {
-    for (const cmd of ["new", "check"]) {
+    for (const cmd of ["new", "check", "summary", "export"]) {
       const r = await run(cmd, "--help");
       expect(r.code).toBe(0);
       expect(r.out).toContain(`scorecard ${cmd}`);

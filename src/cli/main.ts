@@ -1,14 +1,24 @@
-import { parseArgs } from "util";
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/types";
-import { runCheck } from "./commands/check";
-import { newHelp, runNew } from "./commands/new";
+import { checkCommand } from "./commands/check";
+import { exportCommand } from "./commands/export";
+import { newCommand } from "./commands/new";
+import { summaryMain } from "./commands/summary";
 import { EXIT, UsageError, reason, type ExitCode } from "./errors";
 
 export interface Io {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
 }
+
+type Command = (args: readonly string[], lang: Lang, io: Io) => Promise<ExitCode>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  new: newCommand,
+  check: checkCommand,
+  summary: summaryMain,
+  export: (args, lang, io) => exportCommand(args, lang, io),
+};
 
 const langOf = (argv: readonly string[]): Lang => {
   const i = argv.indexOf("--lang");
@@ -21,54 +31,16 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const t = cliText(lang);
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case "new": {
-        const { values } = parseArgs({
-          args: [...rest],
-          options: {
-            station: { type: "string" },
-            year: { type: "string" },
-            edition: { type: "string" },
-            out: { type: "string", short: "o" },
-            force: { type: "boolean", default: false },
-            password: { type: "string" },
-            lang: { type: "string" },
-            help: { type: "boolean", short: "h", default: false },
-          },
-        });
-        if (values.help) return help(io, newHelp(lang));
-        return await runNew({ ...values, force: values.force ?? false }, lang, io.out);
-      }
-      case "check": {
-        const { values, positionals } = parseArgs({
-          args: [...rest],
-          allowPositionals: true,
-          options: {
-            json: { type: "boolean", default: false },
-            lang: { type: "string" },
-            help: { type: "boolean", short: "h", default: false },
-          },
-        });
-        if (values.help) return help(io, t.checkHelp);
-        if (positionals.length === 0) throw new UsageError(t.noFiles);
-        return await runCheck(positionals, { json: values.json ?? false }, lang, io.out, io.err);
-      }
-      case undefined:
-      case "help":
-      case "--help":
-      case "-h":
-        return help(io, t.usage);
-      default:
-        throw new UsageError(t.unknownCommand(command));
+    if (command === undefined || ["help", "--help", "-h"].includes(command)) {
+      io.out(t.usage);
+      return EXIT.ok;
     }
+    const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!run) throw new UsageError(t.unknownCommand(command));
+    return await run(rest, lang, io);
   } catch (e) {
-    // parseArgs reports unknown options with a TypeError carrying ERR_PARSE_ARGS_* codes: a usage problem too.
+    // Unknown options surface as parseArgs' TypeError (ERR_PARSE_ARGS_*): a usage problem like any other here.
     io.err(`scorecard: ${reason(e)}`);
     return EXIT.usage;
   }
-}
-
-function help(io: Io, text: string): ExitCode {
-  io.out(text);
-  return EXIT.ok;
 }

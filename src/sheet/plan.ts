@@ -468,16 +468,19 @@ function conditionalFormatsFor(rubric: Rubric, layout: Layout): CfRule[] {
     purpose: "veto",
   });
 
-  // Shortfall: a valid score below the item's maximum (items 1–70).
+  // Shortfall: a scored item below its maximum (items 1–70). A blank cell counts as 0 in a cell-value rule,
+  // so the rule asks ISNUMBER of the cell itself; one rule per run of rows sharing a maximum.
   for (const [max, rows] of groupByMax(rubric, layout, rubric.baseItems)) {
-    rules.push({
-      kind: "cellIs",
-      areas: areasOf(rows),
-      operator: "between",
-      formulae: ["0", String(max - 0.5)],
-      style: CF_STYLES.shortfall,
-      purpose: "shortfall",
-    });
+    for (const area of areasOf(rows)) {
+      const tl = area.split(":")[0];
+      rules.push({
+        kind: "expression",
+        areas: [area],
+        formula: `AND(ISNUMBER(${tl}),${tl}<${max})`,
+        style: CF_STYLES.shortfall,
+        purpose: "shortfall",
+      });
+    }
   }
   // Empty: items 1–70 not yet self-assessed (an empty review column is normal until review starts).
   rules.push({

@@ -20,7 +20,8 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   verdict: { ...base, bold: true, size: 12, fill: "D9E1F2" },
   signatureLabel: { ...base, bold: true, border: false, hAlign: "right" },
   signature: { ...base, border: false, hAlign: "left", locked: false },
-  helper: { ...base, border: false, numberFormat: "General" },
+  // ";;;" shows nothing: the hidden helper columns must not print "###" where LibreOffice draws their edge.
+  helper: { ...base, border: false, numberFormat: ";;;" },
 };
 
 /** Colours of the conditional formats, chosen to read in colour and in grey print. */

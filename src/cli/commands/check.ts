@@ -3,7 +3,9 @@ import type { Lang } from "../../i18n/types";
 import { checkScorecard, hasErrors, workbookFindings, type ScorecardCheck } from "../../sheet";
 import { readScorecards } from "../../xlsx";
 import { readWorkbookFile } from "../../xlsx/files";
-import { EXIT, type ExitCode } from "../errors";
+import { parseArgs } from "util";
+import { EXIT, UsageError, type ExitCode } from "../errors";
+import type { Io } from "../main";
 import { fileReason } from "../io";
 
 export interface FileCheck {
@@ -87,4 +89,24 @@ export function formatFile(r: FileCheck, lang: Lang): string {
     }
   }
   return lines.join("\n");
+}
+
+/** `scorecard check …` from its arguments (after the word "check"). */
+export async function checkCommand(args: readonly string[], lang: Lang, io: Io): Promise<ExitCode> {
+  const t = cliText(lang);
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    io.out(t.checkHelp);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError(t.noFiles);
+  return runCheck(positionals, { json: values.json ?? false }, lang, io.out, io.err);
 }

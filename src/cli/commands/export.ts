@@ -80,7 +80,7 @@ async function writePdf(
   const work = await mkdtemp(join(tmpdir(), "scorecard-export-"));
   try {
     const xlsx = join(work, "scorecard.xlsx");
-    await writeWorkbookFile(compliantWorkbook(read, { draft }), xlsx);
+    await writeWorkbookFile(compliantWorkbook(read, { draft, forPdf: true }), xlsx);
     await pdfFromXlsx(xlsx, out, { soffice, timeoutMs: deps.pdfTimeoutMs });
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -4,8 +4,10 @@ import { newWorkbook, renderPlan } from "../../xlsx";
 import { writeWorkbookFile } from "../../xlsx/files";
 import type { Lang } from "../../i18n/types";
 import { cliText } from "../../i18n/cli";
+import { parseArgs } from "util";
 import { EXIT, UsageError, type ExitCode } from "../errors";
 import { guardOutput } from "../io";
+import type { Io } from "../main";
 
 export interface NewOptions {
   readonly station?: string;
@@ -41,4 +43,26 @@ export async function runNew(o: NewOptions, lang: Lang, print: (line: string) =>
   await writeWorkbookFile(workbook, o.out);
   print(t.created(o.out, plan.sheetName));
   return EXIT.ok;
+}
+
+/** `scorecard new …` from its arguments (after the word "new"). */
+export async function newCommand(args: readonly string[], lang: Lang, io: Io): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      station: { type: "string" },
+      year: { type: "string" },
+      edition: { type: "string" },
+      out: { type: "string", short: "o" },
+      force: { type: "boolean", default: false },
+      password: { type: "string" },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    io.out(newHelp(lang));
+    return EXIT.ok;
+  }
+  return runNew({ ...values, force: values.force ?? false }, lang, io.out);
 }
