@@ -1,0 +1,17 @@
+export {
+  OfficePort,
+  REQUIREMENTS,
+  type AsyncUnsubscribe,
+  type ExcelRun,
+  type IsSetSupported,
+  type OfficePortOptions,
+} from "./officePort";
+export {
+  OfficeAdapterError,
+  translateOfficeError,
+  officeErrorOf,
+  type OfficeAdapterErrorKind,
+  type OfficeErrorLike,
+} from "./errors";
+export { GATED_FEATURES, PROTECTION_OPTIONS } from "./render";
+export { OwnWriteGuard } from "./ownWrites";

@@ -1,0 +1,183 @@
+import type { CfRule, CfStyle, SheetPlan, ValidationRule } from "../sheet";
+import type { RenderReport } from "../workbook";
+import { columnName, columnsAddress, rectAddress, rowsAddress } from "./a1";
+import {
+  clip,
+  columnWidthPoints,
+  formulasOf,
+  hexColor,
+  numberFormatsOf,
+  rowHeightRuns,
+  styleRects,
+  type StyleRect,
+} from "./layout";
+
+/** Features drawn only where the host supports them; what was left out is reported. */
+export const GATED_FEATURES = {
+  dataValidation: { feature: "dataValidation", requirement: "ExcelApi 1.8" },
+  pageLayout: { feature: "pageLayout", requirement: "ExcelApi 1.9" },
+} as const;
+
+export interface RenderFeatures {
+  /** ExcelApi 1.8. */
+  readonly dataValidation: boolean;
+  /** ExcelApi 1.9. */
+  readonly pageLayout: boolean;
+}
+
+export const skippedFeatures = (features: RenderFeatures): RenderReport["skipped"] => [
+  ...(features.dataValidation ? [] : [GATED_FEATURES.dataValidation]),
+  ...(features.pageLayout ? [] : [GATED_FEATURES.pageLayout]),
+];
+
+// Office.js enums as their string values: the adapter never needs the Excel global outside Excel.run.
+type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center" } as const;
+const CF_OPERATOR = { between: "Between", notBetween: "NotBetween", equal: "EqualTo" } as const;
+
+/** Lengths Excel accepts in data validation prompts and error alerts. */
+const LIMITS = { title: 32, prompt: 255, error: 225 } as const;
+
+/** Sheet protection the adapter applies: users may still select cells and resize columns and rows. */
+export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
+  selectionMode: "Normal",
+  allowFormatColumns: true,
+  allowFormatRows: true,
+};
+
+function formatRect(sheet: Excel.Worksheet, { rect, look }: StyleRect): void {
+  const format = sheet.getRange(rectAddress(rect)).format;
+  format.font.bold = look.bold ?? false;
+  if (look.size !== undefined) format.font.size = look.size;
+  if (look.fontColor !== undefined) format.font.color = hexColor(look.fontColor);
+  if (look.fill !== undefined) format.fill.color = hexColor(look.fill);
+  format.horizontalAlignment = H_ALIGN[look.hAlign];
+  format.verticalAlignment = V_ALIGN[look.vAlign];
+  format.wrapText = look.wrap;
+  format.protection.locked = look.locked;
+  if (!look.border) return;
+  const edges: Edge[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+  if (rect.c2 > rect.c1) edges.push("InsideVertical");
+  if (rect.r2 > rect.r1) edges.push("InsideHorizontal");
+  for (const edge of edges) {
+    const border = format.borders.getItem(edge);
+    border.style = "Continuous";
+    border.weight = "Thin";
+  }
+}
+
+export function validationRuleOf(rule: ValidationRule): Excel.DataValidationRule {
+  if (rule.kind === "list") return { list: { inCellDropDown: true, source: (rule.list ?? []).join(",") } };
+  const { min, max } = rule;
+  if (min !== undefined && max !== undefined)
+    return { decimal: { formula1: min, formula2: max, operator: "Between" } };
+  if (min !== undefined) return { decimal: { formula1: min, operator: "GreaterThanOrEqualTo" } };
+  if (max !== undefined) return { decimal: { formula1: max, operator: "LessThanOrEqualTo" } };
+  return { decimal: { formula1: "-1E+307", operator: "GreaterThanOrEqualTo" } };
+}
+
+function drawValidation(sheet: Excel.Worksheet, rule: ValidationRule): void {
+  const validation = sheet.getRange(rule.range).dataValidation;
+  validation.rule = validationRuleOf(rule);
+  validation.ignoreBlanks = true;
+  validation.prompt = {
+    showPrompt: true,
+    title: clip(rule.promptTitle, LIMITS.title),
+    message: clip(rule.prompt, LIMITS.prompt),
+  };
+  validation.errorAlert = {
+    showAlert: true,
+    style: "Stop",
+    title: clip(rule.errorTitle, LIMITS.title),
+    message: clip(rule.error, LIMITS.error),
+  };
+}
+
+function styleCf(format: Excel.ConditionalRangeFormat, style: CfStyle): void {
+  format.fill.color = hexColor(style.fill);
+  if (style.fontColor !== undefined) format.font.color = hexColor(style.fontColor);
+  if (style.bold) format.font.bold = true;
+}
+
+/** One conditional format per area. Office adds each new format at the top, so plan order is kept by adding in reverse. */
+function drawConditionalFormat(sheet: Excel.Worksheet, rule: CfRule, area: string): void {
+  const formats = sheet.getRange(area).conditionalFormats;
+  if (rule.kind === "expression") {
+    const cf = formats.add("Custom");
+    cf.custom.rule.formula = `=${rule.formula}`;
+    styleCf(cf.custom.format, rule.style);
+    return;
+  }
+  const cf = formats.add("CellValue");
+  const [formula1, formula2] = rule.formulae;
+  cf.cellValue.rule =
+    formula2 === undefined
+      ? { formula1: `=${formula1}`, operator: CF_OPERATOR[rule.operator] }
+      : { formula1: `=${formula1}`, formula2: `=${formula2}`, operator: CF_OPERATOR[rule.operator] };
+  styleCf(cf.cellValue.format, rule.style);
+}
+
+export const conditionalFormatCount = (plan: SheetPlan): number =>
+  plan.conditionalFormats.reduce((n, rule) => n + rule.areas.length, 0);
+
+function drawPage(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  const { print } = plan;
+  const page = sheet.pageLayout;
+  page.paperSize = print.paper;
+  page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  page.setPrintArea(print.area);
+  page.setPrintTitleRows(`$${print.titleRows[0]}:$${print.titleRows[1]}`);
+  // 0 pages tall = as many as needed (Excel's FitToPagesTall = False).
+  page.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: 0 };
+  page.headersFooters.defaultForAllPages.centerFooter = print.footer;
+}
+
+/** The sheet as the first round trip found it. */
+export interface FoundSheet {
+  readonly sheet: Excel.Worksheet;
+  readonly existed: boolean;
+  readonly protected: boolean;
+}
+
+/**
+ * Queues the whole plan onto the sheet: no loads, no syncs. The caller syncs once afterwards.
+ * An existing sheet is first unprotected and its scorecard columns cleared of contents, formats, merges,
+ * conditional formats and validation, so a moved or inserted row of an earlier drawing leaves nothing behind.
+ */
+export function queuePlan(found: FoundSheet, plan: SheetPlan, features: RenderFeatures): void {
+  const { sheet } = found;
+  const password = plan.protection.password;
+  const height = plan.cells.length;
+  const width = height > 0 ? plan.cells[0].length : 0;
+  if (found.protected) sheet.protection.unprotect(password);
+  if (found.existed && width > 0) {
+    const columns = sheet.getRange(columnsAddress(0, width - 1));
+    columns.conditionalFormats.clearAll();
+    if (features.dataValidation) columns.dataValidation.clear();
+    columns.unmerge();
+    columns.clear("All");
+  }
+  if (height > 0 && width > 0) {
+    const all = sheet.getRange(rectAddress({ r1: 0, c1: 0, r2: height - 1, c2: width - 1 }));
+    // Number formats first, so text-formatted keys such as "75.1" stay text when the values land.
+    all.numberFormat = numberFormatsOf(plan);
+    all.formulas = formulasOf(plan);
+    for (const rect of styleRects(plan)) formatRect(sheet, rect);
+    for (const merge of plan.merges) sheet.getRange(merge).merge(false);
+  }
+  plan.columns.forEach((column, c) => {
+    const range = sheet.getRange(`${columnName(c)}:${columnName(c)}`);
+    range.format.columnWidth = columnWidthPoints(column.width);
+    range.columnHidden = column.hidden;
+  });
+  for (const [first, last, points] of rowHeightRuns(plan.rowHeights))
+    sheet.getRange(rowsAddress(first, last)).format.rowHeight = points;
+  if (plan.freeze.rows > 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
+  if (features.dataValidation) for (const rule of plan.validations) drawValidation(sheet, rule);
+  for (const rule of [...plan.conditionalFormats].reverse())
+    for (const area of rule.areas) drawConditionalFormat(sheet, rule, area);
+  if (features.pageLayout) drawPage(sheet, plan);
+  sheet.protection.protect(PROTECTION_OPTIONS, password);
+  sheet.activate();
+}

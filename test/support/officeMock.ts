@@ -1,0 +1,1476 @@
+/**
+ * Test doubles for Office.js.
+ *
+ * 1. `strictOfficeMock(data)`: office-addin-mock's OfficeMockObject, wrapped so that reading a property that
+ *    was not loaded (the mock answers with an error string instead of throwing) fails the test, context.sync()
+ *    calls are counted and every property set is recorded. Good for small batches.
+ * 2. `FakeExcel`: a typed in-memory workbook implementing the subset of the Excel API the adapter uses,
+ *    with Office's batch semantics: property sets and method calls are queued and applied in order at
+ *    context.sync(); loads are snapshots taken at their place in the queue; reading a property that was not
+ *    loaded and synced throws (and is recorded as a violation); an operation that fails rejects the sync and
+ *    drops the rest of the batch; protection, merge and array-shape rules are enforced; APIs above the host's
+ *    ExcelApi version fail with ApiNotFound. It records every run, sync and write, and raises change events.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import type { ExcelRun } from "../../src/excel";
+import { COL, type GridValue, type SheetGrid, type SheetPlan } from "../../src/sheet";
+
+// office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose main module pulls in ESM
+// that Jest cannot load; hand it the enum's own (dependency-free) module.
+jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
+
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+// ---------------------------------------------------------------------------------------------------------
+// 1. office-addin-mock, made strict.
+
+const MOCK_ERRORS = ["Error, property was not loaded", "Error, context.sync() was not called"];
+
+export interface StrictMock {
+  readonly run: ExcelRun;
+  readonly mock: OfficeMockObject;
+  /** context.sync() calls so far. */
+  readonly syncs: () => number;
+  /** Every property set through the mock: path and value. */
+  readonly sets: { path: string; value: unknown }[];
+  /** Method calls through the mock: path and arguments. */
+  readonly calls: { path: string; args: unknown[] }[];
+}
+
+/**
+ * An OfficeMockObject for `{ context: … }` data, strict about loads. The returned `run` calls the batch with
+ * the mock's context; reading a property the code did not load and sync throws
+ * "Property not loaded: <path> (<mock message>)".
+ */
+export function strictOfficeMock(data: { context: Record<string, unknown> }): StrictMock {
+  const mock = new OfficeMockObject(data);
+  let syncs = 0;
+  const sets: StrictMock["sets"] = [];
+  const calls: StrictMock["calls"] = [];
+  const wrap = (target: OfficeMockObject, path: string): OfficeMockObject =>
+    new Proxy(target, {
+      get(obj, prop, receiver) {
+        const value: unknown = Reflect.get(obj, prop, receiver);
+        if (typeof prop === "symbol") return value;
+        const at = path ? `${path}.${prop}` : prop;
+        if (typeof value === "string" && MOCK_ERRORS.includes(value))
+          throw new Error(`Property not loaded: ${at} (${value})`);
+        if (value instanceof OfficeMockObject) return wrap(value, at);
+        if (typeof value === "function") {
+          return (...args: unknown[]): unknown => {
+            if (prop === "sync") syncs++;
+            else if (prop !== "load") calls.push({ path: at, args });
+            // Run the mock's own code on the unwrapped object: it reads its own error strings internally.
+            const result: unknown = Reflect.apply(value, obj, args);
+            return result instanceof OfficeMockObject ? wrap(result, at) : result;
+          };
+        }
+        return value;
+      },
+      set(obj, prop, value: unknown) {
+        if (typeof prop === "string") sets.push({ path: path ? `${path}.${prop}` : prop, value });
+        return Reflect.set(obj, prop, value);
+      },
+    });
+  const root = wrap(mock, "");
+  const context = Reflect.get(root, "context") as unknown as Excel.RequestContext;
+  // One signature taking any of Excel.run's first arguments satisfies all of ExcelRun's overloads.
+  const run: ExcelRun = <T>(
+    first: Batch<T> | Excel.RunOptions | OfficeExtension.ClientRequestContext,
+    second?: Batch<T>,
+  ): Promise<T> => {
+    const batch = typeof first === "function" ? first : second;
+    if (!batch) throw new Error("run without a batch");
+    return batch(context);
+  };
+  return { run, mock, syncs: () => syncs, sets, calls };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 2. The in-memory fake.
+
+export interface Rect {
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+}
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+const colName = (col: number): string => {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+};
+const colIndex = (letters: string): number =>
+  letters
+    .toUpperCase()
+    .split("")
+    .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+export const a1 = (row: number, col: number): string => `${colName(col)}${row + 1}`;
+export const rectA1 = (r: Rect): string =>
+  r.r1 === r.r2 && r.c1 === r.c2 ? a1(r.r1, r.c1) : `${a1(r.r1, r.c1)}:${a1(r.r2, r.c2)}`;
+
+/** "C3", "C3:K9", "A:K", "4:10" → zero-based rectangle. */
+export function parseA1(address: string): Rect {
+  const part = (ref: string): { row?: number; col?: number } => {
+    const m = /^\$?([A-Za-z]{0,3})\$?(\d*)$/.exec(ref);
+    if (!m || (m[1] === "" && m[2] === ""))
+      throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`, "Worksheet.getRange");
+    return { col: m[1] ? colIndex(m[1]) : undefined, row: m[2] ? Number(m[2]) - 1 : undefined };
+  };
+  const clean = address.slice(address.lastIndexOf("!") + 1);
+  const [x, y = x] = clean.split(":");
+  const a = part(x);
+  const b = part(y);
+  const r1 = a.row ?? 0;
+  const r2 = b.row ?? MAX_ROWS - 1;
+  const c1 = a.col ?? 0;
+  const c2 = b.col ?? MAX_COLS - 1;
+  return { r1: Math.min(r1, r2), r2: Math.max(r1, r2), c1: Math.min(c1, c2), c2: Math.max(c1, c2) };
+}
+
+const intersects = (a: Rect, b: Rect): boolean =>
+  a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+const contains = (outer: Rect, row: number, col: number): boolean =>
+  row >= outer.r1 && row <= outer.r2 && col >= outer.c1 && col <= outer.c2;
+const area = (r: Rect): number => (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
+
+/** Shaped like OfficeExtension.Error as the adapter reads it. */
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation: string };
+  constructor(
+    readonly code: string,
+    message: string,
+    location: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.debugInfo = { code, message, errorLocation: location };
+  }
+}
+
+export type CellInput = string | number | boolean | null;
+
+export interface CellModel {
+  /** "" when empty. */
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat: string;
+  locked: boolean;
+  /** Other formats by path, e.g. "font.bold", "fill.color", "borders.EdgeTop.style". */
+  format: Record<string, unknown>;
+  /** Data validation record id. */
+  validation?: number;
+}
+
+export interface ValidationModel {
+  readonly id: number;
+  readonly rect: Rect;
+  rule?: Excel.DataValidationRule;
+  prompt?: Excel.DataValidationPrompt;
+  errorAlert?: Excel.DataValidationErrorAlert;
+  ignoreBlanks?: boolean;
+}
+
+export interface ConditionalFormatModel {
+  readonly rect: Rect;
+  readonly type: "CellValue" | "Custom";
+  rule?: Excel.ConditionalCellValueRule;
+  formula?: string;
+  format: Record<string, unknown>;
+}
+
+export interface ProtectionModel {
+  protected: boolean;
+  password?: string;
+  options: Excel.WorksheetProtectionOptions;
+}
+
+export class SheetModel {
+  readonly cells = new Map<number, CellModel>();
+  readonly merges: Rect[] = [];
+  readonly validations = new Map<number, ValidationModel>();
+  /** Index 0 is the top priority, as Office orders them. */
+  readonly conditionalFormats: ConditionalFormatModel[] = [];
+  readonly protection: ProtectionModel = { protected: false, options: {} };
+  readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
+  readonly rowHeights = new Map<number, number>();
+  frozenRows = 0;
+  readonly page: Record<string, unknown> = {};
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  static key = (row: number, col: number): number => row * MAX_COLS + col;
+
+  cell(row: number, col: number): CellModel {
+    const key = SheetModel.key(row, col);
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { value: "", numberFormat: "General", locked: true, format: {} };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  peek(row: number, col: number): CellModel | undefined {
+    return this.cells.get(SheetModel.key(row, col));
+  }
+
+  /** Cells present in the model inside a rectangle (cheap for whole columns). */
+  *cellsIn(rect: Rect): Generator<[number, number, CellModel]> {
+    for (const [key, cell] of this.cells) {
+      const row = Math.floor(key / MAX_COLS);
+      const col = key % MAX_COLS;
+      if (contains(rect, row, col)) yield [row, col, cell];
+    }
+  }
+
+  /** Bounding rectangle of cells holding a value or formula; null for an empty sheet. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r: { r1: number; c1: number; r2: number; c2: number } | null = null;
+    for (const [key, cell] of this.cells) {
+      const used =
+        cell.value !== "" ||
+        cell.formula !== undefined ||
+        (!valuesOnly && (Object.keys(cell.format).length > 0 || cell.numberFormat !== "General"));
+      if (!used) continue;
+      const row = Math.floor(key / MAX_COLS);
+      const col = key % MAX_COLS;
+      if (!r) r = { r1: row, c1: col, r2: row, c2: col };
+      else
+        r = {
+          r1: Math.min(r.r1, row),
+          c1: Math.min(r.c1, col),
+          r2: Math.max(r.r2, row),
+          c2: Math.max(r.c2, col),
+        };
+    }
+    return r;
+  }
+
+  /** Test helpers: value and formula of a cell by A1 address (formula without '='). */
+  value(address: string): GridValue {
+    const { r1, c1 } = parseA1(address);
+    const v = this.peek(r1, c1)?.value ?? "";
+    return v === "" ? null : v;
+  }
+  formula(address: string): string | null {
+    const { r1, c1 } = parseA1(address);
+    return this.peek(r1, c1)?.formula ?? null;
+  }
+  validationAt(address: string): ValidationModel | undefined {
+    const { r1, c1 } = parseA1(address);
+    const id = this.peek(r1, c1)?.validation;
+    return id === undefined ? undefined : this.validations.get(id);
+  }
+}
+
+export interface LogEntry {
+  /** Which context.sync() (1-based, counted over the fake's life) applied it. */
+  readonly sync: number;
+  readonly kind: string;
+  readonly sheet: string;
+  readonly address?: string;
+  readonly data?: unknown;
+}
+
+interface ChangeEvent {
+  readonly kind: "changed" | "added";
+  readonly sheetId: string;
+  readonly address: string;
+  readonly byAddin: boolean;
+}
+
+type HandlerKind = "changed" | "activated" | "added";
+interface Registration {
+  readonly kind: HandlerKind;
+  /** Per-sheet registration; undefined for workbook.worksheets. */
+  readonly sheetId?: string;
+  readonly handler: (args: unknown) => Promise<unknown>;
+}
+
+const versionAtMost = (version: string, host: string): boolean => {
+  const [a, b] = version.split(".").map(Number);
+  const [c, d] = host.split(".").map(Number);
+  return a < c || (a === c && b <= d);
+};
+
+type Op = { readonly run: () => void; readonly requires?: string; readonly what: string };
+
+/** One Excel.run's request context. */
+export class FakeContext {
+  readonly queue: Op[] = [];
+  readonly workbook: FakeWorkbook;
+  constructor(
+    readonly fake: FakeExcel,
+    readonly options: Excel.RunOptions = {},
+  ) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  enqueue(what: string, run: () => void, requires?: string): void {
+    this.queue.push({ what, run, requires });
+  }
+
+  async sync(): Promise<void> {
+    const fake = this.fake;
+    fake.syncCount++;
+    const ops = this.queue.splice(0);
+    await Promise.resolve();
+    if (fake.editMode) {
+      if (!this.options.delayForCellEdit)
+        throw new FakeOfficeError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+          "",
+        );
+      fake.editMode = false; // the user finished editing; the delayed request goes through
+    }
+    const events: ChangeEvent[] = [];
+    fake.emitting = events;
+    try {
+      for (const op of ops) {
+        if (op.requires && !versionAtMost(op.requires, fake.api))
+          throw new FakeOfficeError(
+            "ApiNotFound",
+            `The API you are trying to use could not be found (${op.what} needs ExcelApi ${op.requires}).`,
+            op.what,
+          );
+        op.run();
+      }
+    } finally {
+      fake.emitting = null;
+      fake.dispatch(events);
+    }
+  }
+}
+
+abstract class FakeObject {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(readonly context: FakeContext) {}
+  protected get fake(): FakeExcel {
+    return this.context.fake;
+  }
+
+  load(arg?: string | string[]): this {
+    const paths = (Array.isArray(arg) ? arg : (arg ?? "").split(","))
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+    if (paths.length === 0) throw new Error("fake: load() without property names is not modelled");
+    this.context.enqueue(`${this.constructor.name}.load`, () => this.loadNow(paths));
+    return this;
+  }
+
+  loadNow(paths: readonly string[]): void {
+    for (const path of paths) {
+      const [head, ...rest] = path.split("/");
+      if (rest.length > 0) this.child(head).loadNow([rest.join("/")]);
+      else this.loaded.set(head, this.snapshot(head));
+    }
+  }
+
+  protected snapshot(prop: string): unknown {
+    throw new Error(`fake: ${this.constructor.name}.${prop} cannot be loaded (not modelled)`);
+  }
+  protected child(prop: string): FakeObject {
+    throw new Error(`fake: ${this.constructor.name}.${prop} is not a navigation property here`);
+  }
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) {
+      const message = `PropertyNotLoaded: ${this.constructor.name}.${prop} was read before load() + context.sync()`;
+      this.fake.violations.push(message);
+      throw new FakeOfficeError("PropertyNotLoaded", message, `${this.constructor.name}.${prop}`);
+    }
+    return this.loaded.get(prop) as T;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+type SheetResolver = () => SheetModel | null;
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(context: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+  }
+}
+
+export class FakeEventHandlerResult {
+  constructor(
+    readonly context: FakeContext,
+    private readonly registration: Registration,
+  ) {}
+  remove(): void {
+    this.context.enqueue("EventHandlerResult.remove", () => {
+      const list = this.context.fake.registrations;
+      const index = list.indexOf(this.registration);
+      if (index >= 0) list.splice(index, 1);
+    });
+  }
+}
+
+export class FakeEventHandlers {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly kind: HandlerKind,
+    private readonly requires: string,
+    private readonly sheet?: SheetResolver,
+  ) {}
+  add(handler: (args: never) => Promise<unknown>): FakeEventHandlerResult {
+    const registration: {
+      kind: HandlerKind;
+      sheetId?: string;
+      handler: (args: unknown) => Promise<unknown>;
+    } = {
+      kind: this.kind,
+      handler: handler as (args: unknown) => Promise<unknown>,
+    };
+    this.context.enqueue(
+      `${this.kind}.add`,
+      () => {
+        if (this.sheet) registration.sheetId = this.context.fake.must(this.sheet).id;
+        this.context.fake.registrations.push(registration);
+      },
+      this.requires,
+    );
+    return new FakeEventHandlerResult(this.context, registration);
+  }
+}
+
+export class FakeWorksheetCollection extends FakeObject {
+  readonly onChanged = new FakeEventHandlers(this.context, "changed", "1.9");
+  readonly onActivated = new FakeEventHandlers(this.context, "activated", "1.7");
+  readonly onAdded = new FakeEventHandlers(this.context, "added", "1.7");
+
+  get items(): FakeWorksheet[] {
+    return this.read("items");
+  }
+
+  override loadNow(paths: readonly string[]): void {
+    const itemPaths = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice("items/".length));
+    if (itemPaths.length !== paths.length)
+      throw new Error(`fake: worksheets.load(${paths.join()}) not modelled`);
+    const items = this.fake.sheets.map((model) => new FakeWorksheet(this.context, () => model));
+    for (const item of items) item.loadNow(itemPaths);
+    this.loaded.set("items", items);
+  }
+
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      const sheet = this.fake.find(key);
+      if (!sheet)
+        throw new FakeOfficeError(
+          "ItemNotFound",
+          `The requested resource doesn't exist: ${key}`,
+          "WorksheetCollection.getItem",
+        );
+      return sheet;
+    });
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.fake.find(key) ?? null, true);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.fake.must(() => this.fake.find(this.fake.activeId)));
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: SheetModel | null = null;
+    this.context.enqueue("WorksheetCollection.add", () => {
+      created = this.fake.createSheet(name);
+      this.fake.record("addSheet", created);
+    });
+    return new FakeWorksheet(this.context, () => {
+      if (!created) throw new Error("fake: worksheet used before its add() ran");
+      return created;
+    });
+  }
+}
+
+export class FakeWorksheet extends FakeObject {
+  readonly protection: FakeProtection;
+  readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
+  readonly onChanged: FakeEventHandlers;
+  constructor(
+    context: FakeContext,
+    readonly resolve: SheetResolver,
+    private readonly nullable = false,
+  ) {
+    super(context);
+    this.protection = new FakeProtection(context, this);
+    this.freezePanes = new FakeFreezePanes(context, this);
+    this.pageLayout = new FakePageLayout(context, this);
+    this.onChanged = new FakeEventHandlers(context, "changed", "1.7", () => this.model());
+  }
+
+  /** The sheet model; throws for a null object. */
+  model(): SheetModel {
+    return this.fake.must(this.resolve);
+  }
+
+  override loadNow(paths: readonly string[]): void {
+    const sheet = this.resolve();
+    if (!this.nullable && !sheet) throw new Error("fake: unresolved worksheet");
+    this.loaded.set("isNullObject", sheet === null);
+    if (sheet) super.loadNow(paths);
+  }
+  protected override snapshot(prop: string): unknown {
+    const sheet = this.model();
+    if (prop === "name") return sheet.name;
+    if (prop === "id") return sheet.id;
+    return super.snapshot(prop);
+  }
+  protected override child(prop: string): FakeObject {
+    if (prop === "protection") return this.protection;
+    return super.child(prop);
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, this, () =>
+      address === undefined ? parseA1("A:XFD") : parseA1(address),
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    let rect: Rect | null | undefined;
+    return new FakeRange(
+      this.context,
+      this,
+      () => {
+        // The used range as it is when the request reaches it in the queue.
+        if (rect === undefined) rect = this.model().usedRect(valuesOnly);
+        return rect;
+      },
+      true,
+    );
+  }
+
+  activate(): void {
+    this.context.enqueue("Worksheet.activate", () => {
+      const sheet = this.model();
+      this.fake.activeId = sheet.id;
+      this.fake.record("activate", sheet);
+    });
+  }
+}
+
+export class FakeProtection extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  protected override snapshot(prop: string): unknown {
+    const p = this.sheet.model().protection;
+    if (prop === "protected") return p.protected;
+    if (prop === "options") return { ...p.options };
+    return super.snapshot(prop);
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.read("options");
+  }
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this.context.enqueue("WorksheetProtection.protect", () => {
+      const sheet = this.sheet.model();
+      if (sheet.protection.protected)
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "The worksheet is already protected.",
+          "WorksheetProtection.protect",
+        );
+      Object.assign(sheet.protection, { protected: true, password, options: { ...(options ?? {}) } });
+      this.fake.record("protect", sheet, undefined, { options, password });
+    });
+  }
+  unprotect(password?: string): void {
+    this.context.enqueue("WorksheetProtection.unprotect", () => {
+      const sheet = this.sheet.model();
+      const p = sheet.protection;
+      if (p.protected && (p.password ?? "") !== (password ?? ""))
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "The password you supplied is not correct.",
+          "WorksheetProtection.unprotect",
+        );
+      p.protected = false;
+      this.fake.record("unprotect", sheet, undefined, { password });
+    });
+  }
+}
+
+export class FakeFreezePanes {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {}
+  freezeRows(count = 1): void {
+    this.context.enqueue("WorksheetFreezePanes.freezeRows", () => {
+      const sheet = this.sheet.model();
+      sheet.frozenRows = count;
+      this.context.fake.record("freezeRows", sheet, undefined, count);
+    });
+  }
+}
+
+class FakeSetter {
+  constructor(
+    protected readonly context: FakeContext,
+    private readonly apply: (key: string, value: unknown) => void,
+    private readonly requires?: string,
+    private readonly prefix = "",
+  ) {}
+  protected set(key: string, value: unknown): void {
+    const full = this.prefix + key;
+    this.context.enqueue(full, () => this.apply(full, value), this.requires);
+  }
+}
+
+export class FakeHeaderFooter extends FakeSetter {
+  set centerFooter(text: string) {
+    this.set("centerFooter", text);
+  }
+}
+
+export class FakePageLayout {
+  readonly headersFooters: { readonly defaultForAllPages: FakeHeaderFooter };
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    this.headersFooters = {
+      defaultForAllPages: new FakeHeaderFooter(
+        context,
+        (k, v) => this.apply(k, v),
+        "1.9",
+        "defaultForAllPages.",
+      ),
+    };
+  }
+  private apply(key: string, value: unknown): void {
+    const sheet = this.sheet.model();
+    sheet.page[key] = value;
+    this.context.fake.record("pageLayout", sheet, undefined, { [key]: value });
+  }
+  private set(key: string, value: unknown): void {
+    this.context.enqueue(`PageLayout.${key}`, () => this.apply(key, value), "1.9");
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", v);
+  }
+  set orientation(v: string) {
+    this.set("orientation", v);
+  }
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.set("zoom", v);
+  }
+  setPrintArea(area: string): void {
+    this.set("printArea", area);
+  }
+  setPrintTitleRows(rows: string): void {
+    this.set("printTitleRows", rows);
+  }
+}
+
+type RectResolver = () => Rect | null;
+
+function inputCell(fake: FakeExcel, cell: CellModel, input: unknown, where: string): void {
+  if (input === null) return; // Office leaves the cell unchanged
+  if (typeof input === "number" || typeof input === "boolean") {
+    cell.value = input;
+    delete cell.formula;
+    return;
+  }
+  if (typeof input !== "string")
+    throw new FakeOfficeError("InvalidArgument", `Bad cell input ${String(input)}`, where);
+  delete cell.formula;
+  if (input.startsWith("'")) cell.value = input.slice(1);
+  else if (input.startsWith("=") && input.length > 1 && cell.numberFormat !== "@") {
+    cell.formula = input.slice(1);
+    cell.value = fake.calculate(cell.formula);
+  } else if (cell.numberFormat !== "@" && input.trim() !== "" && Number.isFinite(Number(input)))
+    cell.value = Number(input);
+  else cell.value = input;
+}
+
+export class FakeRange extends FakeObject {
+  readonly format: FakeRangeFormat;
+  readonly dataValidation: FakeDataValidation;
+  readonly conditionalFormats: FakeConditionalFormatCollection;
+  constructor(
+    context: FakeContext,
+    readonly sheet: FakeWorksheet,
+    readonly rect: RectResolver,
+    private readonly nullable = false,
+  ) {
+    super(context);
+    this.format = new FakeRangeFormat(context, this);
+    this.dataValidation = new FakeDataValidation(context, this);
+    this.conditionalFormats = new FakeConditionalFormatCollection(context, this);
+  }
+
+  /** Sheet and rectangle; throws for a null object. */
+  target(): { sheet: SheetModel; rect: Rect; address: string } {
+    const sheet = this.sheet.model();
+    const rect = this.rect();
+    if (!rect) throw new Error("fake: a null range was used");
+    return { sheet, rect, address: rectA1(rect) };
+  }
+
+  override loadNow(paths: readonly string[]): void {
+    const rect = this.rect();
+    this.loaded.set("isNullObject", rect === null);
+    if (rect) super.loadNow(paths);
+    else if (!this.nullable) throw new Error("fake: unresolved range");
+  }
+
+  protected override snapshot(prop: string): unknown {
+    const { sheet, rect } = this.target();
+    if (area(rect) > 2_000_000) throw new Error(`fake: loading ${prop} of ${rectA1(rect)} is not modelled`);
+    const grid = <T>(f: (cell: CellModel | undefined) => T): T[][] => {
+      const out: T[][] = [];
+      for (let r = rect.r1; r <= rect.r2; r++) {
+        const row: T[] = [];
+        for (let c = rect.c1; c <= rect.c2; c++) row.push(f(sheet.peek(r, c)));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (prop) {
+      case "address":
+        return `${this.fake.quote(sheet.name)}!${rectA1(rect)}`;
+      case "values":
+        return grid((c) => c?.value ?? "");
+      case "formulas":
+        return grid((c) => (c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? "")));
+      case "numberFormat":
+        return grid((c) => c?.numberFormat ?? "General");
+      default:
+        return super.snapshot(prop);
+    }
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set values(values: unknown[][]) {
+    this.write("values", values);
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(formulas: unknown[][]) {
+    this.write("formulas", formulas);
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(formats: unknown[][]) {
+    this.context.enqueue("Range.numberFormat", () => {
+      const { sheet, rect, address } = this.target();
+      this.fake.checkFormat(sheet, "Range.numberFormat");
+      this.eachInput(rect, formats, "Range.numberFormat", (cell, f) => {
+        if (f !== null) cell.numberFormat = String(f);
+      });
+      this.fake.record("numberFormat", sheet, address, formats);
+    });
+  }
+  set columnHidden(hidden: boolean) {
+    this.context.enqueue("Range.columnHidden", () => {
+      const { sheet, rect, address } = this.target();
+      this.fake.checkFormat(sheet, "Range.columnHidden", "columns");
+      for (let c = rect.c1; c <= rect.c2; c++)
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      this.fake.record("columnHidden", sheet, address, hidden);
+    });
+  }
+
+  private eachInput(
+    rect: Rect,
+    input: unknown[][],
+    where: string,
+    f: (cell: CellModel, v: unknown) => void,
+  ): void {
+    const { sheet } = this.target();
+    const rows = rect.r2 - rect.r1 + 1;
+    const cols = rect.c2 - rect.c1 + 1;
+    if (
+      !Array.isArray(input) ||
+      input.length !== rows ||
+      input.some((row) => !Array.isArray(row) || row.length !== cols)
+    )
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectA1(rect)}).`,
+        where,
+      );
+    input.forEach((row, r) => row.forEach((v, c) => f(sheet.cell(rect.r1 + r, rect.c1 + c), v)));
+  }
+
+  private write(kind: "values" | "formulas", input: unknown[][]): void {
+    this.context.enqueue(`Range.${kind}`, () => {
+      const { sheet, rect, address } = this.target();
+      if (sheet.protection.protected) {
+        for (let r = rect.r1; r <= rect.r2; r++)
+          for (let c = rect.c1; c <= rect.c2; c++)
+            if (sheet.peek(r, c)?.locked ?? true)
+              throw new FakeOfficeError(
+                "AccessDenied",
+                "You cannot perform the requested operation.",
+                `Range.${kind}`,
+              );
+      }
+      for (const merge of sheet.merges)
+        if (intersects(merge, rect))
+          for (let r = merge.r1; r <= merge.r2; r++)
+            for (let c = merge.c1; c <= merge.c2; c++) {
+              const v = input[r - rect.r1]?.[c - rect.c1];
+              if ((r !== merge.r1 || c !== merge.c1) && contains(rect, r, c) && v !== "" && v !== null)
+                throw new FakeOfficeError(
+                  "MergedRangeConflict",
+                  `Cannot write ${a1(r, c)} inside a merged cell`,
+                  `Range.${kind}`,
+                );
+            }
+      this.eachInput(rect, input, `Range.${kind}`, (cell, v) =>
+        inputCell(this.fake, cell, v, `Range.${kind}`),
+      );
+      this.fake.record(kind, sheet, address, input);
+      this.fake.changed(sheet, address);
+    });
+  }
+
+  merge(across = false): void {
+    this.context.enqueue("Range.merge", () => {
+      const { sheet, rect, address } = this.target();
+      this.fake.checkFormat(sheet, "Range.merge");
+      if (across) throw new Error("fake: merge(across) not modelled");
+      if (sheet.merges.some((m) => intersects(m, rect)))
+        throw new FakeOfficeError(
+          "MergedRangeConflict",
+          `Cannot merge ${address} over another merge`,
+          "Range.merge",
+        );
+      sheet.merges.push(rect);
+      this.fake.record("merge", sheet, address);
+    });
+  }
+
+  unmerge(): void {
+    this.context.enqueue("Range.unmerge", () => {
+      const { sheet, rect, address } = this.target();
+      this.fake.checkFormat(sheet, "Range.unmerge");
+      const keep = sheet.merges.filter((m) => !intersects(m, rect));
+      sheet.merges.splice(0, sheet.merges.length, ...keep);
+      this.fake.record("unmerge", sheet, address);
+    });
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.context.enqueue("Range.clear", () => {
+      const { sheet, rect, address } = this.target();
+      this.fake.checkFormat(sheet, "Range.clear");
+      for (const [, , cell] of sheet.cellsIn(rect)) {
+        if (applyTo !== "Formats") {
+          cell.value = "";
+          delete cell.formula;
+        }
+        if (applyTo !== "Contents") {
+          cell.numberFormat = "General";
+          cell.locked = true;
+          cell.format = {};
+        }
+      }
+      this.fake.record("clear", sheet, address, applyTo);
+      if (applyTo !== "Formats") this.fake.changed(sheet, address);
+    });
+  }
+
+  select(): void {
+    this.context.enqueue("Range.select", () => {
+      const { sheet, address } = this.target();
+      if (this.fake.activeId !== sheet.id)
+        throw new FakeOfficeError(
+          "InvalidSelection",
+          "Cannot select a range on an inactive sheet",
+          "Range.select",
+        );
+      this.fake.selection = { sheet: sheet.name, address };
+      this.fake.record("select", sheet, address);
+    });
+  }
+}
+
+/** A format property path set on every cell of a range; column widths and row heights on the sheet. */
+class FakeFormatPart extends FakeSetter {
+  constructor(context: FakeContext, range: FakeRange, prefix: string) {
+    super(context, (key, value) => applyFormat(context.fake, range, key, value), undefined, prefix);
+  }
+  setKey(key: string, value: unknown): void {
+    this.set(key, value);
+  }
+}
+
+function applyFormat(fake: FakeExcel, range: FakeRange, key: string, value: unknown): void {
+  const { sheet, rect, address } = range.target();
+  if (key === "columnWidth") {
+    fake.checkFormat(sheet, "RangeFormat.columnWidth", "columns");
+    for (let c = rect.c1; c <= rect.c2; c++) sheet.columnWidths.set(c, Number(value));
+  } else if (key === "rowHeight") {
+    fake.checkFormat(sheet, "RangeFormat.rowHeight", "rows");
+    for (let r = rect.r1; r <= rect.r2; r++) sheet.rowHeights.set(r, Number(value));
+  } else {
+    fake.checkFormat(sheet, `RangeFormat.${key}`);
+    if (area(rect) > 100_000) throw new Error(`fake: formatting ${address} cell by cell is not modelled`);
+    for (let r = rect.r1; r <= rect.r2; r++)
+      for (let c = rect.c1; c <= rect.c2; c++) {
+        const cell = sheet.cell(r, c);
+        if (key === "protection.locked") cell.locked = Boolean(value);
+        else cell.format[key] = value;
+      }
+  }
+  fake.record("format", sheet, address, { [key]: value });
+}
+
+export class FakeRangeFormat extends FakeFormatPart {
+  readonly font: FakeFont;
+  readonly fill: FakeFill;
+  readonly protection: FakeFormatProtection;
+  readonly borders: { getItem(edge: string): FakeBorder };
+  constructor(context: FakeContext, range: FakeRange) {
+    super(context, range, "");
+    this.font = new FakeFont(context, range, "font.");
+    this.fill = new FakeFill(context, range, "fill.");
+    this.protection = new FakeFormatProtection(context, range, "protection.");
+    this.borders = { getItem: (edge: string) => new FakeBorder(context, range, `borders.${edge}.`) };
+  }
+  set columnWidth(v: number) {
+    this.setKey("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.setKey("rowHeight", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.setKey("horizontalAlignment", v);
+  }
+  set verticalAlignment(v: string) {
+    this.setKey("verticalAlignment", v);
+  }
+  set wrapText(v: boolean) {
+    this.setKey("wrapText", v);
+  }
+}
+export class FakeFont extends FakeFormatPart {
+  set bold(v: boolean) {
+    this.setKey("bold", v);
+  }
+  set size(v: number) {
+    this.setKey("size", v);
+  }
+  set color(v: string) {
+    this.setKey("color", v);
+  }
+}
+export class FakeFill extends FakeFormatPart {
+  set color(v: string) {
+    this.setKey("color", v);
+  }
+}
+export class FakeFormatProtection extends FakeFormatPart {
+  set locked(v: boolean) {
+    this.setKey("locked", v);
+  }
+}
+export class FakeBorder extends FakeFormatPart {
+  set style(v: string) {
+    this.setKey("style", v);
+  }
+  set weight(v: string) {
+    this.setKey("weight", v);
+  }
+  set color(v: string) {
+    this.setKey("color", v);
+  }
+}
+
+export class FakeDataValidation extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+  protected override snapshot(prop: string): unknown {
+    if (prop !== "type") return super.snapshot(prop);
+    const { sheet, rect } = this.range.target();
+    if (area(rect) > 10_000) throw new Error("fake: validation type of a large range is not modelled");
+    const ids = new Set<number | undefined>();
+    for (let r = rect.r1; r <= rect.r2; r++)
+      for (let c = rect.c1; c <= rect.c2; c++) ids.add(sheet.peek(r, c)?.validation);
+    if (ids.size === 1 && ids.has(undefined)) return "None";
+    if (ids.has(undefined)) return "MixedCriteria";
+    if (ids.size > 1) return "Inconsistent";
+    const [id] = [...ids];
+    const rule = id === undefined ? undefined : sheet.validations.get(id)?.rule;
+    if (rule?.decimal) return "Decimal";
+    if (rule?.list) return "List";
+    if (rule?.wholeNumber) return "WholeNumber";
+    return "Custom";
+  }
+  get type(): string {
+    return this.read("type");
+  }
+
+  private update(key: "rule" | "prompt" | "errorAlert" | "ignoreBlanks", value: unknown): void {
+    this.context.enqueue(
+      `DataValidation.${key}`,
+      () => {
+        const { sheet, rect, address } = this.range.target();
+        this.fake.checkFormat(sheet, `DataValidation.${key}`);
+        if (area(rect) > 10_000) throw new Error("fake: validation on a large range is not modelled");
+        // One record per range the rule was set on; cells join it (leaving any record they had).
+        const cells: CellModel[] = [];
+        for (let r = rect.r1; r <= rect.r2; r++)
+          for (let c = rect.c1; c <= rect.c2; c++) cells.push(sheet.cell(r, c));
+        const current = cells[0].validation;
+        let record = current === undefined ? undefined : sheet.validations.get(current);
+        if (!record || cells.some((cell) => cell.validation !== current)) {
+          record = { id: this.fake.nextId++, rect };
+          sheet.validations.set(record.id, record);
+          for (const cell of cells) cell.validation = record.id;
+        }
+        Object.assign(record, { [key]: value });
+        this.fake.record("validation", sheet, address, { [key]: value });
+      },
+      "1.8",
+    );
+  }
+  set rule(v: Excel.DataValidationRule) {
+    this.update("rule", v);
+  }
+  set prompt(v: Excel.DataValidationPrompt) {
+    this.update("prompt", v);
+  }
+  set errorAlert(v: Excel.DataValidationErrorAlert) {
+    this.update("errorAlert", v);
+  }
+  set ignoreBlanks(v: boolean) {
+    this.update("ignoreBlanks", v);
+  }
+  clear(): void {
+    this.context.enqueue(
+      "DataValidation.clear",
+      () => {
+        const { sheet, rect, address } = this.range.target();
+        this.fake.checkFormat(sheet, "DataValidation.clear");
+        for (const [, , cell] of sheet.cellsIn(rect)) delete cell.validation;
+        this.fake.record("validationClear", sheet, address);
+      },
+      "1.8",
+    );
+  }
+}
+
+export class FakeConditionalFormat {
+  readonly cellValue: {
+    readonly format: FakeCfFormat;
+    rule: Excel.ConditionalCellValueRule | undefined;
+  };
+  readonly custom: { readonly format: FakeCfFormat; readonly rule: { formula: string } };
+  constructor(context: FakeContext, model: () => ConditionalFormatModel) {
+    const fake = context.fake;
+    const setRule = (rule: Excel.ConditionalCellValueRule): void =>
+      context.enqueue("CellValueConditionalFormat.rule", () => {
+        model().rule = rule;
+      });
+    const setFormula = (formula: string): void =>
+      context.enqueue("ConditionalFormatRule.formula", () => {
+        model().formula = formula;
+      });
+    this.cellValue = {
+      format: new FakeCfFormat(context, model),
+      set rule(rule: Excel.ConditionalCellValueRule | undefined) {
+        if (rule) setRule(rule);
+      },
+      get rule(): Excel.ConditionalCellValueRule | undefined {
+        fake.violations.push("read cellValue.rule without load");
+        throw new Error("fake: cellValue.rule read without load");
+      },
+    };
+    this.custom = {
+      format: new FakeCfFormat(context, model),
+      rule: {
+        set formula(formula: string) {
+          setFormula(formula);
+        },
+        get formula(): string {
+          fake.violations.push("read custom.rule.formula without load");
+          throw new Error("fake: custom.rule.formula read without load");
+        },
+      },
+    };
+  }
+}
+
+export class FakeCfFormat {
+  readonly fill: { color: string };
+  readonly font: { color: string; bold: boolean };
+  constructor(context: FakeContext, model: () => ConditionalFormatModel) {
+    const set = (key: string, value: unknown): void =>
+      context.enqueue(`ConditionalRangeFormat.${key}`, () => {
+        model().format[key] = value;
+      });
+    const unreadable = (): never => {
+      context.fake.violations.push("read a conditional format's format without load");
+      throw new Error("fake: conditional format read without load");
+    };
+    this.fill = {
+      set color(v: string) {
+        set("fill.color", v);
+      },
+      get color(): string {
+        return unreadable();
+      },
+    };
+    this.font = {
+      set color(v: string) {
+        set("font.color", v);
+      },
+      get color(): string {
+        return unreadable();
+      },
+      set bold(v: boolean) {
+        set("font.bold", v);
+      },
+      get bold(): boolean {
+        return unreadable();
+      },
+    };
+  }
+}
+
+export class FakeConditionalFormatCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly range: FakeRange,
+  ) {}
+  add(type: "CellValue" | "Custom"): FakeConditionalFormat {
+    let created: ConditionalFormatModel | null = null;
+    this.context.enqueue(
+      "ConditionalFormatCollection.add",
+      () => {
+        const { sheet, rect, address } = this.range.target();
+        this.context.fake.checkFormat(sheet, "ConditionalFormatCollection.add");
+        created = { rect, type, format: {} };
+        sheet.conditionalFormats.unshift(created); // new formats go on top
+        this.context.fake.record("cfAdd", sheet, address, type);
+      },
+      "1.6",
+    );
+    return new FakeConditionalFormat(this.context, () => {
+      if (!created) throw new Error("fake: conditional format used before add() ran");
+      return created;
+    });
+  }
+  clearAll(): void {
+    this.context.enqueue(
+      "ConditionalFormatCollection.clearAll",
+      () => {
+        const { sheet, rect, address } = this.range.target();
+        this.context.fake.checkFormat(sheet, "ConditionalFormatCollection.clearAll");
+        const keep = sheet.conditionalFormats.filter((cf) => !intersects(cf.rect, rect));
+        sheet.conditionalFormats.splice(0, sheet.conditionalFormats.length, ...keep);
+        this.context.fake.record("cfClearAll", sheet, address);
+      },
+      "1.6",
+    );
+  }
+}
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi version the host supports; default 1.14. */
+  readonly api?: string;
+  /** Value a formula written by the add-in shows; default 0. */
+  readonly calculate?: (formula: string) => string | number | boolean;
+}
+
+/** The in-memory Excel: workbook state, requirement level, counters, the write log and events. */
+export class FakeExcel {
+  api: string;
+  readonly sheets: SheetModel[] = [];
+  activeId = "";
+  selection: { sheet: string; address: string } | null = null;
+  editMode = false;
+  syncCount = 0;
+  readonly runs: { options?: Excel.RunOptions; reused: boolean }[] = [];
+  readonly log: LogEntry[] = [];
+  readonly violations: string[] = [];
+  readonly registrations: Registration[] = [];
+  emitting: ChangeEvent[] | null = null;
+  /** Every event raised so far, own and user's. */
+  readonly delivered: ChangeEvent[] = [];
+  nextId = 1;
+  private readonly pending: Promise<unknown>[] = [];
+  private timers = 0;
+  readonly calculate: (formula: string) => string | number | boolean;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.api = options.api ?? "1.14";
+    this.calculate = options.calculate ?? (() => 0);
+  }
+
+  readonly isSetSupported = (name: string, version: string): boolean =>
+    name === "ExcelApi" && versionAtMost(version, this.api);
+
+  /** Excel.run with Office's overloads; each call is one request context. */
+  get run(): ExcelRun {
+    const fake = this;
+    const run: ExcelRun = async <T>(
+      first: Batch<T> | Excel.RunOptions | OfficeExtension.ClientRequestContext,
+      second?: Batch<T>,
+    ): Promise<T> => {
+      const batch = typeof first === "function" ? first : second;
+      if (!batch) throw new Error("run without a batch");
+      const reused: unknown = first;
+      const context =
+        reused instanceof FakeContext
+          ? reused
+          : new FakeContext(fake, typeof first === "function" ? {} : (first as Excel.RunOptions));
+      fake.runs.push({ options: context.options, reused: reused instanceof FakeContext });
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.queue.length > 0)
+        fake.violations.push(`queued but never synced: ${context.queue.map((op) => op.what).join(", ")}`);
+      return result;
+    };
+    return run;
+  }
+
+  // ----- model access
+
+  find(key: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === key || s.id === key);
+  }
+  sheet(name: string): SheetModel {
+    const sheet = this.find(name);
+    if (!sheet) throw new Error(`fake: no sheet ${name}`);
+    return sheet;
+  }
+  must(resolve: () => SheetModel | null | undefined): SheetModel {
+    const sheet = resolve();
+    if (!sheet)
+      throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.", "Worksheet");
+    return sheet;
+  }
+  quote(name: string): string {
+    return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  }
+  createSheet(name: string): SheetModel {
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw new FakeOfficeError(
+        "ItemAlreadyExists",
+        `A sheet named ${name} already exists.`,
+        "WorksheetCollection.add",
+      );
+    const sheet = new SheetModel(`{sheet-${this.nextId++}}`, name);
+    this.sheets.push(sheet);
+    if (!this.activeId) this.activeId = sheet.id;
+    this.emitting?.push({ kind: "added", sheetId: sheet.id, address: "", byAddin: true });
+    return sheet;
+  }
+
+  /** Protection rule for formatting; `allow` names the option that lets it through a protected sheet. */
+  checkFormat(sheet: SheetModel, what: string, allow?: "columns" | "rows"): void {
+    const p = sheet.protection;
+    if (!p.protected) return;
+    if (allow === "columns" && p.options.allowFormatColumns) return;
+    if (allow === "rows" && p.options.allowFormatRows) return;
+    throw new FakeOfficeError("AccessDenied", "You cannot perform the requested operation.", what);
+  }
+
+  record(kind: string, sheet: SheetModel, address?: string, data?: unknown): void {
+    this.log.push({ sync: this.syncCount, kind, sheet: sheet.name, address, data });
+  }
+  /** Log entries of a kind (optionally of one sync). */
+  entries(kind: string, sync?: number): LogEntry[] {
+    return this.log.filter((e) => e.kind === kind && (sync === undefined || e.sync === sync));
+  }
+
+  // ----- seeding and user actions (applied directly, not through a context)
+
+  /** A sheet holding a grid: values (formula cells show the grid's value), formulas, guards. */
+  seedGrid(
+    grid: SheetGrid,
+    options: { validations?: readonly string[]; password?: string } = {},
+  ): SheetModel {
+    const sheet = this.createSheet(grid.name);
+    grid.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const f = grid.formulas[r]?.[c] ?? null;
+        if (v === null && f === null) return;
+        const cell = sheet.cell(r, c);
+        cell.value = v ?? "";
+        if (f !== null) cell.formula = f;
+      }),
+    );
+    for (const range of options.validations ?? []) {
+      const rect = parseA1(range);
+      const record: ValidationModel = {
+        id: this.nextId++,
+        rect,
+        rule: { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } },
+      };
+      sheet.validations.set(record.id, record);
+      for (let r = rect.r1; r <= rect.r2; r++)
+        for (let c = rect.c1; c <= rect.c2; c++) sheet.cell(r, c).validation = record.id;
+    }
+    if (grid.guards?.protected)
+      Object.assign(sheet.protection, {
+        protected: true,
+        password: options.password,
+        options: { allowFormatColumns: true, allowFormatRows: true },
+      });
+    return sheet;
+  }
+
+  /** A scorecard as a faithful renderer leaves it: the plan's grid, validation ranges, protection, unlocked entry cells. */
+  seedScorecard(plan: SheetPlan, grid: SheetGrid, options: { password?: string } = {}): SheetModel {
+    const sheet = this.seedGrid(grid, {
+      validations: plan.validations.map((v) => v.range),
+      password: options.password,
+    });
+    plan.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (!plan.styles[cell.style].locked) sheet.cell(r, c).locked = false;
+      }),
+    );
+    return sheet;
+  }
+
+  /** A user typing into a cell: applied at once, then the change event (triggerSource Unknown where the host has it). */
+  userEdit(sheetName: string, address: string, value: CellInput): void {
+    const sheet = this.sheet(sheetName);
+    const { r1, c1 } = parseA1(address);
+    inputCell(this, sheet.cell(r1, c1), value, "user");
+    this.dispatch([{ kind: "changed", sheetId: sheet.id, address, byAddin: false }]);
+  }
+
+  /** Called by operations that change data; the event is raised after the sync that applied them. */
+  changed(sheet: SheetModel, address: string): void {
+    this.emitting?.push({ kind: "changed", sheetId: sheet.id, address, byAddin: true });
+  }
+
+  dispatch(events: readonly ChangeEvent[]): void {
+    if (events.length === 0) return;
+    this.timers++;
+    setTimeout(() => {
+      this.timers--;
+      for (const event of events) {
+        this.delivered.push(event);
+        if (event.kind === "added") {
+          for (const reg of [...this.registrations])
+            if (reg.kind === "added")
+              this.pending.push(
+                reg.handler({ type: "WorksheetAdded", worksheetId: event.sheetId, source: "Local" }),
+              );
+          continue;
+        }
+        const args: Record<string, unknown> = {
+          type: "WorksheetChanged",
+          worksheetId: event.sheetId,
+          address: event.address,
+          changeType: "RangeEdited",
+          source: "Local",
+        };
+        if (versionAtMost("1.14", this.api))
+          args.triggerSource = event.byAddin ? "ThisLocalAddin" : "Unknown";
+        for (const reg of [...this.registrations])
+          if (reg.kind === "changed" && (reg.sheetId === undefined || reg.sheetId === event.sheetId))
+            this.pending.push(reg.handler(args));
+      }
+    }, 0);
+  }
+
+  /** The user switching to a sheet. */
+  userActivate(sheetName: string): void {
+    const sheet = this.sheet(sheetName);
+    this.activeId = sheet.id;
+    for (const reg of [...this.registrations])
+      if (reg.kind === "activated")
+        this.pending.push(reg.handler({ type: "WorksheetActivated", worksheetId: sheet.id }));
+  }
+
+  /** Waits until raised events have been delivered and their handlers have finished. */
+  async settle(): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const pending = this.pending.splice(0);
+      await Promise.all(pending);
+      if (this.timers === 0 && this.pending.length === 0 && pending.length === 0) return;
+    }
+    throw new Error("fake: events did not settle");
+  }
+
+  /** The sheet's cells from A1 as a SheetGrid would hold them (no guards). */
+  grid(name: string): SheetGrid {
+    const sheet = this.sheet(name);
+    const used = sheet.usedRect(true);
+    const values: GridValue[][] = [];
+    const formulas: (string | null)[][] = [];
+    if (used)
+      for (let r = 0; r <= used.r2; r++) {
+        values.push([]);
+        formulas.push([]);
+        for (let c = 0; c <= used.c2; c++) {
+          const cell = sheet.peek(r, c);
+          values[r].push(cell === undefined || cell.value === "" ? null : cell.value);
+          formulas[r].push(cell?.formula ?? null);
+        }
+      }
+    return { name, values, formulas };
+  }
+}
+
+/** Score cells F/G of the entry rows of a plan, as single addresses. */
+export const scoreCells = (plan: SheetPlan): string[] =>
+  plan.layout.entryIds.flatMap((id) => {
+    const row = plan.layout.entryRows.get(id) ?? 0;
+    return [a1(row - 1, COL.self), a1(row - 1, COL.review)];
+  });
