@@ -8,7 +8,6 @@ import {
   expandRange,
   sheetNameFor,
   subtotalLabel,
-  unlockedRanges,
   type PlanCell,
 } from "../src/sheet";
 import { COL } from "../src/sheet/layout";
@@ -160,8 +159,7 @@ describe("the scorecard plan", () => {
       kind: "list",
       list: ["是", "否"],
     });
-    expect(unlockedRanges(plan)).toEqual(["F4:I82", "B96:C96", "E96:G96", "I96"]);
-    const unlocked = new Set(unlockedRanges(plan).flatMap(expandRange));
+    const unlocked = new Set(["F4:I82", "B96:C96", "E96:G96", "I96"].flatMap(expandRange));
     plan.cells.forEach((row, r) =>
       row.forEach((c, col) => {
         const address = `${String.fromCharCode(65 + col)}${r + 1}`;
@@ -203,5 +201,22 @@ describe("the scorecard plan", () => {
       expect(refs.size).toBe(1);
       expect(r.areas[0].startsWith([...refs][0])).toBe(true);
     }
+  });
+
+  it("locks the self-assessment once submitted and the review once reviewed, keeping the hash in the file", () => {
+    const submitted = buildPlan({
+      rubric,
+      station: "x",
+      year: 2020,
+      state: "已提交",
+      submission: { hash: "fnv1a:1", time: "2020-11-01T08:00:00Z" },
+    });
+    expect(submitted.styles[submitted.cells[3][COL.self].style].locked).toBe(true);
+    expect(submitted.styles[submitted.cells[3][COL.review].style].locked).toBe(false);
+    expect(submitted.cells[1][8].value).toBe("已提交");
+    expect(submitted.cells[1][COL.selfHelper].value).toBe("fnv1a:1");
+    expect(submitted.meta.submission).toEqual({ hash: "fnv1a:1", time: "2020-11-01T08:00:00Z" });
+    const reviewed = buildPlan({ rubric, station: "x", year: 2020, state: "已复核" });
+    expect(reviewed.styles[reviewed.cells[3][COL.review].style].locked).toBe(true);
   });
 });

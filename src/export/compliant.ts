@@ -1,5 +1,5 @@
 import type { Workbook } from "exceljs";
-import { buildPlan, titleFor, type ReadScorecard, type SheetPlan } from "../sheet";
+import { planFromRead, titleFor, type ReadScorecard, type SheetPlan } from "../sheet";
 import { newWorkbook, renderPlan } from "../xlsx";
 
 export interface CompliantOptions {
@@ -22,14 +22,7 @@ export interface CompliantWorkbookOptions extends CompliantOptions {
  * of the source survives, so a copy of a sheet re-saved by another program is as clean as a new one.
  */
 export function compliantPlan(read: ReadScorecard, options: CompliantOptions = {}): SheetPlan {
-  return buildPlan({
-    rubric: read.rubric,
-    station: read.meta.station,
-    year: read.meta.year,
-    entries: read.entries,
-    state: read.meta.state,
-    draft: options.draft === true,
-  });
+  return planFromRead(read, { draft: options.draft === true });
 }
 
 /**

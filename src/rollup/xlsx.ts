@@ -1,6 +1,6 @@
 import type { CellValue, Workbook, Worksheet } from "exceljs";
 import JSZip from "jszip";
-import { buildPlan, type ReadScorecard } from "../sheet";
+import { planFromRead, type ReadScorecard } from "../sheet";
 import { excelCfRule, excelStyle, newWorkbook, renderPlan, workbookBytes } from "../xlsx";
 import type { SheetView } from "../xlsx/internals";
 import { CONTENT_TYPES, NS, REL_TYPES, chartXml, drawingXml, relsXml } from "./chart";
@@ -90,14 +90,7 @@ export function buildRollupWorkbook(
   for (const row of rollup.rows) {
     if (row.readIndex === null || row.sheet === null) continue;
     const read = reads[row.readIndex];
-    const plan = buildPlan({
-      rubric: rollup.rubric,
-      station: read.meta.station,
-      year: read.meta.year,
-      entries: read.entries,
-      state: read.meta.state,
-    });
-    renderPlan(workbook, { ...plan, sheetName: row.sheet });
+    renderPlan(workbook, { ...planFromRead(read), sheetName: row.sheet });
   }
   workbook.views = [
     { x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab: 0, visibility: "visible" },

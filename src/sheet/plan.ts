@@ -26,6 +26,8 @@ import {
   type Layout,
   type ScoreColumnName,
 } from "./layout";
+import { reviewLocked, selfLocked } from "../review/submission";
+import type { ReadScorecard } from "./reader";
 import { CF_STYLES, STYLES } from "./styles";
 import {
   emptyEntries,
@@ -33,6 +35,7 @@ import {
   type PlanCell,
   type PlanValue,
   type ScorecardEntries,
+  type ScorecardMeta,
   type ScorecardState,
   type SheetPlan,
   type StyleName,
@@ -47,6 +50,8 @@ export interface PlanOptions {
   readonly state?: ScorecardState;
   /** Optional sheet protection password; none by default. */
   readonly password?: string;
+  /** Hash and time of the submitted self-assessment (see src/review). */
+  readonly submission?: ScorecardMeta["submission"];
   /** An incomplete scorecard exported on request: marked 草稿 in the title. */
   readonly draft?: boolean;
 }
@@ -86,6 +91,7 @@ export function buildPlan(options: PlanOptions): SheetPlan {
   const { rubric, station, year } = options;
   const entries = options.entries ?? emptyEntries();
   const layout = layoutFor(rubric);
+  const state = options.state ?? "填报中";
   const rows: PlanCell[][] = Array.from({ length: layout.lastRow }, () =>
     Array.from({ length: COLUMN_COUNT }, () => cell(null, "helper")),
   );
@@ -111,7 +117,9 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     [4, cell(META_LABELS.edition, "metaLabel")],
     [5, cell(rubric.edition, "metaValue")],
     [7, cell(META_LABELS.state, "metaLabel")],
-    [8, cell(options.state ?? "填报中", "metaValue")],
+    [8, cell(state, "metaValue")],
+    [COL.selfHelper, cell(options.submission?.hash ?? null, "helper")],
+    [COL.reviewHelper, cell(options.submission?.time ?? null, "helper")],
   ];
   for (const [c, v] of meta) set(layout.metaRow, c, v);
   set(layout.metaRow, 6, cell(null, "metaValue"));
@@ -125,7 +133,8 @@ export function buildPlan(options: PlanOptions): SheetPlan {
   const entryCells = (id: string, row: number): void => {
     for (const column of SCORE_COLUMNS) {
       const c = column === "self" ? COL.self : COL.review;
-      set(row, c, cell(entries[column][id] ?? null, "entry"));
+      const locked = column === "self" ? selfLocked(state) : reviewLocked(state);
+      set(row, c, cell(entries[column][id] ?? null, locked ? "entryLocked" : "entry"));
     }
     set(row, COL.evidence, cell(entries.evidence[id] ?? null, "note"));
     set(row, COL.notes, cell(entries.notes[id] ?? null, "note"));
@@ -289,7 +298,13 @@ export function buildPlan(options: PlanOptions): SheetPlan {
 
   return {
     sheetName: sheetNameFor(station, year),
-    meta: { station, year, edition: rubric.edition, state: options.state ?? "填报中" },
+    meta: {
+      station,
+      year,
+      edition: rubric.edition,
+      state,
+      ...(options.submission ? { submission: options.submission } : {}),
+    },
     layout,
     cells: rows,
     merges,
@@ -517,16 +532,18 @@ function conditionalFormatsFor(rubric: Rubric, layout: Layout): CfRule[] {
   return rules;
 }
 
-/** Ranges a user may edit: the two score columns, evidence and notes of every entry row. */
-export function unlockedRanges(plan: SheetPlan): string[] {
-  const { layout } = plan;
-  const first = layout.firstItemRow;
-  const last = layout.vetoRows[layout.vetoRows.length - 1];
-  const sig = layout.signatureRow;
-  return [
-    rangeAddr(COL.self, first, COL.notes, last),
-    rangeAddr(1, sig, 2, sig),
-    rangeAddr(4, sig, 6, sig),
-    addr(8, sig),
-  ];
+/** The plan that redraws a scorecard read from a sheet: same station, year, edition, entries, state and submission. */
+export function planFromRead(
+  read: ReadScorecard,
+  extra: Partial<Omit<PlanOptions, "rubric" | "station" | "year">> = {},
+): SheetPlan {
+  return buildPlan({
+    rubric: read.rubric,
+    station: read.meta.station,
+    year: read.meta.year,
+    entries: read.entries,
+    state: read.meta.state,
+    submission: read.meta.submission,
+    ...extra,
+  });
 }

@@ -1,3 +1,4 @@
+import { entriesHash, selfLocked } from "../review/submission";
 import { getRubric, EDITIONS, DEFAULT_EDITION, type Rubric } from "../rubric";
 import { SAME_MATTER_ID, scoreColumn } from "../scoring";
 import type { Finding } from "./findings";
@@ -117,11 +118,14 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
       { item: "sheet", cell: addr(3, headerRow - 1), severity: "warning", code: "meta-missing" },
       { what: META_LABELS.year, value: "" },
     );
+  const metaRow = headerRow - 1;
+  const hash = text(grid.values[metaRow - 1]?.[COL.selfHelper]);
   const meta: ScorecardMeta = {
     station: partial.station ?? grid.name,
     year: partial.year ?? 0,
     edition: rubric.edition,
     state: partial.state ?? "填报中",
+    ...(hash ? { submission: { hash, time: text(grid.values[metaRow - 1]?.[COL.reviewHelper]) } } : {}),
   };
   const layout = layoutFor(rubric);
   const offset = headerRow - layout.headerRow;
@@ -232,6 +236,23 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
         message: judgement.message,
       });
     }
+  }
+
+  if (
+    meta.submission &&
+    selfLocked(meta.state) &&
+    entriesHash(layout.entryIds, self) !== meta.submission.hash
+  ) {
+    add(
+      {
+        item: "sheet",
+        column: "self",
+        cell: addr(8, metaRow),
+        severity: "error",
+        code: "edited-after-submit",
+      },
+      { time: meta.submission.time },
+    );
   }
 
   // Formulas: summary cells and hidden helper cells must still be the planned formulas.

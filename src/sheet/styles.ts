@@ -13,6 +13,8 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   text: { ...base, hAlign: "left" },
   max: { ...base, numberFormat: "General" },
   entry: { ...base, fill: "FFFFFF", numberFormat: "General", locked: false },
+  /** A score column closed by the submission state: locked and greyed. */
+  entryLocked: { ...base, fill: "EDEDED", numberFormat: "General" },
   note: { ...base, hAlign: "left", vAlign: "top", locked: false },
   subtotalLabel: { ...base, bold: true, fill: "F2F2F2", hAlign: "right" },
   summaryLabel: { ...base, bold: true, fill: "D9E1F2", hAlign: "right" },

@@ -13,6 +13,7 @@ export type StyleName =
   | "text"
   | "max"
   | "entry"
+  | "entryLocked"
   | "note"
   | "subtotalLabel"
   | "summaryLabel"
@@ -98,6 +99,8 @@ export interface ScorecardMeta {
   readonly year: number;
   readonly edition: string;
   readonly state: ScorecardState;
+  /** Recorded when the self-assessment was submitted; kept in hidden cells of the metadata row. */
+  readonly submission?: { readonly hash: string; readonly time: string };
 }
 
 export interface SheetPlan {

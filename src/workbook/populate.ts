@@ -35,7 +35,12 @@ export async function populate(port: WorkbookPort, options: PopulateOptions): Pr
   const existing = (await port.sheetNames()).includes(sheet) ? (await port.readGrids([sheet]))[0] : undefined;
   if (existing && !isScorecard(existing)) throw new SheetNameTakenError(sheet);
   const previous = existing ? readScorecard(existing) : undefined;
-  const plan = buildPlan({ ...options, entries: previous?.entries, state: previous?.meta.state });
+  const plan = buildPlan({
+    ...options,
+    entries: previous?.entries,
+    state: previous?.meta.state,
+    submission: previous?.meta.submission,
+  });
   const report = await port.render(plan);
   return { plan, report, repaired: previous !== undefined };
 }
