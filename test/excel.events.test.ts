@@ -2,7 +2,7 @@ import { OfficePort, type OfficePortOptions } from "../src/excel";
 import { getRubric } from "../src/rubric";
 import { COL, buildPlan, planToGrid, readScorecard } from "../src/sheet";
 import type { SheetGrid } from "../src/sheet";
-import { FakeExcel, a1 } from "./support/officeMock";
+import { FakeExcel, a1 } from "./support/fakeExcel";
 
 const rubric = getRubric("2020-trial");
 const plan = buildPlan({ rubric, station: "东城街道", year: 2020 });

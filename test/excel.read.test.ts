@@ -3,7 +3,8 @@ import { gridFromUsedRange } from "../src/excel/read";
 import { groupWrites } from "../src/excel/writes";
 import { getRubric } from "../src/rubric";
 import { COL, buildPlan, planToGrid, readScorecard, type GridValue } from "../src/sheet";
-import { FakeExcel, a1, scoreCells, strictOfficeMock } from "./support/officeMock";
+import { FakeExcel, a1, scoreCells } from "./support/fakeExcel";
+import { strictOfficeMock } from "./support/strictOfficeMock";
 
 const rubric = getRubric("2020-trial");
 const entries = {

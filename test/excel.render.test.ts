@@ -2,7 +2,7 @@ import { OfficeAdapterError, OfficePort, type OfficePortOptions } from "../src/e
 import { getRubric } from "../src/rubric";
 import { COL, buildPlan, planToGrid, readScorecard, type GridValue, type SheetPlan } from "../src/sheet";
 import { SheetNameTakenError, populate } from "../src/workbook";
-import { FakeExcel, a1, parseA1, rectA1, scoreCells } from "./support/officeMock";
+import { FakeExcel, a1, parseA1, rectA1, scoreCells } from "./support/fakeExcel";
 
 const rubric = getRubric("2020-trial");
 const entries = {
