@@ -51,7 +51,13 @@ export default [
   {
     files: ["**/*.{js,cjs,mjs}"],
     languageOptions: {
-      globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" },
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+      },
     },
   },
 ];

@@ -3,7 +3,10 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "commonjs", moduleResolution: "node", isolatedModules: true } }],
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      { tsconfig: { jsx: "react-jsx", module: "commonjs", moduleResolution: "node", isolatedModules: true } },
+    ],
   },
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testTimeout: 120000,
