@@ -1,6 +1,5 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
-import tsPlugin from "@typescript-eslint/eslint-plugin";
 
 // The plugin's shared config only matches .ts/.js files; the same rules are applied to .tsx here.
 const officeRules = officeAddins.configs.recommended.at(-1);
@@ -49,8 +48,11 @@ export default [
     },
   },
   {
+    // The plugin parses .js as ES2015; our config and scripts are modern Node.
     files: ["**/*.{js,cjs,mjs}"],
     languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "commonjs",
       globals: {
         require: "readonly",
         module: "writable",
@@ -60,4 +62,5 @@ export default [
       },
     },
   },
+  { files: ["**/*.mjs"], languageOptions: { sourceType: "module" } },
 ];
