@@ -476,7 +476,7 @@ describe("scorecard export: .pdf", () => {
     const text = spawnSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" });
     expect(text.error).toBeUndefined();
     expect(text.stdout).toContain("古城街道2020年全国示范型退役军人服务站创建评分表");
-    expect(text.stdout).toMatch(/总分\s+110\.0\s+99\.5/);
+    expect(text.stdout).toMatch(/总分\s+110\s+99\.5/);
     expect(text.stdout).toMatch(/结论\s+达标/);
     expect(text.stdout).toMatch(/第 1 页，共 \d 页/);
     expect(text.stdout).toContain("填报人");

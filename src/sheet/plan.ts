@@ -483,6 +483,18 @@ function conditionalFormatsFor(rubric: Rubric, layout: Layout): CfRule[] {
     purpose: "veto",
   });
 
+  // Self-assessment and review disagree (review column only); this rule must read the self cell beside it.
+  // It outranks shortfall and empty, so a reviewer sees the disagreement first.
+  const rv = addr(COL.review, firstItem);
+  const sf = addr(COL.self, firstItem);
+  rules.push({
+    kind: "expression",
+    areas: [rangeAddr(COL.review, firstItem, COL.review, layout.vetoRows[layout.vetoRows.length - 1])],
+    formula: `AND(LEN(${rv})>0,LEN(${sf})>0,${rv}<>${sf})`,
+    style: CF_STYLES.difference,
+    purpose: "difference",
+  });
+
   // Shortfall: a scored item below its maximum (items 1–70). A blank cell counts as 0 in a cell-value rule,
   // so the rule asks ISNUMBER of the cell itself; one rule per run of rows sharing a maximum.
   for (const [max, rows] of groupByMax(rubric, layout, rubric.baseItems)) {
@@ -504,17 +516,6 @@ function conditionalFormatsFor(rubric: Rubric, layout: Layout): CfRule[] {
     formula: `LEN(${topLeft(firstItem)})=0`,
     style: CF_STYLES.empty,
     purpose: "empty",
-  });
-
-  // Self-assessment and review disagree (review column only); this rule must read the self cell beside it.
-  const rv = addr(COL.review, firstItem);
-  const sf = addr(COL.self, firstItem);
-  rules.push({
-    kind: "expression",
-    areas: [rangeAddr(COL.review, firstItem, COL.review, layout.vetoRows[layout.vetoRows.length - 1])],
-    formula: `AND(LEN(${rv})>0,LEN(${sf})>0,${rv}<>${sf})`,
-    style: CF_STYLES.difference,
-    purpose: "difference",
   });
 
   // Verdict cell colours.

@@ -18,7 +18,7 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   note: { ...base, hAlign: "left", vAlign: "top", locked: false },
   subtotalLabel: { ...base, bold: true, fill: "F2F2F2", hAlign: "right" },
   summaryLabel: { ...base, bold: true, fill: "D9E1F2", hAlign: "right" },
-  summaryValue: { ...base, bold: true, fill: "D9E1F2", numberFormat: "0.0" },
+  summaryValue: { ...base, bold: true, fill: "D9E1F2", numberFormat: "General" },
   verdict: { ...base, bold: true, size: 12, fill: "D9E1F2" },
   signatureLabel: { ...base, bold: true, border: false, hAlign: "right" },
   signature: { ...base, border: false, hAlign: "left", locked: false },
