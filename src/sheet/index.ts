@@ -2,7 +2,7 @@ export * from "./types";
 export * from "./labels";
 export * from "./layout";
 export * from "./findings";
-export { buildPlan, planFromRead, sheetNameFor, titleFor, type PlanOptions } from "./plan";
+export { buildPlan, planFromRead, verdictFormats, sheetNameFor, titleFor, type PlanOptions } from "./plan";
 export { readScorecard, findHeaderRow, isScorecard, type ReadScorecard } from "./reader";
 export { planToGrid, expandRange } from "./grid";
 export { normalizeFormula } from "./formulas";

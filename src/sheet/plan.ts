@@ -518,19 +518,20 @@ function conditionalFormatsFor(rubric: Rubric, layout: Layout): CfRule[] {
     purpose: "empty",
   });
 
-  // Verdict cell colours.
-  const verdictArea = entryPair(layout.summaryRows.verdict);
-  for (const key of ["pass", "fail", "veto", "incomplete"] as const) {
-    rules.push({
-      kind: "cellIs",
-      areas: [verdictArea],
-      operator: "equal",
-      formulae: [`"${VERDICT_TEXT[key]}"`],
-      style: CF_STYLES.verdict[key],
-      purpose: "verdict",
-    });
-  }
+  rules.push(...verdictFormats(entryPair(layout.summaryRows.verdict)));
   return rules;
+}
+
+/** Colours a cell holding a verdict (达标 / 未达标 / 否决 / 未完成); the 汇总 sheet uses them too. */
+export function verdictFormats(area: string): CfRule[] {
+  return (["pass", "fail", "veto", "incomplete"] as const).map((key) => ({
+    kind: "cellIs",
+    areas: [area],
+    operator: "equal",
+    formulae: [`"${VERDICT_TEXT[key]}"`],
+    style: CF_STYLES.verdict[key],
+    purpose: "verdict",
+  }));
 }
 
 /** The plan that redraws a scorecard read from a sheet: same station, year, edition, entries, state and submission. */

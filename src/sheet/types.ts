@@ -154,3 +154,76 @@ export interface SheetGuards {
   /** Score cells (single-cell A1 addresses) that still carry data validation. */
   readonly validatedCells: readonly string[];
 }
+
+// Generic grid sheets (汇总, 创建名单, 审核结果): a plain table drawn like a scorecard plan, and its chart.
+
+export type GridStyleName =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "index"
+  | "text"
+  | "score"
+  | "verdict"
+  | "totalLabel"
+  | "count"
+  | "percent"
+  | "note"
+  | "signature";
+
+export interface GridCell {
+  readonly value: PlanValue;
+  /** Formula without the leading '='. */
+  readonly formula?: string;
+  /** The engine's value, written as the cached result. */
+  readonly result?: string | number;
+  readonly style: GridStyleName;
+}
+
+export interface GridSheetPlan {
+  readonly sheetName: string;
+  /** Dense grid, cells[row - 1][col]; null leaves the cell untouched. */
+  readonly cells: readonly (readonly (GridCell | null)[])[];
+  readonly merges: readonly string[];
+  readonly styles: Readonly<Record<GridStyleName, CellStyle>>;
+  readonly columns: readonly { readonly width: number }[];
+  /** Points, rowHeights[row - 1]; null keeps the default. */
+  readonly rowHeights: readonly (number | null)[];
+  readonly conditionalFormats: readonly CfRule[];
+  readonly print: {
+    readonly orientation: "landscape" | "portrait";
+    /** Pages tall the sheet is fitted to; 0 lets it run on. */
+    readonly fitToHeight: 0 | 1;
+    readonly area: string;
+    readonly titleRows: readonly [number, number];
+  };
+  readonly freeze: { readonly rows: number };
+}
+
+/** A chart of the 汇总 sheet: the counted totals as columns, the pass line as a line over them. */
+export interface ChartSeries {
+  readonly name: string;
+  /** The header cell naming the series, e.g. '汇总'!$H$3. */
+  readonly nameRef: string;
+  /** The values, e.g. '汇总'!$H$4:$H$20. */
+  readonly ref: string;
+  /** The engine's values (null for a gap), cached in the chart. */
+  readonly values: readonly (number | null)[];
+}
+
+export interface ChartSpec {
+  readonly sheetName: string;
+  readonly title: string;
+  /** Zero-based cells the chart spans: top-left corner of `from` to top-left corner of `to`. */
+  readonly from: { readonly col: number; readonly row: number };
+  readonly to: { readonly col: number; readonly row: number };
+  readonly categories: { readonly ref: string; readonly values: readonly string[] };
+  readonly bars: ChartSeries;
+  readonly line: ChartSeries;
+  readonly axis: {
+    readonly min: number;
+    readonly max: number;
+    readonly majorUnit: number;
+    readonly title: string;
+  };
+}
