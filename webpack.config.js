@@ -81,8 +81,8 @@ function devServerType() {
 }
 
 /**
- * Downlevels the initial (entry) chunks to ES5 syntax with the TypeScript compiler, so that taskpane.js and
- * commands.js at least parse in the Internet Explorer webview (Office 2013/2016). Syntax only, no polyfills; the
+ * Downlevels the initial (entry) chunks to ES5 syntax with the TypeScript compiler, so that taskpane.js at least
+ * parses in the Internet Explorer webview (Office 2013/2016). Syntax only, no polyfills; the
  * lazily loaded chunks (React, Fluent UI, exceljs) stay modern and are never loaded there.
  */
 class Es5EntryPlugin {
@@ -126,9 +126,10 @@ module.exports = (env, argv) => {
     // pane's bootstrap shows a "use a newer Office" message (see Es5EntryPlugin). No polyfills are added.
     target: ["web", "es5"],
     devtool: dev ? "eval-source-map" : false,
+    // The only page: both ribbon buttons open the task pane (检查整个工作簿 with ?check=workbook), so there is no
+    // function file.
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -186,15 +187,8 @@ module.exports = (env, argv) => {
         officeJsUrl,
         scriptLoading: "defer",
       }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
-        officeJsUrl,
-        scriptLoading: "defer",
-      }),
       // Development bundles use eval source maps (strings), so this only matters for production.
-      ...(dev ? [] : [new Es5EntryPlugin(["taskpane", "commands"])]),
+      ...(dev ? [] : [new Es5EntryPlugin(["taskpane"])]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },

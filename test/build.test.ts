@@ -1,5 +1,5 @@
-// Production webpack build (webpack Node API, temporary output dir): CDN office.js, commands.html, manifest rewritten
-// to the configured public URL, no source maps, hashed file names, lazy imports split into their own chunks.
+// Production webpack build (webpack Node API, temporary output dir): CDN office.js, one page (taskpane.html), manifest
+// rewritten to the configured public URL, no source maps, hashed file names, lazy imports split into their own chunks.
 
 import * as fs from "fs";
 import * as os from "os";
@@ -112,18 +112,17 @@ describe("npm run build (webpack --mode production)", () => {
     expect(html).toMatch(/taskpane\.[0-9a-f]{8}\.js/);
   });
 
-  test("commands.html exists, loads the CDN office.js and the commands bundle", () => {
-    const html = fs.readFileSync(path.join(out, "commands.html"), "utf8");
-    expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
-    expect(html).toMatch(/commands\.[0-9a-f]{8}\.js/);
-    expect(html).not.toMatch(/taskpane\.[0-9a-f]{8}\.js/);
+  test("taskpane.html is the only page: both ribbon buttons open the task pane, there is no function file", () => {
+    expect(files.filter((f) => f.endsWith(".html"))).toEqual(["taskpane.html"]);
+    expect(files.some((f) => /^commands[.]/.test(f))).toBe(false);
   });
 
   test("dist/manifest.xml points at the configured production URL, has no localhost and still validates", () => {
     const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toMatch(/localhost/i);
     expect(manifest).toContain(`${PUBLIC_URL}taskpane.html`);
-    expect(manifest).toContain(`${PUBLIC_URL}commands.html`);
+    expect(manifest).toContain(`${PUBLIC_URL}taskpane.html?check=workbook`);
+    expect(manifest).not.toContain("commands.html");
     expect(manifest).toContain(`${PUBLIC_URL}assets/icon-32.png`);
     const result = validateWithXmllint(path.join(out, "manifest.xml"));
     expect(result.ok).toBe(true);
@@ -157,8 +156,8 @@ describe("npm run build (webpack --mode production)", () => {
     // acorn is webpack's own parser (a direct dependency of webpack).
     const acornPath = require.resolve("acorn", { paths: [path.dirname(require.resolve("webpack"))] });
     const acorn = require(acornPath) as { parse(code: string, options: { ecmaVersion: number }): unknown };
-    const entries = files.filter((f) => /^(taskpane|commands)\.[0-9a-f]{8}\.js$/.test(f));
-    expect(entries).toHaveLength(2);
+    const entries = files.filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f));
+    expect(entries).toHaveLength(1);
     for (const f of entries) {
       expect(() => acorn.parse(fs.readFileSync(path.join(out, f), "utf8"), { ecmaVersion: 5 })).not.toThrow();
     }
@@ -227,7 +226,7 @@ describe("development build", () => {
     const config = configModule({}, { mode: "development" });
     expect(config.devtool).toBeTruthy();
     const html = config.plugins?.filter((p) => p?.constructor?.name === "HtmlWebpackPlugin") ?? [];
-    expect(html).toHaveLength(2);
+    expect(html).toHaveLength(1);
     for (const plugin of html) {
       const options = (plugin as unknown as { userOptions: { officeJsUrl: string } }).userOptions;
       expect(options.officeJsUrl).toBe("office-js/office.js");

@@ -80,7 +80,7 @@ describe("offline validation route a: xmllint + Microsoft XSD", () => {
       (x: string) =>
         x.replace(/(\s*<Version>[^<]*<\/Version>)(\s*<ProviderName>[^<]*<\/ProviderName>)/, "$2$1"),
     ],
-    ["long-resid", (x: string) => x.replace(/"Commands\.Url"/g, `"${"C".repeat(40)}"`)],
+    ["long-resid", (x: string) => x.replace(/"CheckWorkbook\.Url"/g, `"${"C".repeat(40)}"`)],
   ])("a broken copy (%s) fails xmllint", (name, edit) => {
     const result = validateWithXmllint(brokenCopy(`xsd-${name}`, edit));
     expect(result.ok).toBe(false);
@@ -120,15 +120,20 @@ describe("offline validation route b: JSON manifest (Teams schema v1.24) + offic
     expect(json.localizationInfo.defaultLanguageTag).toBe("zh-cn");
     const ext = json.extensions[0];
     expect(ext.requirements.capabilities).toContainEqual({ name: "ExcelApi", minVersion: "1.7" });
-    const actions = ext.runtimes.flatMap((r: { actions: { id: string; type: string }[] }) => r.actions);
-    expect(actions).toContainEqual(expect.objectContaining({ id: "checkWorkbook", type: "executeFunction" }));
-    expect(actions).toContainEqual(expect.objectContaining({ type: "openPage" }));
+    // Both buttons open pages in the same task pane (view); no function file, no executeFunction.
+    type Runtime = { code: { page: string }; actions: { id: string; type: string; view?: string }[] };
+    const runtimes = ext.runtimes as Runtime[];
+    const actions = runtimes.flatMap((r) => r.actions);
+    expect(actions.map((a) => a.type)).toEqual(["openPage", "openPage"]);
+    expect(new Set(actions.map((a) => a.view))).toEqual(new Set(["Scorecard.Taskpane"]));
     const tab = ext.ribbons[0].tabs[0];
     expect(tab.builtInTabId).toBe("TabHome");
-    expect(tab.groups[0].controls.map((c: { id: string }) => c.id)).toEqual([
-      "Scorecard.ShowTaskpane",
-      "Scorecard.CheckWorkbook",
-    ]);
+    const controls = tab.groups[0].controls as { id: string; actionId: string }[];
+    expect(controls.map((c) => c.id)).toEqual(["Scorecard.ShowTaskpane", "Scorecard.CheckWorkbook"]);
+    const pageOf = (control: { actionId: string }): string | undefined =>
+      runtimes.find((r) => r.actions.some((a) => a.id === control.actionId))?.code.page;
+    expect(pageOf(controls[0])).toBe(`${DEV_URL}taskpane.html`);
+    expect(pageOf(controls[1])).toBe(`${DEV_URL}taskpane.html?check=workbook`);
   });
 
   test("a broken copy (missing Id) fails the JSON route", () => {
@@ -263,19 +268,39 @@ describe("manifest content", () => {
     expect(xpath(`string(${vo}//${el("OfficeTab")}/@id)`)).toBe("TabHome");
     expect(xpath(`count(${vo}//${el("OfficeTab")}//${el("Control")})`)).toBe("2");
 
-    const show = `${vo}//${el("Control")}[${el("Action")}/@*[local-name()='type']='ShowTaskpane']`;
-    const showUrlId = xpath(`string(${show}//${el("SourceLocation")}/@resid)`);
-    expect(xpath(`string(//${el("Url")}[@id='${showUrlId}']/@DefaultValue)`)).toBe(`${DEV_URL}taskpane.html`);
+    expect(xpath(`count(${vo}//${el("Action")}[@*[local-name()='type']='ShowTaskpane'])`)).toBe("2");
+    // ExecuteFunction (and Office.addin.showAsTaskpane) would need a shared runtime; no function file is left.
+    expect(xpath(`count(${vo}//${el("Action")}[@*[local-name()='type']='ExecuteFunction'])`)).toBe("0");
+    expect(xpath(`count(${vo}//${el("FunctionFile")})`)).toBe("0");
+    expect(text).not.toContain("commands.html");
 
-    const exec = `${vo}//${el("Control")}[${el("Action")}/@*[local-name()='type']='ExecuteFunction']`;
-    expect(xpath(`string(${exec}//${el("FunctionName")})`)).toBe("checkWorkbook");
-    const labelId = xpath(`string(${exec}/${el("Label")}/@resid)`);
-    expect(xpath(`string(//${el("String")}[@id='${labelId}']/@DefaultValue)`)).toBe("检查整个工作簿");
-    expect(
-      xpath(`string(//${el("String")}[@id='${labelId}']/${el("Override")}[@Locale='en-US']/@Value)`),
-    ).toBe("Check whole workbook");
-    const fileId = xpath(`string(${vo}//${el("FunctionFile")}/@resid)`);
-    expect(xpath(`string(//${el("Url")}[@id='${fileId}']/@DefaultValue)`)).toBe(`${DEV_URL}commands.html`);
+    const control = (id: string): string => `${vo}//${el("Control")}[@id='${id}']`;
+    const urlOf = (id: string): string =>
+      xpath(
+        `string(//${el("Url")}[@id=string(${control(id)}/${el("Action")}/${el("SourceLocation")}/@resid)]/@DefaultValue)`,
+      );
+    const stringOf = (id: string, locale?: string): string =>
+      xpath(
+        locale
+          ? `string(//${el("String")}[@id='${id}']/${el("Override")}[@Locale='${locale}']/@Value)`
+          : `string(//${el("String")}[@id='${id}']/@DefaultValue)`,
+      );
+    for (const id of ["Scorecard.ShowTaskpane", "Scorecard.CheckWorkbook"]) {
+      expect(xpath(`string(${control(id)}/${el("Action")}/@*[local-name()='type'])`)).toBe("ShowTaskpane");
+      // One task pane: the check opens (or reloads) the same pane, not a second one.
+      expect(xpath(`string(${control(id)}/${el("Action")}/${el("TaskpaneId")})`)).toBe("Scorecard.Taskpane");
+    }
+    expect(urlOf("Scorecard.ShowTaskpane")).toBe(`${DEV_URL}taskpane.html`);
+    expect(urlOf("Scorecard.CheckWorkbook")).toBe(`${DEV_URL}taskpane.html?check=workbook`);
+
+    const check = control("Scorecard.CheckWorkbook");
+    const labelId = xpath(`string(${check}/${el("Label")}/@resid)`);
+    expect(stringOf(labelId)).toBe("检查整个工作簿");
+    expect(stringOf(labelId, "en-US")).toBe("Check whole workbook");
+    const tipId = xpath(`string(${check}/${el("Supertip")}/${el("Description")}/@resid)`);
+    expect(stringOf(tipId)).toMatch(/^检查整个工作簿中的评分表/);
+    expect(stringOf(tipId, "en-US")).toMatch(/^Check every scorecard in the workbook/);
+    expect(xpath(`string(${check}/${el("Icon")}/*[@size='32']/@resid)`)).toBe("Check.32x32");
   });
 
   test("every resid points at an existing resource (the XSD does not check this)", () => {
@@ -315,54 +340,5 @@ describe("icons", () => {
       const file = path.join(ROOT, url.slice(DEV_URL.length));
       expect(pngSize(file)).toEqual({ width: size, height: size });
     }
-  });
-});
-
-describe("commands.ts (ExecuteFunction checkWorkbook)", () => {
-  type Handler = (event: { completed: () => void }) => Promise<void>;
-
-  function loadCommands(showAsTaskpane?: () => Promise<void>) {
-    const associate = jest.fn<void, [string, Handler]>();
-    const office = {
-      onReady: (callback: () => void) => {
-        callback();
-        return Promise.resolve({ host: null, platform: null });
-      },
-      actions: { associate },
-      addin: showAsTaskpane ? { showAsTaskpane } : undefined,
-    };
-    (globalThis as unknown as { Office: unknown }).Office = office;
-    jest.isolateModules(() => {
-      require("../src/commands/commands");
-    });
-    expect(associate).toHaveBeenCalledTimes(1);
-    expect(associate.mock.calls[0][0]).toBe("checkWorkbook");
-    return associate.mock.calls[0][1];
-  }
-
-  afterEach(() => {
-    delete (globalThis as unknown as { Office?: unknown }).Office;
-  });
-
-  test("opens the task pane and completes the event", async () => {
-    const show = jest.fn(() => Promise.resolve());
-    const handler = loadCommands(show);
-    const completed = jest.fn();
-    await handler({ completed });
-    expect(show).toHaveBeenCalledTimes(1);
-    expect(completed).toHaveBeenCalledTimes(1);
-  });
-
-  test("still completes the event when showAsTaskpane is missing or fails", async () => {
-    const completed = jest.fn();
-    await loadCommands()({ completed });
-    expect(completed).toHaveBeenCalledTimes(1);
-
-    const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    const failing = jest.fn(() => Promise.reject(new Error("SharedRuntime not supported")));
-    await loadCommands(failing)({ completed });
-    expect(completed).toHaveBeenCalledTimes(2);
-    expect(error).toHaveBeenCalled();
-    error.mockRestore();
   });
 });

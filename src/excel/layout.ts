@@ -66,11 +66,15 @@ export interface StyleRect {
  * Covers the plan rectangle with rectangles of equal look, each to be formatted once: greedy, row by row,
  * a run as wide as the look holds, then as many rows down as the whole run repeats.
  */
-export function styleRects(plan: SheetPlan): StyleRect[] {
-  const keys = plan.cells.map((row) => row.map((c) => lookKey(plan.styles[c.style])));
+export const styleRects = (plan: SheetPlan): StyleRect[] =>
+  lookRects(plan.cells.map((row) => row.map((c) => plan.styles[c.style])));
+
+/** The same cover over any grid of styles; null cells (left untouched) are not covered. */
+export function lookRects(styles: readonly (readonly (CellStyle | null)[])[]): StyleRect[] {
+  const keys = styles.map((row) => row.map((style) => (style === null ? null : lookKey(style))));
   const height = keys.length;
-  const width = height > 0 ? keys[0].length : 0;
-  const covered = keys.map((row) => row.map(() => false));
+  const width = height > 0 ? Math.max(...keys.map((row) => row.length)) : 0;
+  const covered = keys.map((row) => Array.from({ length: width }, (_, c) => (row[c] ?? null) === null));
   const rects: StyleRect[] = [];
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
@@ -85,16 +89,18 @@ export function styleRects(plan: SheetPlan): StyleRect[] {
       };
       while (r2 + 1 < height && rowMatches(r2 + 1)) r2++;
       for (let y = r; y <= r2; y++) for (let x = c; x <= c2; x++) covered[y][x] = true;
-      rects.push({ rect: { r1: r, c1: c, r2, c2 }, look: lookOf(plan.styles[plan.cells[r][c].style]) });
+      const style = styles[r][c];
+      if (style) rects.push({ rect: { r1: r, c1: c, r2, c2 }, look: lookOf(style) });
     }
   }
   return rects;
 }
 
 /** Runs of consecutive rows of equal height: [first, last, points], rows one-based. */
-export function rowHeightRuns(heights: readonly number[]): [number, number, number][] {
+export function rowHeightRuns(heights: readonly (number | null)[]): [number, number, number][] {
   const runs: [number, number, number][] = [];
   heights.forEach((h, i) => {
+    if (h === null) return;
     const last = runs[runs.length - 1];
     if (last && last[2] === h && last[1] === i) last[1] = i + 1;
     else runs.push([i + 1, i + 1, h]);

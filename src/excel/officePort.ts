@@ -1,10 +1,13 @@
-import type { SheetGrid, SheetPlan } from "../sheet";
+import type { ChartSpec, GridSheetPlan, GridValue, SheetGrid, SheetPlan } from "../sheet";
+import { parseRect } from "./a1";
+import { queueHeader, queueRows } from "./append";
 import type { CellWrite, RenderReport, WorkbookPort } from "../workbook";
 import { OfficeAdapterError, isEditModeError, translateOfficeError } from "./errors";
+import { queueGridPlan } from "./gridRender";
 import { groupWrites } from "./writes";
 import { OwnWriteGuard } from "./ownWrites";
 import { gridFromUsedRange, pairCells, pairVerdict, scoreCellPairs } from "./read";
-import { queuePlan, skippedFeatures, type RenderFeatures } from "./render";
+import { PROTECTION_OPTIONS, queuePlan, skippedFeatures, type RenderFeatures } from "./render";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -57,7 +60,8 @@ type Handlers = OfficeExtension.EventHandlerResult<unknown>[];
 
 /**
  * WorkbookPort over Office.js. Every method is one Excel.run with a fixed number of round trips:
- * render ≤ 2 syncs, readGrids ≤ 4 however many sheets, write 2, sheetNames/activeSheet/select 1.
+ * render ≤ 2 syncs, renderGrid ≤ 3, readGrids ≤ 4 however many sheets, write 2, appendRows ≤ 3,
+ * sheetNames/activeSheet/select 1.
  */
 export class OfficePort implements WorkbookPort {
   private readonly run: ExcelRun;
@@ -200,6 +204,89 @@ export class OfficePort implements WorkbookPort {
       end();
     }
     return { skipped: skippedFeatures(features) };
+  }
+
+  /**
+   * One Excel.run, at most three syncs: (1) find the sheet and its protection, (2) only for a sheet already
+   * there, its charts, (3) clear it, draw everything (one formulas array, grouped formats), add the chart and
+   * protect it. The active sheet stays. The chart uses ExcelApi 1.7 (series.add, setValues, chartType), the
+   * adapter's floor; page setup needs 1.9 and is reported as skipped below it.
+   */
+  async renderGrid(plan: GridSheetPlan, chart?: ChartSpec): Promise<RenderReport> {
+    const features = this.features();
+    const password = this.passwordFor(plan.sheetName);
+    const end = this.own.begin(plan.sheetName);
+    try {
+      await this.exec(async (context, notes) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name,items/protection/protected");
+        await context.sync();
+        const existing = sheets.items.find((sheet) => sheet.name === plan.sheetName);
+        let charts: Excel.Chart[] = [];
+        if (existing) {
+          notes.sheetWasProtected = existing.protection.protected;
+          existing.charts.load("items/name");
+          await context.sync();
+          charts = existing.charts.items;
+        }
+        const sheet = existing ?? sheets.add(plan.sheetName);
+        queueGridPlan(
+          { sheet, existed: existing !== undefined, protected: notes.sheetWasProtected, charts, password },
+          plan,
+          features,
+          chart,
+        );
+        await context.sync();
+      });
+    } finally {
+      end();
+    }
+    return { skipped: skippedFeatures({ ...features, dataValidation: true }) };
+  }
+
+  /**
+   * One Excel.run: (1) find the sheet; (2) for a sheet already there, its last used row and protection
+   * options; (3) unprotect, write the rows as one array under the last used row (a new sheet gets the header
+   * first), protect again. At most three syncs.
+   */
+  async appendRows(
+    name: string,
+    header: readonly string[],
+    rows: readonly (readonly GridValue[])[],
+  ): Promise<void> {
+    const password = this.passwordFor(name);
+    const width = Math.max(header.length, ...rows.map((row) => row.length));
+    const end = this.own.begin(name);
+    try {
+      await this.exec(async (context, notes) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name,items/protection/protected");
+        await context.sync();
+        const existing = sheets.items.find((sheet) => sheet.name === name);
+        if (!existing) {
+          const sheet = sheets.add(name);
+          queueHeader(sheet, header);
+          queueRows(sheet, 1, rows, width);
+          sheet.protection.protect(PROTECTION_OPTIONS, password);
+          await context.sync();
+          return;
+        }
+        notes.sheetWasProtected = existing.protection.protected;
+        const used = existing.getUsedRangeOrNullObject(true);
+        used.load("address");
+        if (notes.sheetWasProtected) existing.protection.load("options");
+        await context.sync();
+        const first = used.isNullObject ? 0 : parseRect(used.address).r2 + 1;
+        const options = notes.sheetWasProtected ? existing.protection.options : undefined;
+        if (options) existing.protection.unprotect(password);
+        if (first === 0) queueHeader(existing, header);
+        queueRows(existing, Math.max(first, 1), rows, width);
+        if (options) existing.protection.protect(options, password);
+        await context.sync();
+      });
+    } finally {
+      end();
+    }
   }
 
   /**

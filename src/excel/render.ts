@@ -46,7 +46,7 @@ export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
   allowFormatRows: true,
 };
 
-function formatRect(sheet: Excel.Worksheet, { rect, look }: StyleRect): void {
+export function formatRect(sheet: Excel.Worksheet, { rect, look }: StyleRect): void {
   const format = sheet.getRange(rectAddress(rect)).format;
   format.font.bold = look.bold ?? false;
   if (look.size !== undefined) format.font.size = look.size;
@@ -101,7 +101,7 @@ function styleCf(format: Excel.ConditionalRangeFormat, style: CfStyle): void {
 }
 
 /** One conditional format per area. Office adds each new format at the top, so plan order is kept by adding in reverse. */
-function drawConditionalFormat(sheet: Excel.Worksheet, rule: CfRule, area: string): void {
+export function drawConditionalFormat(sheet: Excel.Worksheet, rule: CfRule, area: string): void {
   const formats = sheet.getRange(area).conditionalFormats;
   if (rule.kind === "expression") {
     const cf = formats.add("Custom");

@@ -1,11 +1,7 @@
 import type { Workbook } from "exceljs";
-import { planFromRead, titleFor, type ReadScorecard, type SheetPlan } from "../sheet";
-import { newWorkbook, renderPlan } from "../xlsx";
-
-export interface CompliantOptions {
-  /** Mark the copy 草稿 in its title (plan option draft). */
-  readonly draft?: boolean;
-}
+import { titleFor, type ReadScorecard, type SheetPlan } from "../sheet";
+import { newWorkbook, renderPlan, workbookBytes } from "../xlsx";
+import { compliantPlan, type CompliantOptions } from "./plan";
 
 export interface CompliantWorkbookOptions extends CompliantOptions {
   /**
@@ -14,15 +10,6 @@ export interface CompliantWorkbookOptions extends CompliantOptions {
    * right edge of the printed table.
    */
   readonly forPdf?: boolean;
-}
-
-/**
- * The plan of the compliant copy: the official sheet drawn afresh from the rubric, with the entries read out
- * of the source (scores, 是/否 answers, evidence, notes), its station, year, edition and state. Nothing else
- * of the source survives, so a copy of a sheet re-saved by another program is as clean as a new one.
- */
-export function compliantPlan(read: ReadScorecard, options: CompliantOptions = {}): SheetPlan {
-  return planFromRead(read, { draft: options.draft === true });
 }
 
 /**
@@ -42,4 +29,16 @@ export function compliantWorkbook(read: ReadScorecard, options: CompliantWorkboo
   workbook.subject = read.rubric.title;
   renderPlan(workbook, plan);
   return workbook;
+}
+
+/**
+ * The compliant copy as .xlsx bytes (written through workbookBytes, which fixes ExcelJS's print-area
+ * references), e.g. for the task pane's download. Like compliantWorkbook, it does not judge whether the export
+ * is allowed.
+ */
+export async function compliantXlsx(
+  read: ReadScorecard,
+  options: CompliantOptions = {},
+): Promise<Uint8Array> {
+  return workbookBytes(compliantWorkbook(read, { draft: options.draft === true }));
 }

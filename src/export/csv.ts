@@ -10,7 +10,7 @@ import {
   type PlanValue,
   type ReadScorecard,
 } from "../sheet";
-import { compliantPlan, type CompliantOptions } from "./compliant";
+import { compliantPlan, type CompliantOptions } from "./plan";
 
 /** A CSV cell before encoding: text, a number, or nothing. */
 export type CsvValue = string | number | boolean | null;

@@ -1,1 +1,6 @@
 export * from "./submission";
+export * from "./changeLog";
+export * from "./transitions";
+export * from "./scan";
+export * from "./resultSheet";
+export * from "./workbookRollup";

@@ -1,7 +1,9 @@
 import type { CellValue, Workbook, Worksheet } from "exceljs";
 import JSZip from "jszip";
 import { planFromRead, type ReadScorecard } from "../sheet";
-import { excelCfRule, excelStyle, newWorkbook, renderPlan, workbookBytes } from "../xlsx";
+// The modules themselves, not ../xlsx: its XlsxPort draws grid sheets with renderGridPlan below.
+import { excelCfRule, excelStyle, renderPlan } from "../xlsx/render";
+import { newWorkbook, workbookBytes } from "../xlsx/workbook";
 import type { SheetView } from "../xlsx/internals";
 import { CONTENT_TYPES, NS, REL_TYPES, chartXml, drawingXml, relsXml } from "./chart";
 import type { Rollup } from "./model";

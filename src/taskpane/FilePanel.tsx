@@ -67,6 +67,15 @@ export function trackChanges(port: WorkbookPort, onChange: () => void): Workbook
       await port.write(sheet, writes);
       onChange();
     },
+    renderGrid: async (plan, chart) => {
+      const report = await port.renderGrid(plan, chart);
+      onChange();
+      return report;
+    },
+    appendRows: async (sheet, header, rows) => {
+      await port.appendRows(sheet, header, rows);
+      onChange();
+    },
     activeSheet: () => port.activeSheet(),
     select: (sheet, cell) => port.select(sheet, cell),
     onChanged: (handler) => port.onChanged(handler),

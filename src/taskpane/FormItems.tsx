@@ -45,10 +45,32 @@ interface ScoreItemProps {
   readonly column: ScoreColumnName;
   readonly value: GridValue;
   readonly evidence: string;
+  /** The reviewer's remark (备注); the field shows only when given (the 复核 column). */
+  readonly notes?: string;
+  /** The column is locked by the submission state: the score shows but cannot be changed here. */
+  readonly locked?: boolean;
   readonly onEdit: EditHandler;
 }
 
-/** One scored item: its text and maximum, a score input allowing only valid values, and the evidence text. */
+/** The reviewer's remark on an entry, written to 备注 in the session's batches. */
+function NotesField(props: {
+  id: string;
+  no: string;
+  value: string;
+  onEdit: EditHandler;
+}): React.JSX.Element {
+  const { s } = useTexts();
+  return (
+    <Field label={format(s.notesLabel, { no: props.no })}>
+      <Input value={props.value} onChange={(_, data) => props.onEdit("notes", props.id, data.value)} />
+    </Field>
+  );
+}
+
+/**
+ * One scored item: its text and maximum, a score input allowing only valid values, the evidence text, and in
+ * the 复核 column the reviewer's remark.
+ */
 export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): React.JSX.Element {
   const styles = useStyles();
   const { s, lang } = useTexts();
@@ -87,13 +109,19 @@ export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): R
         validationState={message ? "error" : "none"}
       >
         {award.kind === "tiers" ? (
-          <TierPicker tiers={award.tiers} value={value} onPick={(v) => commit(v, shown(v))} />
+          <TierPicker
+            tiers={award.tiers}
+            value={value}
+            disabled={props.locked}
+            onPick={(v) => commit(v, shown(v))}
+          />
         ) : (
           <SpinButton
             className={styles.score}
             min={0}
             max={item.max}
             step={award.kind === "all-or-nothing" ? item.max : 0.5}
+            disabled={props.locked}
             value={typeof value === "number" && judgement.status === "valid" ? value : null}
             displayValue={refused?.text ?? shown(value)}
             onChange={(_, data) => {
@@ -106,6 +134,9 @@ export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): R
       <Field label={format(s.evidenceLabel, { no: item.no })}>
         <Input value={props.evidence} onChange={(_, data) => onEdit("evidence", item.id, data.value)} />
       </Field>
+      {props.notes !== undefined && (
+        <NotesField id={item.id} no={String(item.no)} value={props.notes} onEdit={onEdit} />
+      )}
     </div>
   );
 });
@@ -114,6 +145,7 @@ export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): R
 function TierPicker(props: {
   tiers: readonly Tier[];
   value: GridValue;
+  disabled?: boolean;
   onPick: (value: number | null) => void;
 }): React.JSX.Element {
   const { s, lang } = useTexts();
@@ -133,6 +165,7 @@ function TierPicker(props: {
   return (
     <RadioGroup
       value={options.some((o) => o.value === current) ? current : undefined}
+      disabled={props.disabled}
       onChange={(_, data) => props.onPick(data.value ? Number(data.value) : null)}
     >
       {options.map((o) => (
@@ -147,6 +180,10 @@ interface YesNoItemProps {
   readonly column: ScoreColumnName;
   readonly label: string;
   readonly value: GridValue;
+  /** The reviewer's remark (备注); the field shows only when given (the 复核 column). */
+  readonly notes?: string;
+  /** The column is locked by the submission state. */
+  readonly locked?: boolean;
   readonly onEdit: EditHandler;
 }
 
@@ -162,10 +199,14 @@ export const YesNoItem = React.memo(function YesNoItem(props: YesNoItemProps): R
       <Field validationMessage={message} validationState={message ? "error" : "none"}>
         <Switch
           checked={checked}
+          disabled={props.locked}
           label={format(s.switchLabel, { label: props.label, state: checked ? s.yes : s.no })}
           onChange={(_, data) => props.onEdit(props.column, props.id, data.checked ? YES : NO)}
         />
       </Field>
+      {props.notes !== undefined && (
+        <NotesField id={props.id} no={props.id} value={props.notes} onEdit={props.onEdit} />
+      )}
     </div>
   );
 });

@@ -13,8 +13,10 @@ import { format } from "../i18n/strings";
 import type { Item } from "../rubric";
 import { SAME_MATTER_ID } from "../scoring";
 import type { GridValue, ScoreColumnName } from "../sheet";
+import { reviewLocked, selfLocked } from "../review/submission";
 import { ScoreItem, YesNoItem, type EditHandler } from "./FormItems";
 import { useTexts } from "./i18n";
+import { STATE_KEYS } from "./reviewTexts";
 import type { ScorecardView } from "./session";
 
 const useStyles = makeStyles({
@@ -47,6 +49,8 @@ export function FormView(props: {
   const values = view.entries[column];
   const [open, setOpen] = React.useState<string[]>([rubric.categories[0].id]);
   const columnName = column === "self" ? s.columnSelf : s.columnReview;
+  const { state } = view.read.meta;
+  const locked = column === "self" ? selfLocked(state) : reviewLocked(state);
 
   const sections: Section[] = [
     ...rubric.categories.map((c) => ({
@@ -64,6 +68,9 @@ export function FormView(props: {
     { id: "veto", name: lang === "en" ? rubric.veto.nameEn : rubric.veto.name },
   ];
   const value = (id: string): GridValue => values[id] ?? null;
+  /** Remarks are the reviewer's: their field shows in the 复核 column only. */
+  const notes = (id: string): string | undefined =>
+    column === "review" ? (view.entries.notes[id] ?? "") : undefined;
   const item = (i: Item): React.JSX.Element => (
     <ScoreItem
       key={i.id}
@@ -71,6 +78,8 @@ export function FormView(props: {
       column={column}
       value={value(i.id)}
       evidence={view.entries.evidence[i.id] ?? ""}
+      notes={notes(i.id)}
+      locked={locked}
       onEdit={onEdit}
     />
   );
@@ -83,6 +92,8 @@ export function FormView(props: {
           column={column}
           label={format(s.vetoLabel, { key: c.key, text: lang === "en" ? c.textEn : c.text })}
           value={value(c.key)}
+          notes={notes(c.key)}
+          locked={locked}
           onEdit={onEdit}
         />
       ));
@@ -97,6 +108,7 @@ export function FormView(props: {
             column={column}
             label={s.sameMatterLabel}
             value={value(SAME_MATTER_ID)}
+            locked={locked}
             onEdit={onEdit}
           />
           {others.map(item)}
@@ -112,6 +124,11 @@ export function FormView(props: {
         {s.formHeading}
       </Subtitle2>
       <Caption1>{format(s.formColumnNote, { column: columnName })}</Caption1>
+      {locked && (
+        <Caption1 data-testid="column-locked">
+          {format(s.columnLocked, { column: columnName, state: s[STATE_KEYS[state]] })}
+        </Caption1>
+      )}
       <Accordion
         multiple
         collapsible

@@ -41,7 +41,7 @@ export const VERDICT_KEYS: Readonly<Record<Verdict, keyof Strings>> = {
   incomplete: "verdictIncomplete",
 };
 
-const VERDICT_COLORS: Readonly<Record<Verdict, BadgeProps["color"]>> = {
+export const VERDICT_COLORS: Readonly<Record<Verdict, BadgeProps["color"]>> = {
   pass: "success",
   fail: "warning",
   veto: "danger",

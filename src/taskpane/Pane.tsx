@@ -16,6 +16,7 @@ import { format } from "../i18n/strings";
 import type { GridValue, ScoreColumnName } from "../sheet";
 import type { WorkbookPort } from "../workbook";
 import type { ErrorContext } from "./errors";
+import { ExportTab } from "./ExportTab";
 import { FormView } from "./FormView";
 import { useTexts } from "./i18n";
 import { InsertPanel } from "./InsertPanel";
@@ -24,10 +25,14 @@ import { NoScorecard } from "./NoScorecard";
 import { Overview } from "./Overview";
 import { problemGroups, problemsOf } from "./problems";
 import { ProblemsList } from "./ProblemsList";
+import { ReviewBanner } from "./ReviewBanner";
+import { ReviewTab } from "./ReviewTab";
+import { useWorkbookScan } from "./reviewScan";
+import { pageWantsWorkbookCheck } from "./reviewUrl";
 import type { EntryField, ScorecardSession, Timing } from "./session";
 import { useScorecard } from "./useScorecard";
 
-export type PaneTab = "overview" | "problems" | "form" | "insert";
+export type PaneTab = "overview" | "problems" | "form" | "review" | "insert" | "export";
 
 /** What a toolbar above the pane (file mode's) may do with the session. */
 export interface PaneToolbarContext {
@@ -85,7 +90,9 @@ export function Pane(props: PaneProps): React.JSX.Element {
   const { snapshot, session } = useScorecard(props.port, onError, props.timing);
   sessionRef.current = session;
   const [column, setColumn] = React.useState<ScoreColumnName>("self");
-  const [tab, setTab] = React.useState<PaneTab>("overview");
+  // taskpane.html?check=workbook (the ribbon's 检查整个工作簿) opens 审核 and checks the workbook at once.
+  const [autoCheck] = React.useState(() => !props.toolbar && pageWantsWorkbookCheck());
+  const [tab, setTab] = React.useState<PaneTab>(autoCheck ? "review" : "overview");
   const ids = React.useId();
   const view = snapshot.view;
 
@@ -101,11 +108,27 @@ export function Pane(props: PaneProps): React.JSX.Element {
   );
   const onSelect = React.useCallback((cell: string) => void session?.select(cell), [session]);
   const flush = React.useCallback(() => session?.flush() ?? Promise.resolve(true), [session]);
+  const scan = useWorkbookScan(props.port, {
+    onError: (error) => messages.report(error, "read"),
+    flush,
+    autoStart: autoCheck,
+  });
 
   const tabId = (t: PaneTab): string => `${ids}-tab-${t}`;
   let body: React.ReactNode;
   if (snapshot.status === "loading" || !session) body = <Spinner size="small" label={s.loading} />;
   else if (tab === "insert") body = <InsertPanel session={session} onDone={() => setTab("overview")} />;
+  else if (tab === "review")
+    body = (
+      <ReviewTab
+        port={props.port}
+        session={session}
+        view={view}
+        scan={scan}
+        onSelect={onSelect}
+        fileMode={props.toolbar !== undefined}
+      />
+    );
   else if (!view)
     body = (
       <NoScorecard
@@ -117,6 +140,17 @@ export function Pane(props: PaneProps): React.JSX.Element {
   else if (tab === "overview") body = <Overview view={view} column={column} />;
   else if (tab === "problems")
     body = <ProblemsList problems={problems} groups={groups} onSelect={onSelect} />;
+  else if (tab === "export")
+    body = (
+      // File mode is the pane under FilePanel's toolbar; in Office mode Excel prints the sheet to PDF itself.
+      <ExportTab
+        port={props.port}
+        read={view.read}
+        flush={flush}
+        onSelect={onSelect}
+        office={!props.toolbar}
+      />
+    );
   else body = <FormView view={view} column={column} onEdit={onEdit} />;
 
   return (
@@ -156,6 +190,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
               : ""}
         </Caption1>
       </header>
+      <ReviewBanner view={view} />
       <TabList
         selectedValue={tab}
         onTabSelect={(_, data) => setTab(data.value as PaneTab)}
@@ -171,8 +206,14 @@ export function Pane(props: PaneProps): React.JSX.Element {
         <Tab value="form" id={tabId("form")}>
           {s.tabForm}
         </Tab>
+        <Tab value="review" id={tabId("review")}>
+          {s.tabReview}
+        </Tab>
         <Tab value="insert" id={tabId("insert")}>
           {s.tabInsert}
+        </Tab>
+        <Tab value="export" id={tabId("export")}>
+          {s.tabExport}
         </Tab>
       </TabList>
       <div role="tabpanel" aria-labelledby={tabId(tab)} className={styles.panel}>

@@ -13,10 +13,15 @@ import {
   type SheetGrid,
 } from "../sheet";
 import { populate, type PopulateOptions, type PopulateResult, type WorkbookPort } from "../workbook";
+import { reviewLocked, selfLocked } from "../review/submission";
 import type { ErrorContext } from "./errors";
 
-/** What a form edit changes: a score column, or the evidence text. */
-export type EntryField = ScoreColumnName | "evidence";
+/** What a form edit changes: a score column, the evidence text, or the reviewer's remark (备注). */
+export type EntryField = ScoreColumnName | "evidence" | "notes";
+
+/** Text fields of an entry row. */
+const isText = (field: EntryField): field is "evidence" | "notes" =>
+  field === "evidence" || field === "notes";
 
 export interface Timing {
   /** Quiet time after the last cell-change event before the scorecard is read again (ms). */
@@ -75,8 +80,12 @@ export class NotAScorecardError extends Error {
 
 const draftKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
 
-const fieldColumn = (field: EntryField): number =>
-  field === "self" ? COL.self : field === "review" ? COL.review : COL.evidence;
+const FIELD_COLUMNS: Readonly<Record<EntryField, number>> = {
+  self: COL.self,
+  review: COL.review,
+  evidence: COL.evidence,
+  notes: COL.notes,
+};
 
 /** Judges a score-column value the way the engine will count it. */
 export function judgeEntry(rubric: Rubric, id: string, value: GridValue): Judgement {
@@ -87,15 +96,18 @@ export function judgeEntry(rubric: Rubric, id: string, value: GridValue): Judgem
 function overlay(read: ReadScorecard, drafts: Iterable<Draft>): ScorecardEntries {
   const self: Record<string, GridValue> = { ...read.entries.self };
   const review: Record<string, GridValue> = { ...read.entries.review };
-  const evidence: Record<string, string> = { ...read.entries.evidence };
+  const text: Record<"evidence" | "notes", Record<string, string>> = {
+    evidence: { ...read.entries.evidence },
+    notes: { ...read.entries.notes },
+  };
   for (const d of drafts) {
     if (d.sheet !== read.sheet) continue;
     if (d.field === "self") self[d.id] = d.value;
     else if (d.field === "review") review[d.id] = d.value;
-    else if (d.value === null || String(d.value).trim() === "") delete evidence[d.id];
-    else evidence[d.id] = String(d.value);
+    else if (d.value === null || String(d.value).trim() === "") delete text[d.field][d.id];
+    else text[d.field][d.id] = String(d.value);
   }
-  return { self, review, evidence, notes: read.entries.notes };
+  return { self, review, evidence: text.evidence, notes: text.notes };
 }
 
 /**
@@ -287,10 +299,13 @@ export class ScorecardSession {
     if (!read) return null;
     const row = read.entryRows.get(id);
     if (row === undefined) return null;
-    const judgement: Judgement | null = field === "evidence" ? null : judgeEntry(read.rubric, id, value);
+    // A column locked by the submission state is not written from the pane (退回修改 unlocks it).
+    const { state } = read.meta;
+    if ((field === "self" && selfLocked(state)) || (field === "review" && reviewLocked(state))) return null;
+    const judgement: Judgement | null = isText(field) ? null : judgeEntry(read.rubric, id, value);
     if (judgement?.status === "invalid") return judgement;
-    const cell = addr(fieldColumn(field), row);
-    const stored = field === "evidence" && typeof value === "string" && value.trim() === "" ? null : value;
+    const cell = addr(FIELD_COLUMNS[field], row);
+    const stored = isText(field) && typeof value === "string" && value.trim() === "" ? null : value;
     this.drafts.set(draftKey(read.sheet, cell), {
       sheet: read.sheet,
       field,

@@ -1,4 +1,4 @@
-import type { GridValue, SheetGrid, SheetPlan } from "../sheet";
+import type { ChartSpec, GridSheetPlan, GridValue, SheetGrid, SheetPlan } from "../sheet";
 
 /** One cell write requested by a user interface (form view, review remarks, state changes). */
 export interface CellWrite {
@@ -25,6 +25,21 @@ export interface WorkbookPort {
   readGrids(sheets?: readonly string[]): Promise<SheetGrid[]>;
   /** Draws the plan into its sheet (creating it, or redrawing it in place) and activates it. */
   render(plan: SheetPlan): Promise<RenderReport>;
+  /**
+   * Draws a plain table sheet (汇总, 创建名单, 审核结果) from its plan, creating the sheet or redrawing it in place
+   * (contents, formats, merges and charts of an earlier drawing are cleared first), with an optional chart.
+   * It does not change the active sheet.
+   */
+  renderGrid(plan: GridSheetPlan, chart?: ChartSpec): Promise<RenderReport>;
+  /**
+   * Appends rows under the last used row of a sheet (a log such as 变更记录). A missing sheet is created with
+   * `header` as its first row. Protection is lifted and restored around the write; the active sheet stays.
+   */
+  appendRows(
+    sheet: string,
+    header: readonly string[],
+    rows: readonly (readonly GridValue[])[],
+  ): Promise<void>;
   /** Writes entry cells in one batch; the adapter lifts and restores sheet protection around it as needed. */
   write(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   activeSheet(): Promise<string | null>;

@@ -1,8 +1,9 @@
 import * as ExcelJS from "exceljs";
-import type { SheetGrid, SheetPlan } from "../sheet";
+import { addChart, renderGridPlan } from "../rollup/xlsx";
+import type { ChartSpec, GridSheetPlan, GridValue, SheetGrid, SheetPlan } from "../sheet";
 import type { CellWrite, RenderReport, Unsubscribe, WorkbookPort } from "../workbook/port";
 import { sheetToGrid } from "./grid";
-import type { SheetView } from "./internals";
+import { internals, type SheetView } from "./internals";
 import { renderPlan } from "./render";
 import { loadWorkbook, workbookBytes } from "./workbook";
 
@@ -24,6 +25,8 @@ export class XlsxPort implements WorkbookPort {
   private active: string | null;
   private readonly changed = new Set<Handler>();
   private readonly activated = new Set<Handler>();
+  /** Charts of grid sheets, added to the saved bytes (ExcelJS cannot write charts). */
+  private readonly charts = new Map<string, ChartSpec>();
 
   constructor(readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {
     const sheets = workbook.worksheets;
@@ -55,6 +58,38 @@ export class XlsxPort implements WorkbookPort {
     return { skipped: [] };
   }
 
+  /**
+   * Draws a grid sheet with the roll-up's renderGridPlan; a sheet of that name is replaced in its place in the
+   * tab order. The chart is kept aside and added to the bytes by toBuffer().
+   */
+  async renderGrid(plan: GridSheetPlan, chart?: ChartSpec): Promise<RenderReport> {
+    const old = this.workbook.getWorksheet(plan.sheetName);
+    if (old) this.workbook.removeWorksheet(old.id);
+    const sheet = renderGridPlan(this.workbook, plan);
+    if (old) internals(sheet).orderNo = internals(old).orderNo;
+    if (chart) this.charts.set(plan.sheetName, chart);
+    else this.charts.delete(plan.sheetName);
+    return { skipped: [] };
+  }
+
+  async appendRows(
+    name: string,
+    header: readonly string[],
+    rows: readonly (readonly GridValue[])[],
+  ): Promise<void> {
+    let sheet = this.workbook.getWorksheet(name);
+    if (!sheet) {
+      sheet = this.workbook.addWorksheet(name);
+      const first = sheet.addRow([...header]);
+      first.font = { bold: true };
+      const created = sheet;
+      header.forEach((_, c) => (created.getColumn(c + 1).width = c === header.length - 1 ? 40 : 16));
+      sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2" }];
+      void sheet.protect("", { selectLockedCells: true, selectUnlockedCells: true });
+    }
+    for (const row of rows) sheet.addRow(row.map((v) => v ?? null));
+  }
+
   async write(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     const target = this.sheet(sheet);
     for (const { cell, value } of writes) target.getCell(cell).value = value;
@@ -82,8 +117,11 @@ export class XlsxPort implements WorkbookPort {
   }
 
   /** The workbook as .xlsx bytes. */
-  toBuffer(): Promise<Uint8Array> {
-    return workbookBytes(this.workbook);
+  async toBuffer(): Promise<Uint8Array> {
+    let bytes = await workbookBytes(this.workbook);
+    for (const [sheet, chart] of this.charts)
+      if (this.workbook.getWorksheet(sheet)) bytes = await addChart(bytes, chart);
+    return bytes;
   }
 
   /** Makes the sheet the active tab in memory and in the file (one selected tab, so Excel opens ungrouped). */

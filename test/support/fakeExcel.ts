@@ -113,6 +113,28 @@ export interface ConditionalFormatModel {
   format: Record<string, unknown>;
 }
 
+export interface ChartSeriesModel {
+  name?: string;
+  /** Set when the series was given its own type (ExcelApi 1.7), e.g. "Line". */
+  chartType?: string;
+  /** A1 address of the values, and of the categories (x axis). */
+  values?: string;
+  xValues?: string;
+  format: Record<string, unknown>;
+}
+
+export interface ChartModel {
+  name: string;
+  readonly type: string;
+  /** A1 address of the source range given to charts.add. */
+  readonly source: string;
+  readonly seriesBy: string;
+  readonly series: ChartSeriesModel[];
+  /** Everything else set on the chart by path, e.g. "title.text", "legend.position", "valueAxis.maximum". */
+  readonly props: Record<string, unknown>;
+  position?: readonly [string, string];
+}
+
 export interface ProtectionModel {
   protected: boolean;
   password?: string;
@@ -131,6 +153,7 @@ export class SheetModel {
   readonly rowHeights = new Map<number, number>();
   frozenRows = 0;
   readonly page: Record<string, unknown> = {};
+  readonly charts: ChartModel[] = [];
   constructor(
     readonly id: string,
     public name: string,
@@ -434,6 +457,7 @@ export class FakeWorksheet extends FakeObject {
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
   readonly onChanged: FakeEventHandlers;
+  readonly charts: FakeChartCollection;
   constructor(
     context: FakeContext,
     readonly resolve: SheetResolver,
@@ -444,6 +468,7 @@ export class FakeWorksheet extends FakeObject {
     this.freezePanes = new FakeFreezePanes(context, this);
     this.pageLayout = new FakePageLayout(context, this);
     this.onChanged = new FakeEventHandlers(context, "changed", "1.7", () => this.model());
+    this.charts = new FakeChartCollection(context, this);
   }
 
   /** The sheet model; throws for a null object. */
@@ -1399,3 +1424,207 @@ export const scoreCells = (plan: SheetPlan): string[] =>
     const row = plan.layout.entryRows.get(id) ?? 0;
     return [a1(row - 1, COL.self), a1(row - 1, COL.review)];
   });
+
+// ---------------------------------------------------------------------------------------------------------
+// Charts: the part of Excel.Chart the adapter uses to draw the 汇总 chart (ExcelApi 1.1, series 1.7).
+
+/** Objects on a protected sheet may be changed only when the protection allows editing objects. */
+function checkObjects(fake: FakeExcel, sheet: SheetModel, what: string): void {
+  if (sheet.protection.protected && !sheet.protection.options.allowEditObjects)
+    throw new FakeOfficeError("AccessDenied", "You cannot perform the requested operation.", what);
+}
+
+export class FakeChartCollection extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  get items(): FakeChart[] {
+    return this.read("items");
+  }
+  override loadNow(paths: readonly string[]): void {
+    if (!paths.every((p) => p === "items/name"))
+      throw new Error(`fake: charts.load(${paths.join()}) not modelled`);
+    const sheet = this.sheet.model();
+    this.loaded.set(
+      "items",
+      sheet.charts.map((model) => new FakeChart(this.context, this.sheet, () => model)),
+    );
+  }
+  add(type: string, source: FakeRange, seriesBy = "Auto"): FakeChart {
+    let created: ChartModel | null = null;
+    this.context.enqueue(
+      "ChartCollection.add",
+      () => {
+        const { sheet, address } = source.target();
+        checkObjects(this.fake, sheet, "ChartCollection.add");
+        created = {
+          name: `Chart ${sheet.charts.length + 1}`,
+          type,
+          source: address,
+          seriesBy,
+          series: [{ values: address, format: {} }],
+          props: {},
+        };
+        sheet.charts.push(created);
+        this.fake.record("chartAdd", sheet, address, { type, seriesBy });
+      },
+      "1.1",
+    );
+    return new FakeChart(this.context, this.sheet, () => {
+      if (!created) throw new Error("fake: chart used before its add() ran");
+      return created;
+    });
+  }
+}
+
+type ChartResolver = () => ChartModel;
+
+export class FakeChart {
+  readonly title: { text: string };
+  readonly legend: { position: string };
+  readonly axes: {
+    readonly valueAxis: { minimum: number; maximum: number; majorUnit: number; title: { text: string } };
+  };
+  readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string): FakeChartSeries };
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+    readonly model: ChartResolver,
+  ) {
+    const prop = (key: string) => (value: unknown) => this.set(key, value);
+    const setter = <T>(key: string): { set: (v: T) => void; get: () => T } => ({
+      set: prop(key),
+      get: () => {
+        throw new Error(`fake: chart ${key} read without load`);
+      },
+    });
+    const title = setter<string>("title.text");
+    const legend = setter<string>("legend.position");
+    const min = setter<number>("valueAxis.minimum");
+    const max = setter<number>("valueAxis.maximum");
+    const unit = setter<number>("valueAxis.majorUnit");
+    const axisTitle = setter<string>("valueAxis.title.text");
+    this.title = Object.defineProperty({} as { text: string }, "text", title);
+    this.legend = Object.defineProperty({} as { position: string }, "position", legend);
+    const valueAxis = Object.defineProperties(
+      {} as { minimum: number; maximum: number; majorUnit: number; title: { text: string } },
+      {
+        minimum: min,
+        maximum: max,
+        majorUnit: unit,
+        title: { value: Object.defineProperty({} as { text: string }, "text", axisTitle) },
+      },
+    );
+    this.axes = { valueAxis };
+    this.series = {
+      getItemAt: (index: number) =>
+        new FakeChartSeries(context, sheet, () => {
+          const series = this.model().series[index];
+          if (!series)
+            throw new FakeOfficeError("ItemNotFound", `No series ${index}`, "ChartSeriesCollection");
+          return series;
+        }),
+      add: (name?: string) => {
+        let created: ChartSeriesModel | null = null;
+        context.enqueue(
+          "ChartSeriesCollection.add",
+          () => {
+            checkObjects(context.fake, sheet.model(), "ChartSeriesCollection.add");
+            created = { name, format: {} };
+            this.model().series.push(created);
+          },
+          "1.7",
+        );
+        return new FakeChartSeries(context, sheet, () => {
+          if (!created) throw new Error("fake: series used before its add() ran");
+          return created;
+        });
+      },
+    };
+  }
+  private set(key: string, value: unknown, requires = "1.1"): void {
+    this.context.enqueue(
+      `Chart.${key}`,
+      () => {
+        checkObjects(this.context.fake, this.sheet.model(), `Chart.${key}`);
+        this.model().props[key] = value;
+      },
+      requires,
+    );
+  }
+  set name(name: string) {
+    this.context.enqueue("Chart.name", () => {
+      this.model().name = name;
+    });
+  }
+  get name(): string {
+    return this.model().name;
+  }
+  setPosition(start: string, end: string): void {
+    this.context.enqueue("Chart.setPosition", () => {
+      this.model().position = [start, end];
+    });
+  }
+  delete(): void {
+    this.context.enqueue("Chart.delete", () => {
+      const sheet = this.sheet.model();
+      checkObjects(this.context.fake, sheet, "Chart.delete");
+      const index = sheet.charts.indexOf(this.model());
+      if (index >= 0) sheet.charts.splice(index, 1);
+      this.context.fake.record("chartDelete", sheet);
+    });
+  }
+}
+
+export class FakeChartSeries {
+  readonly format: {
+    readonly fill: { setSolidColor(color: string): void };
+    readonly line: { color: string; lineStyle: string };
+  };
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+    private readonly model: () => ChartSeriesModel,
+  ) {
+    const format = (key: string, requires: string) => ({
+      set: (value: unknown) => this.update(`format.${key}`, (s) => (s.format[key] = value), requires),
+      get: () => {
+        throw new Error(`fake: series format ${key} read without load`);
+      },
+    });
+    this.format = {
+      fill: {
+        setSolidColor: (color: string) => this.update("fill", (s) => (s.format["fill"] = color), "1.1"),
+      },
+      line: Object.defineProperties({} as { color: string; lineStyle: string }, {
+        color: format("line.color", "1.1"),
+        lineStyle: format("line.lineStyle", "1.7"),
+      }),
+    };
+  }
+  private update(what: string, apply: (series: ChartSeriesModel) => void, requires: string): void {
+    this.context.enqueue(
+      `ChartSeries.${what}`,
+      () => {
+        checkObjects(this.context.fake, this.sheet.model(), `ChartSeries.${what}`);
+        apply(this.model());
+      },
+      requires,
+    );
+  }
+  set name(name: string) {
+    this.update("name", (s) => (s.name = name), "1.1");
+  }
+  set chartType(type: string) {
+    this.update("chartType", (s) => (s.chartType = type), "1.7");
+  }
+  setValues(range: FakeRange): void {
+    this.update("setValues", (s) => (s.values = range.target().address), "1.7");
+  }
+  setXAxisValues(range: FakeRange): void {
+    this.update("setXAxisValues", (s) => (s.xValues = range.target().address), "1.7");
+  }
+}

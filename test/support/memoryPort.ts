@@ -3,6 +3,8 @@ import {
   isScorecard,
   planToGrid,
   readScorecard,
+  type ChartSpec,
+  type GridSheetPlan,
   type GridValue,
   type PlanOptions,
   type ScorecardEntries,
@@ -69,6 +71,8 @@ export class MemoryPort implements WorkbookPort {
     sheetNames: 0,
     readGrids: 0,
     render: 0,
+    renderGrid: 0,
+    appendRows: 0,
     write: 0,
     activeSheet: 0,
     select: 0,
@@ -78,6 +82,10 @@ export class MemoryPort implements WorkbookPort {
   readonly writes: RecordedWrite[] = [];
   readonly selections: { sheet: string; cell: string }[] = [];
   readonly renders: SheetPlan[] = [];
+  /** Grid sheets drawn (汇总, 创建名单, 审核结果), with their charts. */
+  readonly gridRenders: { plan: GridSheetPlan; chart?: ChartSpec }[] = [];
+  /** Rows appended, per call. */
+  readonly appends: { sheet: string; rows: GridValue[][] }[] = [];
   /** What render() reports it could not do, e.g. data validation on a host without ExcelApi 1.8. */
   renderReport: RenderReport = { skipped: [] };
 
@@ -173,6 +181,35 @@ export class MemoryPort implements WorkbookPort {
     this.store(planToGrid(plan));
     this.active = plan.sheetName;
     return this.renderReport;
+  }
+
+  /** Stores the plan's values (formula cells show their cached result) and formulas; the active sheet stays. */
+  async renderGrid(plan: GridSheetPlan, chart?: ChartSpec): Promise<RenderReport> {
+    await this.enter("renderGrid");
+    this.gridRenders.push({ plan, ...(chart ? { chart } : {}) });
+    this.sheets.set(plan.sheetName, {
+      values: plan.cells.map((row) => row.map((c) => (c === null ? null : (c.result ?? c.value)))),
+      formulas: plan.cells.map((row) => row.map((c) => c?.formula ?? null)),
+      guards: { protected: true, validatedCells: [] },
+    });
+    if (this.active === null) this.active = plan.sheetName;
+    return { skipped: [] };
+  }
+
+  async appendRows(
+    sheet: string,
+    header: readonly string[],
+    rows: readonly (readonly GridValue[])[],
+  ): Promise<void> {
+    await this.enter("appendRows");
+    if (!this.sheets.has(sheet))
+      this.sheets.set(sheet, { values: [[...header]], formulas: [header.map(() => null)] });
+    const s = this.sheetOf(sheet);
+    this.appends.push({ sheet, rows: rows.map((r) => [...r]) });
+    for (const row of rows) {
+      s.values.push([...row]);
+      s.formulas.push(row.map(() => null));
+    }
   }
 
   async write(sheet: string, writes: readonly CellWrite[]): Promise<void> {

@@ -1,0 +1,107 @@
+import { scoreColumn, type Verdict } from "../scoring";
+import { workbookFindings } from "../sheet/check";
+import type { Finding } from "../sheet/findings";
+import { COL, addr } from "../sheet/layout";
+import { isScorecard, readScorecard, type ReadScorecard } from "../sheet/reader";
+import type { ScorecardState, SheetGrid } from "../sheet/types";
+import type { WorkbookPort } from "../workbook/port";
+
+/** Where a whole-workbook check is: reading every sheet, then judging the scorecards one by one. */
+export type ScanProgress =
+  | { readonly phase: "reading" }
+  | { readonly phase: "judging"; readonly done: number; readonly total: number };
+
+export interface ScanCounts {
+  /** Findings of severity error, invalid entries included. */
+  readonly errors: number;
+  readonly warnings: number;
+  /** Invalid entries, both columns. */
+  readonly invalid: number;
+  /** Items 1–70 left empty in the self-assessment. */
+  readonly empty: number;
+}
+
+export interface ColumnTotal {
+  readonly total: number;
+  readonly verdict: Verdict;
+}
+
+/** One scorecard of the workbook as the 审核 table shows it. */
+export interface ScanRow {
+  readonly sheet: string;
+  readonly station: string;
+  readonly year: number;
+  readonly state: ScorecardState;
+  readonly self: ColumnTotal;
+  readonly review: ColumnTotal;
+  readonly counts: ScanCounts;
+  /** The reader's findings, then those only the workbook shows (two scorecards for one station). */
+  readonly findings: readonly Finding[];
+  /** The cell to jump to: the first error, else the first warning, else the first empty item; null when clean. */
+  readonly firstProblem: string | null;
+}
+
+export interface ScanResult {
+  readonly rows: readonly ScanRow[];
+  readonly reads: readonly ReadScorecard[];
+  /** The grids read, every sheet of the workbook. */
+  readonly grids: readonly SheetGrid[];
+}
+
+/** The table row of one scorecard; `extra` are its workbook findings. */
+export function scanRow(read: ReadScorecard, extra: readonly Finding[] = []): ScanRow {
+  const self = scoreColumn(read.rubric, read.entries.self);
+  const review = scoreColumn(read.rubric, read.entries.review);
+  const findings = [...extra, ...read.findings];
+  const errors = findings.filter((f) => f.severity === "error");
+  const warnings = findings.filter((f) => f.severity !== "error");
+  const emptyCell = self.empty.length > 0 ? addr(COL.self, read.entryRows.get(self.empty[0]) ?? 0) : null;
+  return {
+    sheet: read.sheet,
+    station: read.meta.station,
+    year: read.meta.year,
+    state: read.meta.state,
+    self: { total: self.total, verdict: self.verdict },
+    review: { total: review.total, verdict: review.verdict },
+    counts: {
+      errors: errors.length,
+      warnings: warnings.length,
+      invalid: findings.filter((f) => f.code === "invalid-entry").length,
+      empty: self.empty.length,
+    },
+    findings,
+    firstProblem: errors[0]?.cell ?? warnings[0]?.cell ?? emptyCell,
+  };
+}
+
+export interface ScanOptions {
+  readonly onProgress?: (progress: ScanProgress) => void;
+  /** Awaited after each scorecard is judged, to let the user interface draw (a macrotask by default). */
+  readonly pause?: () => Promise<void>;
+  /** Stops judging when it returns true (the pane was closed). */
+  readonly cancelled?: () => boolean;
+}
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Checks every scorecard of the workbook: one port.readGrids() of all sheets (the Office adapter needs at
+ * most four round trips however many there are), then each scorecard read and judged in turn, yielding
+ * between them, then the findings only the workbook shows.
+ */
+export async function scanWorkbook(port: WorkbookPort, options: ScanOptions = {}): Promise<ScanResult> {
+  const { onProgress, pause = nextTask, cancelled = () => false } = options;
+  onProgress?.({ phase: "reading" });
+  const grids = await port.readGrids();
+  const scorecards = grids.filter(isScorecard);
+  const reads: ReadScorecard[] = [];
+  onProgress?.({ phase: "judging", done: 0, total: scorecards.length });
+  for (const grid of scorecards) {
+    if (cancelled()) break;
+    reads.push(readScorecard(grid));
+    onProgress?.({ phase: "judging", done: reads.length, total: scorecards.length });
+    await pause();
+  }
+  const extra = workbookFindings(reads);
+  return { rows: reads.map((read) => scanRow(read, extra.get(read) ?? [])), reads, grids };
+}

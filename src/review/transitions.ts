@@ -1,0 +1,108 @@
+import { scoreColumn } from "../scoring";
+import { isIntegrity } from "../sheet/findings";
+import { planFromRead } from "../sheet/plan";
+import { isScorecard, readScorecard, type ReadScorecard } from "../sheet/reader";
+import type { ScorecardState, SheetPlan } from "../sheet/types";
+import type { WorkbookPort } from "../workbook/port";
+import { LOG_HEADERS, LOG_SHEET, logRow } from "./changeLog";
+import { canTransition, entriesHash, nextState, type Transition } from "./submission";
+
+/** Why a transition cannot be made now. */
+export type Blocker =
+  | "state"
+  | "self-invalid"
+  | "self-empty"
+  | "review-invalid"
+  | "review-empty"
+  | "integrity"
+  | "operator"
+  | "reason";
+
+/**
+ * What stands in the way of a transition, from the scorecard as read: submitting needs a complete, valid
+ * self-assessment and an intact sheet; finishing the review a complete, valid review column and an intact
+ * sheet. Starting the review and reopening need only the right state.
+ */
+export function blockers(read: ReadScorecard, transition: Transition): Blocker[] {
+  if (!canTransition(read.meta.state, transition)) return ["state"];
+  const out: Blocker[] = [];
+  const check = (column: "self" | "review"): void => {
+    const score = scoreColumn(read.rubric, read.entries[column]);
+    if (score.invalid.length > 0) out.push(column === "self" ? "self-invalid" : "review-invalid");
+    if (score.empty.length > 0) out.push(column === "self" ? "self-empty" : "review-empty");
+  };
+  if (transition === "submit") check("self");
+  if (transition === "finishReview") check("review");
+  const integrityErrors = read.findings.some((f) => isIntegrity(f) && f.severity === "error");
+  if ((transition === "submit" || transition === "finishReview") && integrityErrors) out.push("integrity");
+  return out;
+}
+
+/** A transition refused for the reasons listed. */
+export class TransitionRefusedError extends Error {
+  constructor(
+    readonly transition: Transition,
+    readonly blockers: readonly Blocker[],
+  ) {
+    super(`Cannot ${transition}: ${blockers.join(", ")}`);
+    this.name = "TransitionRefusedError";
+  }
+}
+
+/**
+ * The plan that redraws the scorecard in its new state. Submitting records the hash of the self-assessment
+ * and the time (hidden J2:K2) and locks the self column; reopening drops the record and unlocks it.
+ */
+export function transitionPlan(read: ReadScorecard, transition: Transition, now: Date): SheetPlan {
+  const state = nextState(read.meta.state, transition);
+  if (transition === "submit")
+    return planFromRead(read, {
+      state,
+      submission: { hash: entriesHash(read.layout.entryIds, read.entries.self), time: now.toISOString() },
+    });
+  if (transition === "reopen") return planFromRead(read, { state, submission: undefined });
+  return planFromRead(read, { state });
+}
+
+export interface TransitionRequest {
+  readonly now: Date;
+  /** Who acts; required to reopen. */
+  readonly operator: string;
+  /** Why; required to reopen. */
+  readonly reason?: string;
+}
+
+export interface TransitionDone {
+  readonly from: ScorecardState;
+  readonly to: ScorecardState;
+  readonly plan: SheetPlan;
+}
+
+/**
+ * Reads the scorecard afresh, checks the transition, redraws the sheet in its new state (entries, evidence
+ * and notes carried over) and appends a row to 变更记录 (created if missing): three port calls.
+ */
+export async function applyTransition(
+  port: WorkbookPort,
+  sheet: string,
+  transition: Transition,
+  request: TransitionRequest,
+): Promise<TransitionDone> {
+  const [grid] = await port.readGrids([sheet]);
+  if (!grid || !isScorecard(grid)) throw new Error(`Sheet "${sheet}" is missing or not a scorecard`);
+  const read = readScorecard(grid);
+  const refused = blockers(read, transition);
+  const operator = request.operator.trim();
+  const reason = (request.reason ?? "").trim();
+  if (transition === "reopen" && operator === "") refused.push("operator");
+  if (transition === "reopen" && reason === "") refused.push("reason");
+  if (refused.length > 0) throw new TransitionRefusedError(transition, refused);
+  const plan = transitionPlan(read, transition, request.now);
+  await port.render(plan);
+  const from = read.meta.state;
+  const to = plan.meta.state;
+  await port.appendRows(LOG_SHEET, LOG_HEADERS, [
+    logRow({ time: request.now, station: read.meta.station, sheet, transition, from, to, operator, reason }),
+  ]);
+  return { from, to, plan };
+}

@@ -1,0 +1,156 @@
+import { OfficePort, type OfficePortOptions } from "../src/excel";
+import { GRID_CHART_NAME, gridFormulasOf } from "../src/excel/gridRender";
+import { getRubric } from "../src/rubric";
+import { LIST_SHEET, ROLLUP_SHEET } from "../src/rollup";
+import { LOG_HEADERS, LOG_SHEET, scanWorkbook, workbookRollup } from "../src/review";
+import { buildPlan, planToGrid, readScorecard, type GridSheetPlan } from "../src/sheet";
+import { FakeExcel, a1 } from "./support/fakeExcel";
+
+const rubric = getRubric("2020-trial");
+const stations = ["巴川街道", "东城街道", "土桥镇"];
+const reads = stations.map((station, i) =>
+  readScorecard(
+    planToGrid(
+      buildPlan({
+        rubric,
+        station,
+        year: 2020,
+        entries: {
+          self: Object.fromEntries(rubric.baseItems.map((item) => [item.id, i === 1 ? 0 : item.max])),
+          review: {},
+          evidence: {},
+          notes: {},
+        },
+      }),
+    ),
+  ),
+);
+const { plans } = workbookRollup(reads);
+
+let fake: FakeExcel;
+const portOf = (f: FakeExcel, options: OfficePortOptions = {}): OfficePort =>
+  new OfficePort({ run: f.run, isSetSupported: f.isSetSupported, ...options });
+afterEach(() => expect(fake.violations).toEqual([]));
+
+const lastCell = (plan: GridSheetPlan): string =>
+  a1(plan.cells.length - 1, Math.max(...plan.cells.map((r) => r.length)) - 1);
+
+describe("OfficePort.renderGrid", () => {
+  it("draws a new 汇总 sheet in one run and two syncs: one formulas array, the chart, protection", async () => {
+    fake = new FakeExcel({ api: "1.14" });
+    fake.createSheet("Sheet1");
+    const report = await portOf(fake).renderGrid(plans.summary, plans.chart);
+    expect(fake.runs).toHaveLength(1);
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
+    expect(fake.syncCount).toBe(2);
+    expect(report.skipped).toEqual([]);
+
+    const writes = fake.entries("formulas");
+    expect(writes).toHaveLength(1);
+    expect(fake.entries("values")).toHaveLength(0);
+    expect(writes[0].address).toBe(`A1:${lastCell(plans.summary)}`);
+    expect(writes[0].data).toEqual(gridFormulasOf(plans.summary));
+    const sheet = fake.sheet(ROLLUP_SHEET);
+    // Live formulas into the scorecards, e.g. the self total of the first station.
+    expect(sheet.formula("D4")).toBe(`'${reads[0].sheet}'!F${reads[0].layout.summaryRows.total}`);
+
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0];
+    expect(chart).toMatchObject({ name: GRID_CHART_NAME, type: "ColumnClustered", source: "H4:H20" });
+    expect(chart.props["title.text"]).toBe(plans.chart.title);
+    expect(chart.props["valueAxis.maximum"]).toBe(110);
+    expect(chart.series).toHaveLength(2);
+    expect(chart.series[0]).toMatchObject({ name: "认定总分", values: "H4:H20", xValues: "B4:B20" });
+    expect(chart.series[1]).toMatchObject({
+      name: "达标线",
+      chartType: "Line",
+      values: "K4:K20",
+      xValues: "B4:B20",
+    });
+    expect(sheet.protection.protected).toBe(true);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", ROLLUP_SHEET]);
+    expect(fake.find(fake.activeId)?.name).toBe("Sheet1");
+  });
+
+  it("redraws an existing, protected sheet in place in three syncs, replacing its chart", async () => {
+    fake = new FakeExcel({ api: "1.14" });
+    const port = portOf(fake);
+    await port.renderGrid(plans.summary, plans.chart);
+    fake.sheet(ROLLUP_SHEET).cell(60, 20).value = "stale";
+    const before = fake.syncCount;
+    await port.renderGrid(plans.summary, plans.chart);
+    expect(fake.syncCount - before).toBe(3);
+    const sheet = fake.sheet(ROLLUP_SHEET);
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.value("U61")).toBeNull();
+    expect(sheet.protection.protected).toBe(true);
+    expect(fake.entries("chartDelete")).toHaveLength(1);
+  });
+
+  it("draws the chart on an ExcelApi 1.7 host and reports the page setup it skipped", async () => {
+    fake = new FakeExcel({ api: "1.7" });
+    const report = await portOf(fake).renderGrid(plans.summary, plans.chart);
+    expect(report.skipped).toEqual([{ feature: "pageLayout", requirement: "ExcelApi 1.9" }]);
+    expect(fake.sheet(ROLLUP_SHEET).charts[0].series[1].chartType).toBe("Line");
+  });
+
+  it("draws 创建名单 without a chart", async () => {
+    fake = new FakeExcel();
+    await portOf(fake).renderGrid(plans.list);
+    expect(fake.sheet(LIST_SHEET).charts).toEqual([]);
+    expect(fake.sheet(LIST_SHEET).value("A3")).toBe("序号");
+  });
+});
+
+describe("OfficePort.appendRows", () => {
+  const row = (n: number): string[] => [
+    `2020-11-0${n} 08:00:00`,
+    "巴川街道",
+    "巴川街道2020评分表",
+    "提交",
+    "填报中",
+    "已提交",
+    "李四",
+    "",
+  ];
+
+  it("creates the log with its header, then appends under the last row, at most three syncs each", async () => {
+    fake = new FakeExcel();
+    fake.createSheet("Sheet1");
+    const port = portOf(fake);
+    await port.appendRows(LOG_SHEET, LOG_HEADERS, [row(1)]);
+    expect(fake.syncCount).toBe(2);
+    const before = fake.syncCount;
+    await port.appendRows(LOG_SHEET, LOG_HEADERS, [row(2)]);
+    expect(fake.syncCount - before).toBe(3);
+    const sheet = fake.sheet(LOG_SHEET);
+    // An empty cell (no reason) reads back as null.
+    const read = (r: string[]): (string | null)[] => r.map((v) => (v === "" ? null : v));
+    expect(fake.grid(LOG_SHEET).values).toEqual([[...LOG_HEADERS], read(row(1)), read(row(2))]);
+    // Times stay text, and the log is protected against slips.
+    expect(sheet.peek(1, 0)?.numberFormat).toBe("@");
+    expect(sheet.protection.protected).toBe(true);
+    expect(fake.find(fake.activeId)?.name).toBe("Sheet1");
+  });
+});
+
+describe("whole-workbook check through OfficePort", () => {
+  it("reads 100 scorecards in at most four syncs", async () => {
+    fake = new FakeExcel({ api: "1.14" });
+    for (let i = 0; i < 100; i++) {
+      const plan = buildPlan({ rubric, station: `第${i + 1}服务站`, year: 2020 });
+      fake.seedScorecard(plan, planToGrid(plan));
+    }
+    const progress: string[] = [];
+    const result = await scanWorkbook(portOf(fake), {
+      onProgress: (p) => progress.push(p.phase === "reading" ? "reading" : `${p.done}/${p.total}`),
+      pause: async () => undefined,
+    });
+    expect(fake.runs).toHaveLength(1);
+    expect(fake.syncCount).toBeLessThanOrEqual(4);
+    expect(result.rows).toHaveLength(100);
+    expect(result.rows.every((r) => r.counts.errors === 0)).toBe(true);
+    expect(progress[0]).toBe("reading");
+    expect(progress[progress.length - 1]).toBe("100/100");
+  });
+});
