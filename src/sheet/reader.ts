@@ -273,7 +273,7 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
         { item, column, cell: addr(col, row), severity: "error", code: "formula-overwritten" },
         { value: text(value(row, col)) },
       );
-    else if (structureIntact && normalizeFormula(got) !== normalizeFormula(want))
+    else if (structureIntact && got !== want && normalizeFormula(got) !== normalizeFormula(want))
       add({ item, column, cell: addr(col, row), severity: "error", code: "formula-changed" });
   };
   for (const [label, key] of summaryLabels) {

@@ -45,10 +45,6 @@ export interface ExportPanelProps {
   readonly loadXlsx?: () => Promise<CompliantXlsx>;
 }
 
-export interface ExportPanelModule {
-  readonly ExportPanel: typeof ExportPanel;
-}
-
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },

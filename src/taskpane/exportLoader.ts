@@ -1,6 +1,6 @@
 import type { CompliantOptions } from "../export/plan";
 import type { ReadScorecard } from "../sheet";
-import type { ExportPanelModule } from "./ExportPanel";
+import { lazyChunk } from "./LazyPanel";
 
 /** Writes the compliant copy of a scorecard as .xlsx bytes (ExcelJS). */
 export type CompliantXlsx = (read: ReadScorecard, options?: CompliantOptions) => Promise<Uint8Array>;
@@ -14,16 +14,7 @@ export async function loadCompliantXlsx(): Promise<CompliantXlsx> {
   return compliant.compliantXlsx;
 }
 
-let panel: Promise<ExportPanelModule> | null = null;
-
-/**
- * The 导出 tab's panel, loaded the first time the tab is opened (its own small chunk, none of it in the first
- * load). A failed load is forgotten, so that trying again loads it again.
- */
-export function loadExportPanel(): Promise<ExportPanelModule> {
-  panel ??= import(/* webpackChunkName: "export" */ "./ExportPanel").catch((error: unknown) => {
-    panel = null;
-    throw error;
-  });
-  return panel;
-}
+/** The 导出 tab's panel, loaded the first time the tab is opened (its own small chunk). */
+export const loadExportPanel = lazyChunk(() =>
+  import(/* webpackChunkName: "export" */ "./ExportPanel").then((m) => m.ExportPanel),
+);

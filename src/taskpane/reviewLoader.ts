@@ -1,19 +1,9 @@
-import type { ReviewPanelProps } from "./ReviewPanel";
-
-export interface ReviewPanelModule {
-  readonly ReviewPanel: (props: ReviewPanelProps) => React.JSX.Element;
-}
-
-let panel: Promise<ReviewPanelModule> | null = null;
+import { lazyChunk } from "./LazyPanel";
 
 /**
  * The 审核 tab's panel (actions, differences, workbook table, 汇总 with the roll-up model), loaded the first time
- * the tab opens: its own chunk, none of it in the pane's first load. A failed load is forgotten for a retry.
+ * the tab opens: its own chunk, none of it in the pane's first load.
  */
-export function loadReviewPanel(): Promise<ReviewPanelModule> {
-  panel ??= import(/* webpackChunkName: "review" */ "./ReviewPanel").catch((error: unknown) => {
-    panel = null;
-    throw error;
-  });
-  return panel;
-}
+export const loadReviewPanel = lazyChunk(() =>
+  import(/* webpackChunkName: "review" */ "./ReviewPanel").then((m) => m.ReviewPanel),
+);
