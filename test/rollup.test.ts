@@ -211,7 +211,7 @@ describe("buildRollup: the numbers are the engine's", () => {
     ]);
   });
 
-  it("keeps the first scorecard of a station and year, and leaves out other years, editions and names", () => {
+  it("keeps the first scorecard of a station and year, leaves out other years and editions, lists unnamed stations last", () => {
     const first = readOf(passing("巴川街道"));
     const again = readOf(failing("巴川街道"));
     const suffixed = readOf(failing("东城街道 退役军人服务站"));
@@ -225,16 +225,23 @@ describe("buildRollup: the numbers are the engine's", () => {
     expect(rollup.duplicates).toEqual([{ index: 1, keptIndex: 0 }]);
     expect(rollup.excluded).toEqual([
       { index: 3, reason: "year" },
-      { index: 4, reason: "not-named" },
       { index: 5, reason: "edition" },
     ]);
+    expect(rollup.notNamed).toEqual([4]);
+    expect(rollup.rows).toHaveLength(18);
+    expect(rollup.rows[17]).toMatchObject({ no: 18, station: "测试街道", readIndex: 4, verdict: "pass" });
     expect(rollup.rows[0]).toMatchObject({ station: "巴川街道", readIndex: 0, verdict: "pass" });
     expect(rollup.rows[1]).toMatchObject({
       station: "东城街道",
       readIndex: 2,
       sheet: "东城街道 退役军人服务站2020评分表",
     });
-    expect(rollup.totals).toMatchObject({ passed: 1, counts: { missing: 15, fail: 1 } });
+    expect(rollup.totals).toMatchObject({
+      stations: 18,
+      passed: 2,
+      target: 11,
+      counts: { missing: 15, fail: 1 },
+    });
     expect(buildRollup([otherYear], rubric).year).toBe(2021);
     expect(buildRollup([otherYear], rubric, { year: 2020 }).excluded).toEqual([{ index: 0, reason: "year" }]);
   });

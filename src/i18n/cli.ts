@@ -77,7 +77,7 @@ const zh = {
   summaryOtherYear: (file: string, sheet: string, year: number, expected: number) =>
     `已跳过 ${file}（工作表“${sheet}”）：年度为 ${year}，汇总年度为 ${expected}`,
   summaryNotNamed: (file: string, sheet: string, station: string) =>
-    `已跳过 ${file}（工作表“${sheet}”）：“${station}”不在通知所列的创建对象中`,
+    `请核对 ${file}（工作表“${sheet}”）：“${station}”不在通知所列的创建对象中，已列在汇总表末尾并计入总数`,
   summaryProblems: (file: string, sheet: string, n: number) =>
     `提示：${file}（工作表“${sheet}”）有 ${n} 个错误，无效的分数不计分；可用 scorecard check 查看`,
   summaryWritten: (out: string, stations: number, submitted: number, passed: number, rate: string) =>
@@ -200,7 +200,7 @@ Exit codes: 0 every file read; 2 a file could not be read (the output is still w
   summaryOtherYear: (file, sheet, year, expected) =>
     `Skipped ${file} (sheet "${sheet}"): year ${year}, the roll-up is for ${expected}`,
   summaryNotNamed: (file, sheet, station) =>
-    `Skipped ${file} (sheet "${sheet}"): ${station} is not among the stations the notice names`,
+    `Check ${file} (sheet "${sheet}"): ${station} is not among the stations the notice names; it is listed last in the roll-up and counted`,
   summaryProblems: (file, sheet, n) =>
     `Note: ${file} (sheet "${sheet}") has ${n} error(s); invalid scores count nothing; see scorecard check`,
   summaryWritten: (out, stations, submitted, passed, rate) =>

@@ -40,7 +40,7 @@ export interface RollupRow {
 }
 
 export interface RollupTotals {
-  /** Stations in the roll-up: the notice's named stations, else the scorecards. */
+  /** Stations in the roll-up: the notice's named stations plus any other station that sent a scorecard. */
   readonly stations: number;
   readonly passed: number;
   /** passed / stations (0 when there are no stations). */
@@ -55,7 +55,7 @@ export interface RollupTotals {
   readonly counts: Readonly<Record<RollupVerdict, number>>;
 }
 
-export type ExclusionReason = "edition" | "year" | "not-named";
+export type ExclusionReason = "edition" | "year";
 
 export interface Rollup {
   readonly rubric: Rubric;
@@ -69,8 +69,13 @@ export interface Rollup {
   readonly totals: RollupTotals;
   /** Scorecards for a station and year already taken from an earlier read: index, and the index kept. */
   readonly duplicates: readonly { readonly index: number; readonly keptIndex: number }[];
-  /** Scorecards left out: another edition, another year, or a station the notice does not name. */
+  /** Scorecards left out: another edition or another year. */
   readonly excluded: readonly { readonly index: number; readonly reason: ExclusionReason }[];
+  /**
+   * Scorecards of stations the notice does not name. Every scorecard gets its row, so they are listed after the
+   * named stations (and counted), and reported so that a misspelt station name is noticed.
+   */
+  readonly notNamed: readonly number[];
 }
 
 export interface RollupOptions {
@@ -146,14 +151,15 @@ export function buildRollup(
   const named = notice !== null && notice.stations.length > 0;
   const namedKeys = new Map((notice?.stations ?? []).map((s) => [stationKey(s), s]));
   const kept = new Map<string, number>();
+  const notNamed: number[] = [];
   reads.forEach((read, index) => {
     if (!sameEdition[index]) return excluded.push({ index, reason: "edition" });
     if (read.meta.year !== year) return excluded.push({ index, reason: "year" });
     const key = stationKey(read.meta.station);
-    if (named && !namedKeys.has(key)) return excluded.push({ index, reason: "not-named" });
     const first = kept.get(key);
     if (first !== undefined) return duplicates.push({ index, keptIndex: first });
     kept.set(key, index);
+    if (named && !namedKeys.has(key)) notNamed.push(index);
   });
 
   const taken = new Set<string>();
@@ -187,16 +193,20 @@ export function buildRollup(
       verdict: counted.verdict,
     };
   };
-  const rows: RollupRow[] = named
-    ? (notice?.stations ?? []).map((s, i) => rowFor(i + 1, s, kept.get(stationKey(s))))
-    : [...kept.values()].map((index, i) => rowFor(i + 1, reads[index].meta.station, index));
+  const stations = named
+    ? [
+        ...(notice?.stations ?? []).map((s) => ({ station: s, index: kept.get(stationKey(s)) })),
+        ...notNamed.map((index) => ({ station: reads[index].meta.station, index })),
+      ]
+    : [...kept.values()].map((index) => ({ station: reads[index].meta.station, index }));
+  const rows = stations.map(({ station, index }, i) => rowFor(i + 1, station, index));
 
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<RollupVerdict, number>;
   for (const row of rows) counts[row.verdict]++;
-  const stations = rows.length;
+  const stationCount = rows.length;
   const passed = counts.pass;
   const targetRate = notice?.targetRate ?? null;
-  const target = targetRate === null ? null : targetCount(targetRate, stations);
+  const target = targetRate === null ? null : targetCount(targetRate, stationCount);
   return {
     rubric,
     year,
@@ -205,9 +215,9 @@ export function buildRollup(
     named,
     rows,
     totals: {
-      stations,
+      stations: stationCount,
       passed,
-      rate: stations === 0 ? 0 : passed / stations,
+      rate: stationCount === 0 ? 0 : passed / stationCount,
       targetRate,
       target,
       needed: target === null ? null : Math.max(0, target - passed),
@@ -216,6 +226,7 @@ export function buildRollup(
     },
     duplicates,
     excluded,
+    notNamed,
   };
 }
 

@@ -71,8 +71,11 @@ function reportLines(rollup: Rollup, sources: readonly Source[], lang: Lang): st
     const { file, read } = sources[index];
     if (reason === "edition")
       lines.push(t.summaryOtherEdition(file, read.sheet, read.meta.edition, rollup.rubric.edition));
-    else if (reason === "year") lines.push(t.summaryOtherYear(file, read.sheet, read.meta.year, rollup.year));
-    else lines.push(t.summaryNotNamed(file, read.sheet, read.meta.station));
+    else lines.push(t.summaryOtherYear(file, read.sheet, read.meta.year, rollup.year));
+  }
+  for (const index of rollup.notNamed) {
+    const { file, read } = sources[index];
+    lines.push(t.summaryNotNamed(file, read.sheet, read.meta.station));
   }
   for (const row of rollup.rows) {
     if (row.readIndex === null) continue;
