@@ -24,6 +24,7 @@ import type { WorkbookPort } from "../workbook";
 import { describeError } from "./errors";
 import { csvBlob, exportFileName, saveFile, xlsxBlob, type DownloadFormat } from "./exportFiles";
 import { loadCompliantXlsx, type CompliantXlsx } from "./exportLoader";
+import { useCellListStyles } from "./cellListStyles";
 import { useTexts } from "./i18n";
 import { useMessages } from "./messages";
 import { NotAScorecardError } from "./session";
@@ -48,27 +49,6 @@ export interface ExportPanelProps {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    alignSelf: "stretch",
-  },
-  row: {
-    width: "100%",
-    justifyContent: "flex-start",
-    textAlign: "left",
-    alignItems: "flex-start",
-    gap: tokens.spacingHorizontalS,
-    fontWeight: tokens.fontWeightRegular,
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
-  text: { flexGrow: 1 },
-  badge: { flexShrink: 0 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   hint: { color: tokens.colorNeutralForeground2 },
@@ -96,23 +76,23 @@ function ProblemRows(props: {
   onSelect: (cell: string) => void;
   testId: string;
 }): React.JSX.Element {
-  const styles = useStyles();
+  const cell = useCellListStyles();
   const { s, lang } = useTexts();
   return (
-    <ul className={styles.list} data-testid={props.testId}>
+    <ul className={cell.list} data-testid={props.testId}>
       {props.problems.map((p, i) => (
         <li key={`${p.kind}:${p.code}:${p.cell}:${i}`}>
           <Button
             appearance="subtle"
-            className={styles.row}
+            className={cell.row}
             title={format(s.goToCell, { cell: p.cell })}
             onClick={() => props.onSelect(p.cell)}
             data-kind={p.kind}
           >
-            <Badge className={styles.badge} appearance="tint" color={KIND_COLORS[p.kind]}>
+            <Badge className={cell.badge} appearance="tint" color={KIND_COLORS[p.kind]}>
               {s[KIND_KEYS[p.kind]]}
             </Badge>
-            <Body1 className={styles.text}>{p.message[lang]}</Body1>
+            <Body1 className={cell.text}>{p.message[lang]}</Body1>
             <Caption1>{p.cell}</Caption1>
           </Button>
         </li>

@@ -12,31 +12,12 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { format, type Strings } from "../i18n/strings";
+import { useCellListStyles } from "./cellListStyles";
 import { useTexts } from "./i18n";
 import type { Problem, ProblemGroup, ProblemKind } from "./problems";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
-  row: {
-    width: "100%",
-    justifyContent: "flex-start",
-    textAlign: "left",
-    alignItems: "flex-start",
-    gap: tokens.spacingHorizontalS,
-    fontWeight: tokens.fontWeightRegular,
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
-  text: { flexGrow: 1 },
-  badge: { flexShrink: 0 },
 });
 
 const KIND_KEYS: Readonly<Record<ProblemKind, keyof Strings>> = {
@@ -62,6 +43,7 @@ export function ProblemsList(props: {
   onSelect: (cell: string) => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const cell = useCellListStyles();
   const { s } = useTexts();
   const [filter, setFilter] = React.useState<string>(ALL);
   const shown = filter === ALL ? props.problems : props.problems.filter((p) => p.group === filter);
@@ -88,20 +70,20 @@ export function ProblemsList(props: {
           : `${format(s.problemCount, { n: shown.length })} · ${s.problemsHint}`}
       </Caption1>
       {shown.length > 0 && (
-        <ul className={styles.list} data-testid="problems">
+        <ul className={cell.list} data-testid="problems">
           {shown.map((p) => (
             <li key={p.key}>
               <Button
                 appearance="subtle"
-                className={styles.row}
+                className={cell.row}
                 title={format(s.goToCell, { cell: p.cell })}
                 onClick={() => props.onSelect(p.cell)}
                 data-kind={p.kind}
               >
-                <Badge className={styles.badge} appearance="tint" color={KIND_COLORS[p.kind]}>
+                <Badge className={cell.badge} appearance="tint" color={KIND_COLORS[p.kind]}>
                   {s[KIND_KEYS[p.kind]]}
                 </Badge>
-                <Body1 className={styles.text}>{p.text}</Body1>
+                <Body1 className={cell.text}>{p.text}</Body1>
                 <Caption1>{p.cell}</Caption1>
               </Button>
             </li>

@@ -4,19 +4,12 @@ import { format, type Strings } from "../i18n/strings";
 import { SAME_MATTER_ID, compareColumns, type Difference } from "../scoring";
 import { COL, addr, type ScorecardEntries } from "../sheet";
 import type { Lang } from "../i18n/types";
+import { useCellListStyles } from "./cellListStyles";
 import { useTexts } from "./i18n";
 import type { ScorecardView } from "./session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
   row: {
     width: "100%",
     justifyContent: "space-between",
@@ -43,6 +36,7 @@ export function ReviewDifferences(props: {
   onSelect: (cell: string) => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const cell = useCellListStyles();
   const { s, lang } = useTexts();
   const { view } = props;
   const differences: Difference[] = React.useMemo(
@@ -60,7 +54,7 @@ export function ReviewDifferences(props: {
         <Body1>{s.differencesNone}</Body1>
       ) : (
         <>
-          <ul className={styles.list}>
+          <ul className={cell.list}>
             {differences.map((d) => (
               <li key={d.id}>
                 <Button
