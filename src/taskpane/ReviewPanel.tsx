@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Body1, Divider, makeStyles, tokens } from "@fluentui/react-components";
 import { format } from "../i18n/strings";
-import { GridSheetTakenError, RESULT_HEADERS, RESULT_SHEET, assertOwnSheet, resultPlan } from "../review";
+import { RESULT_HEADERS, RESULT_SHEET, assertOwnSheet, resultPlan } from "../review";
 import type { WorkbookPort } from "../workbook";
 import { useTexts } from "./i18n";
 import { useMessages } from "./messages";
@@ -54,13 +54,7 @@ export function ReviewPanel(props: ReviewPanelProps): React.JSX.Element {
         body: format(s.resultsWrittenBody, { sheet: RESULT_SHEET }),
       });
     } catch (error) {
-      if (error instanceof GridSheetTakenError)
-        messages.show({
-          intent: "error",
-          title: s.errorSheetTakenTitle,
-          body: format(s.gridSheetTakenBody, { sheet: error.sheet }),
-        });
-      else messages.report(error, "write");
+      messages.report(error, "write");
     } finally {
       setWriting(false);
     }

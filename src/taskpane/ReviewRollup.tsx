@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { format } from "../i18n/strings";
-import { GridSheetTakenError, renderRollup } from "../review";
+import { renderRollup } from "../review";
 import { getRubric } from "../rubric";
 import { isScorecard, readScorecard } from "../sheet";
 import type { WorkbookPort } from "../workbook";
@@ -57,13 +57,7 @@ export function ReviewRollup(props: {
           body: props.fileMode ? `${done} ${s.rollupFileChart}` : done,
         });
     } catch (error) {
-      if (error instanceof GridSheetTakenError)
-        messages.show({
-          intent: "error",
-          title: s.errorSheetTakenTitle,
-          body: format(s.gridSheetTakenBody, { sheet: error.sheet }),
-        });
-      else messages.report(error, "write");
+      messages.report(error, "write");
     } finally {
       setBusy(false);
     }

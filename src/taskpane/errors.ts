@@ -68,6 +68,13 @@ export function describeError(error: unknown, context: ErrorContext, s: Strings)
       title: s.errorSheetTakenTitle,
       body: format(s.errorSheetTakenBody, { sheet: error.sheet }),
     };
+  // src/review's GridSheetTakenError, read by name so the first bundle need not load the review code.
+  if (error instanceof Error && error.name === "GridSheetTakenError" && "sheet" in error)
+    return {
+      intent: "error",
+      title: s.errorSheetTakenTitle,
+      body: format(s.gridSheetTakenBody, { sheet: String(error.sheet) }),
+    };
   if (error instanceof NotAScorecardError)
     return {
       intent: "error",
