@@ -1,6 +1,5 @@
 import * as React from "react";
 import {
-  Badge,
   Body1,
   Button,
   Caption1,
@@ -24,7 +23,7 @@ import type { WorkbookPort } from "../workbook";
 import { describeError } from "./errors";
 import { csvBlob, exportFileName, saveFile, xlsxBlob, type DownloadFormat } from "./exportFiles";
 import { loadCompliantXlsx, type CompliantXlsx } from "./exportLoader";
-import { useCellListStyles } from "./cellListStyles";
+import { CellList } from "./CellList";
 import { useTexts } from "./i18n";
 import { useMessages } from "./messages";
 import { NotAScorecardError } from "./session";
@@ -76,29 +75,16 @@ function ProblemRows(props: {
   onSelect: (cell: string) => void;
   testId: string;
 }): React.JSX.Element {
-  const cell = useCellListStyles();
   const { s, lang } = useTexts();
-  return (
-    <ul className={cell.list} data-testid={props.testId}>
-      {props.problems.map((p, i) => (
-        <li key={`${p.kind}:${p.code}:${p.cell}:${i}`}>
-          <Button
-            appearance="subtle"
-            className={cell.row}
-            title={format(s.goToCell, { cell: p.cell })}
-            onClick={() => props.onSelect(p.cell)}
-            data-kind={p.kind}
-          >
-            <Badge className={cell.badge} appearance="tint" color={KIND_COLORS[p.kind]}>
-              {s[KIND_KEYS[p.kind]]}
-            </Badge>
-            <Body1 className={cell.text}>{p.message[lang]}</Body1>
-            <Caption1>{p.cell}</Caption1>
-          </Button>
-        </li>
-      ))}
-    </ul>
-  );
+  const rows = props.problems.map((p, i) => ({
+    key: `${p.kind}:${p.code}:${p.cell}:${i}`,
+    cell: p.cell,
+    kind: p.kind,
+    badge: s[KIND_KEYS[p.kind]],
+    color: KIND_COLORS[p.kind],
+    text: p.message[lang],
+  }));
+  return <CellList rows={rows} onSelect={props.onSelect} testId={props.testId} />;
 }
 
 /**

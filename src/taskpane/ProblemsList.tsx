@@ -1,8 +1,5 @@
 import * as React from "react";
 import {
-  Badge,
-  Body1,
-  Button,
   Caption1,
   Field,
   Select,
@@ -12,7 +9,7 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { format, type Strings } from "../i18n/strings";
-import { useCellListStyles } from "./cellListStyles";
+import { CellList } from "./CellList";
 import { useTexts } from "./i18n";
 import type { Problem, ProblemGroup, ProblemKind } from "./problems";
 
@@ -43,7 +40,6 @@ export function ProblemsList(props: {
   onSelect: (cell: string) => void;
 }): React.JSX.Element {
   const styles = useStyles();
-  const cell = useCellListStyles();
   const { s } = useTexts();
   const [filter, setFilter] = React.useState<string>(ALL);
   const shown = filter === ALL ? props.problems : props.problems.filter((p) => p.group === filter);
@@ -70,25 +66,18 @@ export function ProblemsList(props: {
           : `${format(s.problemCount, { n: shown.length })} · ${s.problemsHint}`}
       </Caption1>
       {shown.length > 0 && (
-        <ul className={cell.list} data-testid="problems">
-          {shown.map((p) => (
-            <li key={p.key}>
-              <Button
-                appearance="subtle"
-                className={cell.row}
-                title={format(s.goToCell, { cell: p.cell })}
-                onClick={() => props.onSelect(p.cell)}
-                data-kind={p.kind}
-              >
-                <Badge className={cell.badge} appearance="tint" color={KIND_COLORS[p.kind]}>
-                  {s[KIND_KEYS[p.kind]]}
-                </Badge>
-                <Body1 className={cell.text}>{p.text}</Body1>
-                <Caption1>{p.cell}</Caption1>
-              </Button>
-            </li>
-          ))}
-        </ul>
+        <CellList
+          testId="problems"
+          onSelect={props.onSelect}
+          rows={shown.map((p) => ({
+            key: p.key,
+            cell: p.cell,
+            kind: p.kind,
+            badge: s[KIND_KEYS[p.kind]],
+            color: KIND_COLORS[p.kind],
+            text: p.text,
+          }))}
+        />
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { format, type Strings } from "../i18n/strings";
 import { SAME_MATTER_ID, compareColumns, type Difference } from "../scoring";
 import { COL, addr, type ScorecardEntries } from "../sheet";
 import type { Lang } from "../i18n/types";
-import { useCellListStyles } from "./cellListStyles";
+import { useCellListStyles } from "./CellList";
 import { useTexts } from "./i18n";
 import type { ScorecardView } from "./session";
 
