@@ -1,35 +1,21 @@
 /** @jest-environment jsdom */
-import * as React from "react";
+
 import { TextEncoder } from "util";
-import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
-import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
-import userEvent from "@testing-library/user-event";
+import { act, configure, screen, waitFor, within } from "@testing-library/react";
 import type { Lang } from "../src/i18n/types";
 import { LOG_HEADERS, LOG_SHEET, entriesHash } from "../src/review";
 import { LIST_SHEET, ROLLUP_SHEET } from "../src/rollup";
 import { COL, addr, buildPlan, layoutFor, readScorecard, type GridValue } from "../src/sheet";
-import { App } from "../src/taskpane/App";
+import { TIMING, setup } from "./support/renderPane";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 
-const TIMING = { readDelay: 20, writeDelay: 30 };
 const layout = layoutFor(rubric);
 const rowOf = (id: string): number => layout.entryRows.get(id) ?? 0;
 const selfCell = (id: string): string => addr(COL.self, rowOf(id));
 const reviewCell = (id: string): string => addr(COL.review, rowOf(id));
 const notesCell = (id: string): string => addr(COL.notes, rowOf(id));
 
-const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
 configure({ asyncUtilTimeout: 3000 });
-
-function setup(port: MemoryPort, lang: Lang = "zh", timing = TIMING) {
-  const user = userEvent.setup();
-  const view = render(
-    <RendererProvider renderer={renderer} targetDocument={document}>
-      <App lang={lang} mode="office" port={port} timing={timing} />
-    </RendererProvider>,
-  );
-  return { user, ...view };
-}
 
 const tab = (name: string): HTMLElement => screen.getByRole("tab", { name: new RegExp(`^${name}`) });
 const messageBar = (): HTMLElement => screen.getByTestId("message-bar");

@@ -5,11 +5,9 @@
 // The 导出 tab of the pane (component tests over the memory port, and file mode over the real ExcelJS port).
 // The node export conditions let ExcelJS (its Node build, and uuid's CommonJS build) load under jsdom.
 import * as React from "react";
-import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
+import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { compliantXlsx } from "../src/export/compliant";
-import type { Lang } from "../src/i18n/types";
 import { scoreColumn } from "../src/scoring";
 import {
   COL,
@@ -24,25 +22,14 @@ import { App } from "../src/taskpane/App";
 import * as exportLoader from "../src/taskpane/exportLoader";
 import { MIME, exportFileName } from "../src/taskpane/exportFiles";
 import { loadWorkbook, readScorecards, workbookGrids } from "../src/xlsx";
+import { TIMING, renderApp, setup } from "./support/renderPane";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 
-const TIMING = { readDelay: 20, writeDelay: 30 };
 const layout = layoutFor(rubric);
 const selfCell = (id: string): string => addr(COL.self, layout.entryRows.get(id) ?? 0);
 const XLSX_NAME = "巴川街道2020评分表.xlsx";
 
-const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
 configure({ asyncUtilTimeout: 5000 });
-
-function setup(port: MemoryPort, lang: Lang = "zh", timing = TIMING) {
-  const user = userEvent.setup();
-  render(
-    <RendererProvider renderer={renderer} targetDocument={document}>
-      <App lang={lang} mode="office" port={port} timing={timing} />
-    </RendererProvider>,
-  );
-  return { user };
-}
 
 function portWith(entries: ScorecardEntries): { port: MemoryPort; sheet: string } {
   const port = new MemoryPort();
@@ -368,12 +355,7 @@ describe("file mode", () => {
     const { port, sheet } = portWith(complete());
     const source = readScorecard(port.grid(sheet));
     const bytes = await compliantXlsx(source);
-    const user = userEvent.setup();
-    render(
-      <RendererProvider renderer={renderer} targetDocument={document}>
-        <App lang="zh" mode="file" timing={TIMING} />
-      </RendererProvider>,
-    );
+    const { user } = renderApp(<App lang="zh" mode="file" timing={TIMING} />);
     fireEvent.change(screen.getByTestId("file-input"), {
       target: { files: [new File([bytes], "巴川街道.xlsx", { type: MIME.xlsx })] },
     });

@@ -1,8 +1,6 @@
 /** @jest-environment jsdom */
-import * as React from "react";
-import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
-import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
-import userEvent from "@testing-library/user-event";
+
+import { act, configure, screen, waitFor, within } from "@testing-library/react";
 import { OfficeAdapterError } from "../src/excel";
 import { scoreColumn } from "../src/scoring";
 import {
@@ -15,31 +13,17 @@ import {
   sheetNameFor,
   SUMMARY,
 } from "../src/sheet";
-import { App } from "../src/taskpane/App";
 import { ScorecardSession } from "../src/taskpane/session";
-import type { Lang } from "../src/i18n/types";
+import { TIMING, setup } from "./support/renderPane";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 
-const TIMING = { readDelay: 20, writeDelay: 30 };
 const layout = layoutFor(rubric);
 const selfCell = (id: string): string => addr(COL.self, layout.entryRows.get(id) ?? 0);
 const reviewCell = (id: string): string => addr(COL.review, layout.entryRows.get(id) ?? 0);
 const evidenceCell = (id: string): string => addr(COL.evidence, layout.entryRows.get(id) ?? 0);
 const YEAR = new Date().getFullYear();
 
-// jsdom computes styles by walking every stylesheet: without Griffel's CSS, role queries stay fast.
-const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
 configure({ asyncUtilTimeout: 3000 });
-
-function setup(port: MemoryPort, lang: Lang = "zh", timing = TIMING) {
-  const user = userEvent.setup();
-  const view = render(
-    <RendererProvider renderer={renderer} targetDocument={document}>
-      <App lang={lang} mode="office" port={port} timing={timing} />
-    </RendererProvider>,
-  );
-  return { user, ...view };
-}
 
 /** A workbook whose active sheet is 巴川街道's 2020 scorecard with the given entries. */
 function portWith(entries = entriesOf({})): { port: MemoryPort; sheet: string } {
