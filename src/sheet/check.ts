@@ -1,5 +1,5 @@
 import type { Lang } from "../i18n/types";
-import { scoreScorecard, type ColumnScore, type Verdict } from "../scoring";
+import { compareColumns, type ColumnScore, type Verdict } from "../scoring";
 import { findingMessage } from "./findingMessages";
 import type { Finding } from "./findings";
 import { COL, addr, type ScoreColumnName } from "./layout";
@@ -94,7 +94,7 @@ export function checkScorecard(
   lang: Lang,
   extra: readonly Finding[] = [],
 ): ScorecardCheck {
-  const scored = scoreScorecard(read.rubric, read.entries.self, read.entries.review);
+  const scored = { ...read.scores, differences: compareColumns(read.scores.self, read.scores.review) };
   const cellOf = (id: string, column: ScoreColumnName): string =>
     addr(column === "self" ? COL.self : COL.review, read.entryRows.get(id) ?? 0);
   const shortfalls = (["self", "review"] as const).flatMap((column) =>

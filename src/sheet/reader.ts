@@ -1,6 +1,6 @@
 import { entriesHash, selfLocked } from "../review/submission";
 import { getRubric, EDITIONS, DEFAULT_EDITION, type Rubric } from "../rubric";
-import { SAME_MATTER_ID, scoreColumn } from "../scoring";
+import { SAME_MATTER_ID, scoreColumn, type ColumnScore } from "../scoring";
 import type { Finding } from "./findings";
 import { findingMessage } from "./findingMessages";
 import { normalizeFormula, summaryFormulas, helperFormula } from "./formulas";
@@ -49,6 +49,8 @@ export interface ReadScorecard {
   /** Where each entry was found (one-based row); differs from the layout when rows were moved. */
   readonly entryRows: ReadonlyMap<string, number>;
   readonly findings: readonly Finding[];
+  /** Both columns scored by the engine, as read (the reader needs them for invalid entries anyway). */
+  readonly scores: Readonly<Record<ScoreColumnName, ColumnScore>>;
 }
 
 function keyOf(v: GridValue): string {
@@ -223,10 +225,10 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
         add({ item: id, column, cell: addr(c, row), severity: "warning", code: "entry-formula" });
     }
   }
+  const scores = { self: scoreColumn(rubric, self), review: scoreColumn(rubric, review) };
   for (const column of SCORE_COLUMNS) {
     const c = column === "self" ? COL.self : COL.review;
-    const scored = scoreColumn(rubric, column === "self" ? self : review);
-    for (const { id, judgement } of scored.invalid) {
+    for (const { id, judgement } of scores[column].invalid) {
       findings.push({
         item: id,
         column,
@@ -317,5 +319,6 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
     entries: { self, review, evidence, notes },
     entryRows,
     findings,
+    scores,
   };
 }
