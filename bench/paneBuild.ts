@@ -110,3 +110,12 @@ export const CHROMIUM = {
 };
 
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM.executablePath);
+
+/** Browser tests fail, never skip, without Chromium: CI installs it, so a missing one is a broken setup. */
+export function requireChromium(): void {
+  if (!chromiumAvailable())
+    throw new Error(
+      `Chromium is required for this test but ${CHROMIUM.executablePath} was not found. ` +
+        "Install it (Debian: apt-get install chromium fonts-wqy-microhei).",
+    );
+}

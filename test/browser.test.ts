@@ -11,7 +11,7 @@ import { getRubric } from "../src/rubric";
 import { scoreColumn } from "../src/scoring";
 import { buildPlan, readScorecard, sheetNameFor, type ScorecardEntries } from "../src/sheet";
 import { XlsxPort } from "../src/xlsx";
-import { CHROMIUM, buildPane, chromiumAvailable, servePane, type Served } from "../bench/paneBuild";
+import { CHROMIUM, buildPane, requireChromium, servePane, type Served } from "../bench/paneBuild";
 
 jest.setTimeout(300_000);
 
@@ -21,7 +21,7 @@ const DOCS_SHOT = join(ROOT, "docs", "screenshots", "pane.png");
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const rubric = getRubric();
 const YEAR = new Date().getFullYear();
-const describeIf = chromiumAvailable() ? describe : describe.skip;
+requireChromium();
 
 async function xlsxWith(station: string, year: number, entries: Partial<ScorecardEntries>): Promise<Buffer> {
   const port = new XlsxPort();
@@ -40,7 +40,7 @@ interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
 
-describeIf("task pane in headless Chromium (file mode)", () => {
+describe("task pane in headless Chromium (file mode)", () => {
   let served: Served;
   let buildDir: string;
   let browser: Browser;

@@ -13,7 +13,7 @@ import { getRubric } from "../src/rubric";
 import { LIST_SHEET, ROLLUP_SHEET } from "../src/rollup";
 import { COL, addr, buildPlan, layoutFor, type GridValue, type ScorecardEntries } from "../src/sheet";
 import { XlsxPort } from "../src/xlsx";
-import { CHROMIUM, buildPane, chromiumAvailable, servePane, type Served } from "../bench/paneBuild";
+import { CHROMIUM, buildPane, requireChromium, servePane, type Served } from "../bench/paneBuild";
 
 jest.setTimeout(300_000);
 
@@ -24,7 +24,7 @@ const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const rubric = getRubric();
 const layout = layoutFor(rubric);
 const cellOf = (col: number, id: string): string => addr(col, layout.entryRows.get(id) ?? 0);
-const describeIf = chromiumAvailable() ? describe : describe.skip;
+requireChromium();
 
 function full(changes: Record<string, GridValue> = {}): Record<string, GridValue> {
   const entries: Record<string, GridValue> = Object.fromEntries(rubric.baseItems.map((i) => [i.id, i.max]));
@@ -104,7 +104,7 @@ async function axeProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-describeIf("the 审核 tab in headless Chromium (file mode)", () => {
+describe("the 审核 tab in headless Chromium (file mode)", () => {
   let served: Served;
   let buildDir: string;
   let browser: Browser;
