@@ -58,6 +58,14 @@ interface BatchNotes {
 
 type Handlers = OfficeExtension.EventHandlerResult<unknown>[];
 
+/** The first phase of every run: all worksheets with their names and protection, in one sync. */
+async function loadSheets(context: Excel.RequestContext): Promise<Excel.WorksheetCollection> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/protection/protected");
+  await context.sync();
+  return sheets;
+}
+
 /**
  * WorkbookPort over Office.js. Every method is one Excel.run with a fixed number of round trips:
  * render ≤ 2 syncs, renderGrid ≤ 3, readGrids ≤ 4 however many sheets, write 2, appendRows ≤ 3,
@@ -127,9 +135,7 @@ export class OfficePort implements WorkbookPort {
   async readGrids(names?: readonly string[]): Promise<SheetGrid[]> {
     const withGuards = this.supports(REQUIREMENTS.dataValidation);
     return this.exec(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name,items/protection/protected");
-      await context.sync();
+      const sheets = await loadSheets(context);
       const byName = new Map(sheets.items.map((sheet) => [sheet.name, sheet]));
       const wanted = (names ?? sheets.items.map((sheet) => sheet.name)).flatMap((name) => {
         const sheet = byName.get(name);
@@ -190,9 +196,7 @@ export class OfficePort implements WorkbookPort {
     const end = this.own.begin(plan.sheetName);
     try {
       await this.exec(async (context, notes) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/name,items/protection/protected");
-        await context.sync();
+        const sheets = await loadSheets(context);
         const existing = sheets.items.find((sheet) => sheet.name === plan.sheetName);
         const wasProtected = existing ? existing.protection.protected : false;
         notes.sheetWasProtected = wasProtected;
@@ -218,9 +222,7 @@ export class OfficePort implements WorkbookPort {
     const end = this.own.begin(plan.sheetName);
     try {
       await this.exec(async (context, notes) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/name,items/protection/protected");
-        await context.sync();
+        const sheets = await loadSheets(context);
         const existing = sheets.items.find((sheet) => sheet.name === plan.sheetName);
         let charts: Excel.Chart[] = [];
         if (existing) {
@@ -259,9 +261,7 @@ export class OfficePort implements WorkbookPort {
     const end = this.own.begin(name);
     try {
       await this.exec(async (context, notes) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/name,items/protection/protected");
-        await context.sync();
+        const sheets = await loadSheets(context);
         const existing = sheets.items.find((sheet) => sheet.name === name);
         if (!existing) {
           const sheet = sheets.add(name);
