@@ -1,5 +1,6 @@
 import type { Lang } from "../i18n/types";
 import { compareColumns, type ColumnScore, type Verdict } from "../scoring";
+import { evidenceFindings } from "./evidence";
 import { findingMessage } from "./findingMessages";
 import type { Finding } from "./findings";
 import { COL, addr, type ScoreColumnName } from "./layout";
@@ -114,7 +115,8 @@ export function checkScorecard(
     edition: read.meta.edition,
     self: summary(scored.self),
     review: summary(scored.review),
-    issues: [...read.findings, ...extra].map((f) => ({
+    // Missing evidence is reported here rather than by the reader: it is about the station's filing, not the file.
+    issues: [...read.findings, ...extra, ...evidenceFindings(read)].map((f) => ({
       item: f.item,
       ...(f.column ? { column: f.column } : {}),
       cell: f.cell,

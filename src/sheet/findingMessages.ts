@@ -80,6 +80,11 @@ export function findingMessage(code: FindingCode, p: Params): Message {
           zh: `提交后自评得分被修改（提交于 ${p.time}）`,
           en: `Self-assessment edited after submission (submitted ${p.time})`,
         };
+      case "no-evidence":
+        return {
+          zh: `${w.zh}已得分，但未填写佐证材料`,
+          en: `${w.en} is scored but has no evidence (佐证材料)`,
+        };
     }
   })();
   return { zh: m.zh + at.zh, en: m.en + at.en };

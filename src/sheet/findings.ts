@@ -17,7 +17,8 @@ export type FindingCode =
   | "validation-removed"
   | "protection-removed"
   | "duplicate-station"
-  | "edited-after-submit";
+  | "edited-after-submit"
+  | "no-evidence";
 
 /** A problem found in a scorecard, pinned to a cell. */
 export interface Finding {
@@ -31,5 +32,8 @@ export interface Finding {
   readonly message: Message;
 }
 
-/** Integrity findings are everything but invalid entries: signs the sheet itself was altered. */
-export const isIntegrity = (f: Finding): boolean => f.code !== "invalid-entry";
+/** A finding about what was filled in, not about the sheet itself. */
+const ABOUT_ENTRIES: readonly FindingCode[] = ["invalid-entry", "no-evidence"];
+
+/** Integrity findings are everything but findings about entries: signs the sheet itself was altered. */
+export const isIntegrity = (f: Finding): boolean => !ABOUT_ENTRIES.includes(f.code);

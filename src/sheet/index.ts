@@ -6,6 +6,7 @@ export { buildPlan, planFromRead, verdictFormats, sheetNameFor, titleFor, type P
 export { readScorecard, findHeaderRow, isScorecard, type ReadScorecard } from "./reader";
 export { planToGrid, expandRange } from "./grid";
 export { normalizeFormula } from "./formulas";
+export { evidenceStatus, evidenceFindings, type EvidenceStatus } from "./evidence";
 export {
   checkScorecard,
   workbookFindings,
