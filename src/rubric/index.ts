@@ -20,3 +20,4 @@ export function getRubric(edition: string = DEFAULT_EDITION): Rubric {
 
 /** Entry keys of the veto conditions, e.g. 75.1 … 75.4. */
 export const vetoKeys = (rubric: Rubric): string[] => rubric.veto.conditions.map((c) => c.key);
+export { timelineStatus, localDate, daysBetween, type TimelineStatus, type IsoDate } from "./timeline";

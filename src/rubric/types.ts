@@ -63,7 +63,16 @@ export interface NoticeFacts {
   /** Share of the named stations that must reach the grade. */
   readonly targetRate: number;
   readonly stations: readonly string[];
-  readonly timeline: readonly { step: string; stepEn: string; from?: string; by: string }[];
+  /** The notice's steps (实施步骤), ISO dates; a check within a step names that step in partOf. */
+  readonly timeline: readonly TimelineStep[];
+}
+
+export interface TimelineStep {
+  readonly step: string;
+  readonly stepEn: string;
+  readonly from?: string;
+  readonly by: string;
+  readonly partOf?: string;
 }
 
 /** One edition of the standard, as data. A new edition is a new file of this shape. */

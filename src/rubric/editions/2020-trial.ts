@@ -483,14 +483,16 @@ export const edition2020Trial: RubricSource = {
       {
         step: "区退役军人事务局初检并报送创建名单",
         stepEn: "District initial check and list submitted to the city",
+        partOf: "审核验收",
         by: "2020-11-05",
       },
       {
         step: "市退役军人事务局审核并抽取50%以上暗访",
         stepEn: "City review and unannounced visits to at least 50%",
+        partOf: "审核验收",
         by: "2020-11-25",
       },
-      { step: "退役军人事务部验收", stepEn: "Ministry acceptance", by: "2020-12-31" },
+      { step: "退役军人事务部验收", stepEn: "Ministry acceptance", by: "2020-12-31", partOf: "审核验收" },
       { step: "通报挂牌", stepEn: "Announcement and plaques", by: "2021-01-31" },
     ],
   },
