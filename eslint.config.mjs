@@ -5,7 +5,7 @@ import tsParser from "@typescript-eslint/parser";
 const officeRules = officeAddins.configs.recommended.at(-1);
 
 export default [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "node_modules/**", "coverage/**", "test-artifacts/**"] },
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx}"],

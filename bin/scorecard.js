@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx scorecard …` works right after `npm ci`.
-require("tsx/cjs");
-const { main } = require("../src/cli/main.ts");
+// Runs the compiled CLI (dist-cli/, built by `npm run build:cli`, which `npm ci` and `npm pack` run as prepare).
+const { main } = require("../dist-cli/scorecard.cjs");
 
 main(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + "\n"),

@@ -1,9 +1,5 @@
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/types";
-import { checkCommand } from "./commands/check";
-import { exportCommand } from "./commands/export";
-import { newCommand } from "./commands/new";
-import { summaryMain } from "./commands/summary";
 import { EXIT, UsageError, reason, type ExitCode } from "./errors";
 
 export interface Io {
@@ -13,11 +9,12 @@ export interface Io {
 
 type Command = (args: readonly string[], lang: Lang, io: Io) => Promise<ExitCode>;
 
+// Each command loads its modules (ExcelJS among them) only when it runs, so `scorecard --help` starts fast.
 const COMMANDS: Readonly<Record<string, Command>> = {
-  new: newCommand,
-  check: checkCommand,
-  summary: summaryMain,
-  export: (args, lang, io) => exportCommand(args, lang, io),
+  new: async (args, lang, io) => (await import("./commands/new")).newCommand(args, lang, io),
+  check: async (args, lang, io) => (await import("./commands/check")).checkCommand(args, lang, io),
+  summary: async (args, lang, io) => (await import("./commands/summary")).summaryMain(args, lang, io),
+  export: async (args, lang, io) => (await import("./commands/export")).exportCommand(args, lang, io),
 };
 
 const langOf = (argv: readonly string[]): Lang => {

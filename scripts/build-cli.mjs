@@ -1,0 +1,20 @@
+// Bundles the `scorecard` command line into plain JavaScript (dist-cli/), so the installed command starts
+// without a TypeScript compiler. npm packages stay external: they are the package's `dependencies`.
+import { build } from "esbuild";
+import { dirname, join } from "path";
+import { fileURLToPath } from "url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { scorecard: "src/cli/main.ts" },
+  outdir: "dist-cli",
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  packages: "external",
+  logLevel: "warning",
+});
