@@ -39,3 +39,14 @@ export {
 } from "./plan";
 export { chartXml, drawingXml, relsXml, CONTENT_TYPES, REL_TYPES } from "./chart";
 export { BOM, csvField, csvLine, listCsv } from "./csv";
+export {
+  DEFAULT_SAMPLE_RATE,
+  drawIndexes,
+  drawSample,
+  fnv1a,
+  mulberry32,
+  sampleSize,
+  type Sample,
+  type SampleInput,
+} from "./sample";
+export { sampleCsv, sampleLines, samplePlan } from "./samplePlan";

@@ -50,3 +50,20 @@ export const REACHED_TEXT = { yes: "已达到目标", no: "未达到目标" } as
 /** The rule for the counted verdict, as printed under the 汇总 table. */
 export const COUNTED_RULE =
   "认定规则：复核结论为达标、未达标或否决时以复核为准（认定依据为“复核”）；复核未完成时以自评为准（认定依据为“自评”）。";
+
+export const SAMPLE_SHEET = "抽查名单";
+
+/** Header row of the 抽查名单, in the sheet and in the CSV. */
+export const SAMPLE_HEADERS = [
+  "序号",
+  "服务站",
+  "工作表",
+  "自评总分",
+  "复核总分",
+  "自评结论",
+  "复核结论",
+  "认定结论",
+] as const;
+
+/** Header of the inputs table under the 抽查名单. */
+export const SAMPLE_INPUT_HEADERS = ["输入", "SHA-256"] as const;
