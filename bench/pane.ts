@@ -13,8 +13,8 @@ import { SourceMapConsumer, type RawSourceMap } from "source-map";
 import { STRINGS } from "../src/i18n/strings";
 import { scoreColumn } from "../src/scoring";
 import { COL, addr, readScorecard } from "../src/sheet";
-import { problemsOf } from "../src/taskpane/problems";
-import { ScorecardSession } from "../src/taskpane/session";
+import { problemsOf } from "../src/taskpane/problems/problems";
+import { ScorecardSession } from "../src/taskpane/shell/session";
 import { MemoryPort, entriesOf, fullBase, rubric } from "../test/support/memoryPort";
 import { CHROMIUM, buildPane, chromiumAvailable, servePane } from "./paneBuild";
 

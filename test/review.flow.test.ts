@@ -25,8 +25,8 @@ import {
   readScorecard,
   workbookFindings,
 } from "../src/sheet";
-import { defaultOperator, officeUserName, rememberOperator } from "../src/taskpane/reviewUser";
-import { wantsWorkbookCheck } from "../src/taskpane/reviewUrl";
+import { defaultOperator, officeUserName, rememberOperator } from "../src/taskpane/review/operator";
+import { wantsWorkbookCheck } from "../src/taskpane/review/url";
 import { XlsxPort } from "../src/xlsx";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 

@@ -18,9 +18,9 @@ import {
   type ReadScorecard,
   type ScorecardEntries,
 } from "../src/sheet";
-import { App } from "../src/taskpane/App";
-import * as exportLoader from "../src/taskpane/exportLoader";
-import { MIME, exportFileName } from "../src/taskpane/exportFiles";
+import { App } from "../src/taskpane/shell/App";
+import * as exportLoader from "../src/taskpane/export/loader";
+import { MIME, exportFileName } from "../src/taskpane/export/files";
 import { loadWorkbook, readScorecards, workbookGrids } from "../src/xlsx";
 import { TIMING, renderApp, setup } from "./support/renderPane";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";

@@ -5,10 +5,10 @@ import userEvent from "@testing-library/user-event";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { STRINGS, format, langOf } from "../src/i18n/strings";
 import { sheetNameFor } from "../src/sheet";
-import { App } from "../src/taskpane/App";
-import { detectEnvironment } from "../src/taskpane/environment";
+import { App } from "../src/taskpane/shell/App";
+import { detectEnvironment } from "../src/taskpane/shell/environment";
 import { isLegacyWebview, showLegacyMessage, showLoadFailure } from "../src/taskpane/legacy";
-import type { XlsxDocument, XlsxEngine } from "../src/taskpane/xlsxLoader";
+import type { XlsxDocument, XlsxEngine } from "../src/taskpane/file/xlsxLoader";
 import { MemoryPort } from "./support/memoryPort";
 
 const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });

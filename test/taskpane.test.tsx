@@ -13,7 +13,7 @@ import {
   sheetNameFor,
   SUMMARY,
 } from "../src/sheet";
-import { ScorecardSession } from "../src/taskpane/session";
+import { ScorecardSession } from "../src/taskpane/shell/session";
 import { TIMING, setup } from "./support/renderPane";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 

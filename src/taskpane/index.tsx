@@ -10,7 +10,7 @@ if (root) {
   if (isLegacyWebview(window)) {
     showLegacyMessage(root);
   } else {
-    import(/* webpackChunkName: "pane" */ "./main")
+    import(/* webpackChunkName: "pane" */ "./shell/main")
       .then(function (pane) {
         return pane.start(root);
       })

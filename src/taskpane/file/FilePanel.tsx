@@ -1,0 +1,299 @@
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { format } from "../../i18n/strings";
+import type { WorkbookPort } from "../../workbook";
+import { useTexts } from "../shell/i18n";
+import { useMessages } from "../shell/messages";
+import type { PaneProps, PaneToolbarContext } from "../shell/Pane";
+import type { Timing } from "../shell/session";
+import type { XlsxDocument, XlsxEngine } from "./xlsxLoader";
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh" },
+  dragging: {
+    outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-6px",
+  },
+  start: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+  },
+  drop: {
+    padding: tokens.spacingVerticalXXL,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    textAlign: "center",
+    color: tokens.colorNeutralForeground2,
+  },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  fileBar: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+interface OpenDocument {
+  readonly id: number;
+  readonly file: XlsxDocument;
+  /** The port the pane uses: the file's, noting every write and render as an unsaved change. */
+  readonly port: WorkbookPort;
+  /** Name of the opened file; null for a new workbook (named after its scorecard on saving). */
+  readonly name: string | null;
+}
+
+/** Wraps a port so that every change to the workbook is noted (file mode's "unsaved" state). */
+export function trackChanges(port: WorkbookPort, onChange: () => void): WorkbookPort {
+  return {
+    sheetNames: () => port.sheetNames(),
+    readGrids: (sheets) => port.readGrids(sheets),
+    render: async (plan) => {
+      const report = await port.render(plan);
+      onChange();
+      return report;
+    },
+    write: async (sheet, writes) => {
+      await port.write(sheet, writes);
+      onChange();
+    },
+    renderGrid: async (plan, chart) => {
+      const report = await port.renderGrid(plan, chart);
+      onChange();
+      return report;
+    },
+    appendRows: async (sheet, header, rows) => {
+      await port.appendRows(sheet, header, rows);
+      onChange();
+    },
+    activeSheet: () => port.activeSheet(),
+    select: (sheet, cell) => port.select(sheet, cell),
+    onChanged: (handler) => port.onChanged(handler),
+    onActivated: (handler) => port.onActivated(handler),
+  };
+}
+
+/** Offers the bytes as a download named `name`. */
+export function download(bytes: Uint8Array | ArrayBuffer, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.rel = "noopener";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function readFile(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error(file.name));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+let nextId = 1;
+
+/**
+ * File mode, outside Office: new, open (file picker or drop), fill in with the same pane, and save as a
+ * download. The ExcelJS engine is loaded on first use.
+ */
+export function FilePanel(props: {
+  /** The pane over the open workbook, given by App so that file mode does not add a level to the import chain. */
+  Pane: React.ComponentType<PaneProps>;
+  loadEngine: () => Promise<XlsxEngine>;
+  timing?: Partial<Timing>;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { s } = useTexts();
+  const messages = useMessages();
+  const [doc, setDoc] = React.useState<OpenDocument | null>(null);
+  const [dirty, setDirty] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [dragging, setDragging] = React.useState(false);
+  const input = React.useRef<HTMLInputElement>(null);
+  const engine = React.useRef<Promise<XlsxEngine> | null>(null);
+
+  const loadEngine = (): Promise<XlsxEngine> => {
+    engine.current ??= props.loadEngine().catch((error: unknown) => {
+      engine.current = null;
+      throw error;
+    });
+    return engine.current;
+  };
+
+  const currentId = React.useRef(0);
+  const show = (file: XlsxDocument, name: string | null): void => {
+    const id = nextId++;
+    currentId.current = id;
+    // A closing document may still write its last edits; only the open one counts as unsaved.
+    const changed = (): void => {
+      if (currentId.current === id) setDirty(true);
+    };
+    setDoc({ id, file, port: trackChanges(file, changed), name });
+    setDirty(false);
+  };
+
+  /** Runs `action` at once, or after the user agrees to drop unsaved changes. */
+  const guard = (action: () => void): void => {
+    if (!doc || !dirty) return action();
+    messages.show({
+      intent: "warning",
+      title: s.discardTitle,
+      body: s.discardBody,
+      actions: [
+        { label: s.discardContinue, run: action },
+        { label: s.cancel, run: () => undefined },
+      ],
+    });
+  };
+
+  const create = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      show((await loadEngine()).create(), null);
+      messages.clear();
+    } catch (error) {
+      messages.report(error, "open-file");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = async (file: File): Promise<void> => {
+    if (!/\.xlsx$/i.test(file.name)) {
+      messages.report(new Error(format(s.notXlsx, { name: file.name })), "open-file");
+      return;
+    }
+    setBusy(true);
+    try {
+      const data = await readFile(file);
+      show(await (await loadEngine()).open(data), file.name);
+      messages.clear();
+    } catch (error) {
+      messages.report(error, "open-file");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async (context: PaneToolbarContext): Promise<void> => {
+    if (!doc) return;
+    if (!(await context.flush())) return;
+    const name = doc.name ?? (context.sheet ? `${context.sheet}.xlsx` : s.defaultFileName);
+    try {
+      download(await doc.file.toBuffer(), name);
+      setDirty(false);
+      messages.show({ intent: "success", title: s.savedTitle, body: format(s.savedBody, { name }) });
+    } catch (error) {
+      messages.report(error, "save-file");
+    }
+  };
+
+  const fileInput = (
+    <input
+      ref={input}
+      type="file"
+      accept={`.xlsx,${XLSX_MIME}`}
+      hidden
+      aria-label={s.fileInputLabel}
+      data-testid="file-input"
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        e.target.value = "";
+        if (file) void open(file);
+      }}
+    />
+  );
+  const openButton = (size: "small" | "medium") => (
+    <Button size={size} disabled={busy} onClick={() => guard(() => input.current?.click())}>
+      {s.openWorkbook}
+    </Button>
+  );
+
+  const dropHandlers = {
+    onDragOver: (e: React.DragEvent) => {
+      if (!e.dataTransfer.types.includes("Files")) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = "copy";
+      setDragging(true);
+    },
+    onDragLeave: (e: React.DragEvent) => {
+      if (e.currentTarget === e.target) setDragging(false);
+    },
+    onDrop: (e: React.DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      const file = e.dataTransfer.files[0];
+      if (file) guard(() => void open(file));
+    },
+  };
+
+  return (
+    <div className={mergeClasses(styles.root, dragging && styles.dragging)} {...dropHandlers}>
+      {fileInput}
+      {doc ? (
+        <props.Pane
+          key={doc.id}
+          port={doc.port}
+          timing={props.timing}
+          toolbar={(context) => (
+            <div className={styles.fileBar} role="group" aria-label={s.fileToolbarLabel}>
+              <div className={styles.buttons}>
+                <Caption1 data-testid="file-name">
+                  {format(s.currentFile, {
+                    name: doc.name ?? (context.sheet ? `${context.sheet}.xlsx` : s.defaultFileName),
+                  })}
+                </Caption1>
+                {dirty && (
+                  <Badge appearance="tint" color="warning">
+                    {s.unsaved}
+                  </Badge>
+                )}
+              </div>
+              <div className={styles.buttons}>
+                <Button size="small" disabled={busy} onClick={() => guard(() => void create())}>
+                  {s.newWorkbook}
+                </Button>
+                {openButton("small")}
+                <Button size="small" appearance="primary" disabled={busy} onClick={() => void save(context)}>
+                  {s.saveWorkbook}
+                </Button>
+              </div>
+            </div>
+          )}
+        />
+      ) : (
+        <main className={styles.start}>
+          <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
+          <Subtitle2 as="h2">{s.fileHeading}</Subtitle2>
+          <Body1>{s.fileIntro}</Body1>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy} onClick={() => void create()}>
+              {s.newWorkbook}
+            </Button>
+            {openButton("medium")}
+            {busy && <Spinner size="tiny" label={s.loadingEngine} />}
+          </div>
+          <div className={styles.drop} aria-label={s.dropZoneLabel} role="region">
+            {s.dropHint}
+          </div>
+        </main>
+      )}
+    </div>
+  );
+}

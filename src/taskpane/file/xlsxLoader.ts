@@ -1,0 +1,23 @@
+import type { WorkbookPort } from "../../workbook";
+
+/** A workbook open in file mode: the port the pane works through, and the bytes to download. */
+export interface XlsxDocument extends WorkbookPort {
+  toBuffer(): Promise<Uint8Array | ArrayBuffer>;
+}
+
+export interface XlsxEngine {
+  create(): XlsxDocument;
+  open(data: ArrayBuffer | Uint8Array): Promise<XlsxDocument>;
+}
+
+/**
+ * The ExcelJS adapter, loaded only in file mode and only when first needed: dynamic import() gives it its own
+ * chunk, so the add-in's first bundle never carries ExcelJS.
+ */
+export async function loadXlsxEngine(): Promise<XlsxEngine> {
+  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../xlsx");
+  return {
+    create: () => new xlsx.XlsxPort(xlsx.newWorkbook()),
+    open: (data) => xlsx.XlsxPort.load(data),
+  };
+}

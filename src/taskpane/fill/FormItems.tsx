@@ -1,0 +1,212 @@
+import * as React from "react";
+import {
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { format } from "../../i18n/strings";
+import type { Item, Tier } from "../../rubric";
+import { NO, YES, judgeScore, judgeYesNo, type Judgement } from "../../scoring";
+import type { GridValue, ScoreColumnName } from "../../sheet";
+import { useTexts } from "../shell/i18n";
+import type { EntryField } from "../shell/session";
+
+/** Queues an edit; returns the session's judgement (null when nothing was queued). */
+export type EditHandler = (field: EntryField, id: string, value: GridValue) => Judgement | null;
+
+const useStyles = makeStyles({
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  score: { maxWidth: "160px" },
+});
+
+/** What the user typed into a score box, as the engine would read it: a number, text, or empty. */
+export function parseTyped(text: string | undefined): GridValue {
+  const t = (text ?? "").normalize("NFKC").trim();
+  if (t === "") return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : t;
+}
+
+const shown = (value: GridValue): string => (value === null ? "" : String(value));
+
+interface ScoreItemProps {
+  readonly item: Item;
+  readonly column: ScoreColumnName;
+  readonly value: GridValue;
+  readonly evidence: string;
+  /** The reviewer's remark (备注); the field shows only when given (the 复核 column). */
+  readonly notes?: string;
+  /** The column is locked by the submission state: the score shows but cannot be changed here. */
+  readonly locked?: boolean;
+  readonly onEdit: EditHandler;
+}
+
+/** The reviewer's remark on an entry, written to 备注 in the session's batches. */
+function NotesField(props: {
+  id: string;
+  no: string;
+  value: string;
+  onEdit: EditHandler;
+}): React.JSX.Element {
+  const { s } = useTexts();
+  return (
+    <Field label={format(s.notesLabel, { no: props.no })}>
+      <Input value={props.value} onChange={(_, data) => props.onEdit("notes", props.id, data.value)} />
+    </Field>
+  );
+}
+
+/**
+ * One scored item: its text and maximum, a score input allowing only valid values, the evidence text, and in
+ * the 复核 column the reviewer's remark.
+ */
+export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): React.JSX.Element {
+  const styles = useStyles();
+  const { s, lang } = useTexts();
+  const { item, column, value, onEdit } = props;
+  /** A value typed here and refused, kept on screen with its message until it is corrected. */
+  const [refused, setRefused] = React.useState<{ text: string; message: string } | null>(null);
+  React.useEffect(() => setRefused(null), [value, column]);
+  const judgement = judgeScore(item, value);
+  const message = refused?.message ?? (judgement.status === "invalid" ? judgement.message[lang] : undefined);
+
+  const commit = (raw: GridValue, text: string): void => {
+    const j = judgeScore(item, raw);
+    if (j.status === "invalid") {
+      setRefused({ text, message: j.message[lang] });
+      return;
+    }
+    setRefused(null);
+    onEdit(column, item.id, raw);
+  };
+
+  const award = item.award;
+  const hint =
+    award.kind === "all-or-nothing"
+      ? format(s.allOrNothingHint, { max: item.max })
+      : award.kind === "tiers"
+        ? undefined
+        : format(s.pointsHint, { max: item.max });
+  const label = format(s.itemLabel, { no: item.no, text: item.text });
+
+  return (
+    <div className={styles.item} data-item={item.id}>
+      <Field
+        label={label}
+        hint={hint}
+        validationMessage={message}
+        validationState={message ? "error" : "none"}
+      >
+        {award.kind === "tiers" ? (
+          <TierPicker
+            tiers={award.tiers}
+            value={value}
+            disabled={props.locked}
+            onPick={(v) => commit(v, shown(v))}
+          />
+        ) : (
+          <SpinButton
+            className={styles.score}
+            min={0}
+            max={item.max}
+            step={award.kind === "all-or-nothing" ? item.max : 0.5}
+            disabled={props.locked}
+            value={typeof value === "number" && judgement.status === "valid" ? value : null}
+            displayValue={refused?.text ?? shown(value)}
+            onChange={(_, data) => {
+              if (typeof data.value === "number") commit(data.value, String(data.value));
+              else commit(parseTyped(data.displayValue), data.displayValue ?? "");
+            }}
+          />
+        )}
+      </Field>
+      <Field label={format(s.evidenceLabel, { no: item.no })}>
+        <Input value={props.evidence} onChange={(_, data) => onEdit("evidence", item.id, data.value)} />
+      </Field>
+      {props.notes !== undefined && (
+        <NotesField id={item.id} no={String(item.no)} value={props.notes} onEdit={onEdit} />
+      )}
+    </div>
+  );
+});
+
+/** The tier picker of items 71 and 72: not filled, no bonus, or one of the levels with its clause. */
+function TierPicker(props: {
+  tiers: readonly Tier[];
+  value: GridValue;
+  disabled?: boolean;
+  onPick: (value: number | null) => void;
+}): React.JSX.Element {
+  const { s, lang } = useTexts();
+  const options = [
+    { value: "", label: s.tierEmpty },
+    { value: "0", label: s.tierNone },
+    ...props.tiers.map((t) => ({
+      value: String(t.points),
+      label: format(s.tierOption, {
+        level: lang === "en" ? t.levelEn : t.level,
+        points: t.points,
+        clause: lang === "en" ? t.labelEn : t.label,
+      }),
+    })),
+  ];
+  const current = shown(props.value);
+  return (
+    <RadioGroup
+      value={options.some((o) => o.value === current) ? current : undefined}
+      disabled={props.disabled}
+      onChange={(_, data) => props.onPick(data.value ? Number(data.value) : null)}
+    >
+      {options.map((o) => (
+        <Radio key={o.value} value={o.value} label={o.label} />
+      ))}
+    </RadioGroup>
+  );
+}
+
+interface YesNoItemProps {
+  readonly id: string;
+  readonly column: ScoreColumnName;
+  readonly label: string;
+  readonly value: GridValue;
+  /** The reviewer's remark (备注); the field shows only when given (the 复核 column). */
+  readonly notes?: string;
+  /** The column is locked by the submission state. */
+  readonly locked?: boolean;
+  readonly onEdit: EditHandler;
+}
+
+/** A 是/否 switch (veto conditions, the same-matter row); an empty cell reads as 否. */
+export const YesNoItem = React.memo(function YesNoItem(props: YesNoItemProps): React.JSX.Element {
+  const styles = useStyles();
+  const { s } = useTexts();
+  const judgement = judgeYesNo(props.id, props.value);
+  const message = judgement.status === "invalid" ? format(s.notYesNo, { raw: judgement.raw }) : undefined;
+  const checked = props.value === YES;
+  return (
+    <div className={styles.item} data-item={props.id}>
+      <Field validationMessage={message} validationState={message ? "error" : "none"}>
+        <Switch
+          checked={checked}
+          disabled={props.locked}
+          label={format(s.switchLabel, { label: props.label, state: checked ? s.yes : s.no })}
+          onChange={(_, data) => props.onEdit(props.column, props.id, data.checked ? YES : NO)}
+        />
+      </Field>
+      {props.notes !== undefined && (
+        <NotesField id={props.id} no={props.id} value={props.notes} onEdit={props.onEdit} />
+      )}
+    </div>
+  );
+});

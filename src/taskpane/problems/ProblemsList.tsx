@@ -1,0 +1,84 @@
+import * as React from "react";
+import {
+  Caption1,
+  Field,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+  type BadgeProps,
+} from "@fluentui/react-components";
+import { format, type Strings } from "../../i18n/strings";
+import { CellList } from "../shell/CellList";
+import { useTexts } from "../shell/i18n";
+import type { Problem, ProblemGroup, ProblemKind } from "./problems";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+const KIND_KEYS: Readonly<Record<ProblemKind, keyof Strings>> = {
+  invalid: "kindInvalid",
+  integrity: "kindIntegrity",
+  empty: "kindEmpty",
+  shortfall: "kindShortfall",
+};
+
+const KIND_COLORS: Readonly<Record<ProblemKind, BadgeProps["color"]>> = {
+  invalid: "danger",
+  integrity: "severe",
+  empty: "warning",
+  shortfall: "informative",
+};
+
+const ALL = "all";
+
+/** Invalid entries, integrity findings, empty items and shortfalls; choosing one selects its cell. */
+export function ProblemsList(props: {
+  problems: readonly Problem[];
+  groups: readonly { id: ProblemGroup; name: string }[];
+  onSelect: (cell: string) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { s } = useTexts();
+  const [filter, setFilter] = React.useState<string>(ALL);
+  const shown = filter === ALL ? props.problems : props.problems.filter((p) => p.group === filter);
+  return (
+    <section className={styles.root} aria-labelledby="problems-title">
+      <Subtitle2 as="h2" id="problems-title">
+        {s.problemsHeading}
+      </Subtitle2>
+      <Field label={s.filterLabel}>
+        <Select value={filter} onChange={(_, data) => setFilter(data.value)}>
+          <option value={ALL}>{s.filterAll}</option>
+          {props.groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Caption1 role="status" data-testid="problem-count">
+        {shown.length === 0
+          ? props.problems.length === 0
+            ? s.noProblems
+            : s.noProblemsInFilter
+          : `${format(s.problemCount, { n: shown.length })} · ${s.problemsHint}`}
+      </Caption1>
+      {shown.length > 0 && (
+        <CellList
+          testId="problems"
+          onSelect={props.onSelect}
+          rows={shown.map((p) => ({
+            key: p.key,
+            cell: p.cell,
+            kind: p.kind,
+            badge: s[KIND_KEYS[p.kind]],
+            color: KIND_COLORS[p.kind],
+            text: p.text,
+          }))}
+        />
+      )}
+    </section>
+  );
+}

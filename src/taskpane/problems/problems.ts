@@ -1,0 +1,105 @@
+import type { Lang } from "../../i18n/types";
+import { format, type Strings } from "../../i18n/strings";
+import type { Rubric } from "../../rubric";
+import type { ColumnScore } from "../../scoring";
+import { COL, addr, isIntegrity, type ReadScorecard, type ScoreColumnName } from "../../sheet";
+
+export type ProblemKind = "invalid" | "integrity" | "empty" | "shortfall";
+
+/** Where a problem belongs for the category filter: a category id, "bonus", "veto", or "sheet". */
+export type ProblemGroup = string;
+
+export interface Problem {
+  readonly key: string;
+  readonly kind: ProblemKind;
+  readonly group: ProblemGroup;
+  readonly severity: "error" | "warning";
+  /** A1 address on the scorecard sheet. */
+  readonly cell: string;
+  readonly text: string;
+  /** Points lost, for shortfalls. */
+  readonly lost?: number;
+}
+
+export function groupOf(rubric: Rubric, item: string): ProblemGroup {
+  const found = rubric.itemById.get(item);
+  if (found) return found.categoryId;
+  if (item === "same") return "bonus";
+  if (rubric.veto.conditions.some((c) => c.key === item)) return "veto";
+  return "sheet";
+}
+
+/** The filter's choices in sheet order, with their names in the pane's language. */
+export function problemGroups(rubric: Rubric, lang: Lang, s: Strings): { id: ProblemGroup; name: string }[] {
+  return [
+    ...rubric.categories.map((c) => ({ id: c.id, name: lang === "en" ? c.nameEn : c.name })),
+    { id: "bonus", name: lang === "en" ? rubric.bonus.nameEn : rubric.bonus.name },
+    { id: "veto", name: lang === "en" ? rubric.veto.nameEn : rubric.veto.name },
+    { id: "sheet", name: s.categorySheet },
+  ];
+}
+
+/**
+ * Everything to fix or look at in one score column: invalid entries, integrity findings, empty items, then
+ * shortfalls with the most points lost first.
+ */
+export function problemsOf(
+  read: ReadScorecard,
+  score: ColumnScore,
+  column: ScoreColumnName,
+  lang: Lang,
+  s: Strings,
+): Problem[] {
+  const { rubric } = read;
+  const col = column === "self" ? COL.self : COL.review;
+  const cellOf = (id: string): string =>
+    addr(col, read.entryRows.get(id) ?? read.layout.entryRows.get(id) ?? 0);
+  const problems: Problem[] = [];
+  for (const { id, judgement } of score.invalid) {
+    problems.push({
+      key: `invalid:${column}:${id}`,
+      kind: "invalid",
+      group: groupOf(rubric, id),
+      severity: "error",
+      cell: cellOf(id),
+      text: judgement.message[lang],
+    });
+  }
+  const integrity = read.findings.filter(isIntegrity);
+  [
+    ...integrity.filter((f) => f.severity === "error"),
+    ...integrity.filter((f) => f.severity !== "error"),
+  ].forEach((f, i) =>
+    problems.push({
+      key: `integrity:${i}:${f.code}:${f.cell}`,
+      kind: "integrity",
+      group: groupOf(rubric, f.item),
+      severity: f.severity,
+      cell: f.cell,
+      text: f.message[lang],
+    }),
+  );
+  for (const id of score.empty) {
+    const item = rubric.itemById.get(id);
+    problems.push({
+      key: `empty:${column}:${id}`,
+      kind: "empty",
+      group: groupOf(rubric, id),
+      severity: "warning",
+      cell: cellOf(id),
+      text: format(s.emptyItem, { no: id, max: item?.max ?? "" }),
+    });
+  }
+  for (const f of score.shortfalls) {
+    problems.push({
+      key: `shortfall:${column}:${f.id}`,
+      kind: "shortfall",
+      group: f.categoryId,
+      severity: "warning",
+      cell: cellOf(f.id),
+      text: format(s.shortfallItem, { no: f.id, lost: f.lost, score: f.score, max: f.max }),
+      lost: f.lost,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,65 @@
+import * as React from "react";
+import { format } from "../../i18n/strings";
+import { TransitionRefusedError, applyTransition, type Transition } from "../../review";
+import type { WorkbookPort } from "../../workbook";
+import { useTexts } from "../shell/i18n";
+import { useMessages } from "../shell/messages";
+import { ACTION_KEYS, BLOCKER_KEYS, STATE_KEYS } from "./texts";
+import { rememberOperator } from "./operator";
+import type { ScorecardSession } from "../shell/session";
+
+export interface ReviewActions {
+  /** The transition under way, if any. */
+  readonly busy: Transition | null;
+  /** Runs a transition on the shown scorecard; resolves true when it was made. */
+  readonly run: (transition: Transition, operator: string, reason?: string) => Promise<boolean>;
+}
+
+/**
+ * 提交 / 开始复核 / 完成复核 / 退回修改 from the pane: queued edits are written first, the scorecard is read
+ * afresh, redrawn in its new state and the change logged (src/review applyTransition), then shown again.
+ */
+export function useReviewActions(
+  port: WorkbookPort,
+  session: ScorecardSession,
+  sheet: string,
+): ReviewActions {
+  const { s, lang } = useTexts();
+  const messages = useMessages();
+  const [busy, setBusy] = React.useState<Transition | null>(null);
+  const run = React.useCallback(
+    async (transition: Transition, operator: string, reason?: string): Promise<boolean> => {
+      const action = s[ACTION_KEYS[transition]];
+      setBusy(transition);
+      try {
+        if (!(await session.flush())) return false;
+        const done = await applyTransition(port, sheet, transition, { now: new Date(), operator, reason });
+        rememberOperator(operator);
+        await session.refresh();
+        messages.show({
+          intent: "success",
+          title: format(s.transitionDoneTitle, { action }),
+          body: format(s.transitionDoneBody, {
+            sheet,
+            from: s[STATE_KEYS[done.from]],
+            to: s[STATE_KEYS[done.to]],
+          }),
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof TransitionRefusedError)
+          messages.show({
+            intent: "warning",
+            title: format(s.blockedTitle, { action }),
+            body: error.blockers.map((b) => s[BLOCKER_KEYS[b]]).join(lang === "en" ? "; " : "；"),
+          });
+        else messages.report(error, "write");
+        return false;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [port, session, sheet, s, lang, messages],
+  );
+  return { busy, run };
+}

@@ -1,0 +1,64 @@
+import * as React from "react";
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { LANG_TAGS } from "../../i18n/strings";
+import type { Lang } from "../../i18n/types";
+import type { WorkbookPort } from "../../workbook";
+import type { PaneMode } from "./environment";
+import { FilePanel } from "../file/FilePanel";
+import { TextsProvider } from "./i18n";
+import { MessagesProvider, PaneMessageBar } from "./messages";
+import { Pane } from "./Pane";
+import type { Timing } from "./session";
+import { loadXlsxEngine, type XlsxEngine } from "../file/xlsxLoader";
+
+export interface AppProps {
+  readonly lang: Lang;
+  readonly mode: PaneMode;
+  /** The workbook in Office mode. */
+  readonly port?: WorkbookPort;
+  /** File mode's ExcelJS engine; loaded lazily by default. */
+  readonly loadEngine?: () => Promise<XlsxEngine>;
+  readonly timing?: Partial<Timing>;
+}
+
+/** Name of the performance mark set when the pane first rendered (read by bench/pane.ts). */
+export const FIRST_RENDER_MARK = "pane-first-render";
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  messages: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    paddingTop: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
+
+export function App(props: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  React.useEffect(() => {
+    if (typeof performance !== "undefined" && typeof performance.mark === "function")
+      performance.mark(FIRST_RENDER_MARK);
+  }, []);
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root} lang={LANG_TAGS[props.lang]}>
+      <TextsProvider lang={props.lang}>
+        <MessagesProvider>
+          <PaneMessageBar className={styles.messages} />
+          {props.mode === "office" && props.port ? (
+            <Pane port={props.port} timing={props.timing} />
+          ) : (
+            <FilePanel Pane={Pane} loadEngine={props.loadEngine ?? loadXlsxEngine} timing={props.timing} />
+          )}
+        </MessagesProvider>
+      </TextsProvider>
+    </FluentProvider>
+  );
+}

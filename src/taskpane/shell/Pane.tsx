@@ -1,0 +1,224 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  Field,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle1,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { format } from "../../i18n/strings";
+import type { GridValue, ScoreColumnName } from "../../sheet";
+import type { WorkbookPort } from "../../workbook";
+import type { ErrorContext } from "./errors";
+import { ExportTab } from "../export/ExportTab";
+import { FormView } from "../fill/FormView";
+import { useTexts } from "./i18n";
+import { InsertPanel } from "../insert/InsertPanel";
+import { useMessages } from "./messages";
+import { NoScorecard } from "../insert/NoScorecard";
+import { Overview } from "../overview/Overview";
+import { problemGroups, problemsOf } from "../problems/problems";
+import { ProblemsList } from "../problems/ProblemsList";
+import { ReviewBanner } from "../review/ReviewBanner";
+import { ReviewTab } from "../review/ReviewTab";
+import { useWorkbookScan } from "../review/useWorkbookScan";
+import { pageWantsWorkbookCheck } from "../review/url";
+import type { EntryField, ScorecardSession, Timing } from "./session";
+import { useScorecard } from "./useScorecard";
+
+export type PaneTab = "overview" | "problems" | "form" | "review" | "insert" | "export";
+
+/** What a toolbar above the pane (file mode's) may do with the session. */
+export interface PaneToolbarContext {
+  /** Writes queued edits now; resolves false when the write failed (already reported). */
+  readonly flush: () => Promise<boolean>;
+  /** Sheet of the scorecard shown, if any. */
+  readonly sheet: string | null;
+}
+
+export interface PaneProps {
+  readonly port: WorkbookPort;
+  readonly timing?: Partial<Timing>;
+  readonly toolbar?: (context: PaneToolbarContext) => React.ReactNode;
+}
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  controls: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  status: { color: tokens.colorNeutralForeground2 },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+/** The pane over one workbook: header, column switch, 重新检查, and the overview / problems / form / insert tabs. */
+export function Pane(props: PaneProps): React.JSX.Element {
+  const styles = useStyles();
+  const { s, lang } = useTexts();
+  const messages = useMessages();
+  const sessionRef = React.useRef<ScorecardSession | null>(null);
+  const onError = React.useCallback(
+    (error: unknown, context: ErrorContext) => {
+      const session = sessionRef.current;
+      const actions =
+        context === "write" && session
+          ? [
+              { label: s.retry, run: () => void session.flush() },
+              { label: s.discardChanges, run: () => session.discard() },
+            ]
+          : undefined;
+      messages.report(error, context, actions);
+    },
+    [messages, s],
+  );
+  const { snapshot, session } = useScorecard(props.port, onError, props.timing);
+  sessionRef.current = session;
+  const [column, setColumn] = React.useState<ScoreColumnName>("self");
+  // taskpane.html?check=workbook (the ribbon's 检查整个工作簿) opens 审核 and checks the workbook at once.
+  const [autoCheck] = React.useState(() => !props.toolbar && pageWantsWorkbookCheck());
+  const [tab, setTab] = React.useState<PaneTab>(autoCheck ? "review" : "overview");
+  const ids = React.useId();
+  const view = snapshot.view;
+
+  const problems = React.useMemo(
+    () => (view ? problemsOf(view.read, view.scores[column], column, lang, s) : []),
+    [view, column, lang, s],
+  );
+  const rubric = view?.read.rubric;
+  const groups = React.useMemo(() => (rubric ? problemGroups(rubric, lang, s) : []), [rubric, lang, s]);
+  const onEdit = React.useCallback(
+    (field: EntryField, id: string, value: GridValue) => session?.edit(field, id, value) ?? null,
+    [session],
+  );
+  const onSelect = React.useCallback((cell: string) => void session?.select(cell), [session]);
+  const flush = React.useCallback(() => session?.flush() ?? Promise.resolve(true), [session]);
+  const scan = useWorkbookScan(props.port, {
+    onError: (error) => messages.report(error, "read"),
+    flush,
+    autoStart: autoCheck,
+  });
+
+  const tabId = (t: PaneTab): string => `${ids}-tab-${t}`;
+  let body: React.ReactNode;
+  if (snapshot.status === "loading" || !session) body = <Spinner size="small" label={s.loading} />;
+  else if (tab === "insert") body = <InsertPanel session={session} onDone={() => setTab("overview")} />;
+  else if (tab === "review")
+    body = (
+      <ReviewTab
+        port={props.port}
+        session={session}
+        view={view}
+        scan={scan}
+        onSelect={onSelect}
+        fileMode={props.toolbar !== undefined}
+      />
+    );
+  else if (!view)
+    body = (
+      <NoScorecard
+        sheets={snapshot.scorecardSheets}
+        onInsert={() => setTab("insert")}
+        onOpen={(sheet) => void session.open(sheet)}
+      />
+    );
+  else if (tab === "overview") body = <Overview view={view} column={column} />;
+  else if (tab === "problems")
+    body = <ProblemsList problems={problems} groups={groups} onSelect={onSelect} />;
+  else if (tab === "export")
+    body = (
+      // File mode is the pane under FilePanel's toolbar; in Office mode Excel prints the sheet to PDF itself.
+      <ExportTab
+        port={props.port}
+        read={view.read}
+        flush={flush}
+        onSelect={onSelect}
+        office={!props.toolbar}
+      />
+    );
+  else body = <FormView view={view} column={column} onEdit={onEdit} />;
+
+  return (
+    <main className={styles.pane}>
+      <header className={styles.header}>
+        <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
+        {props.toolbar?.({ flush, sheet: view?.sheet ?? null })}
+        {view && (
+          <Caption1 data-testid="sheet-caption">
+            {format(s.sheetCaption, {
+              station: view.read.meta.station,
+              year: view.read.meta.year,
+              sheet: view.sheet,
+            })}
+          </Caption1>
+        )}
+        <div className={styles.controls}>
+          <Field label={s.columnLabel}>
+            <RadioGroup
+              layout="horizontal"
+              value={column}
+              onChange={(_, data) => setColumn(data.value === "review" ? "review" : "self")}
+            >
+              <Radio value="self" label={s.columnSelf} />
+              <Radio value="review" label={s.columnReview} />
+            </RadioGroup>
+          </Field>
+          <Button title={s.recheckHint} disabled={!session} onClick={() => void session?.refresh()}>
+            {s.recheck}
+          </Button>
+        </div>
+        <Caption1 className={styles.status} role="status" data-testid="write-status">
+          {snapshot.writing > 0
+            ? format(s.writing, { n: snapshot.writing + snapshot.queued })
+            : snapshot.queued > 0
+              ? format(s.unwritten, { n: snapshot.queued })
+              : ""}
+        </Caption1>
+      </header>
+      <ReviewBanner view={view} />
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as PaneTab)}
+        aria-label={s.tabsLabel}
+        size="small"
+      >
+        <Tab value="overview" id={tabId("overview")}>
+          {s.tabOverview}
+        </Tab>
+        <Tab value="problems" id={tabId("problems")}>
+          {format(s.tabProblems, { n: problems.length })}
+        </Tab>
+        <Tab value="form" id={tabId("form")}>
+          {s.tabForm}
+        </Tab>
+        <Tab value="review" id={tabId("review")}>
+          {s.tabReview}
+        </Tab>
+        <Tab value="insert" id={tabId("insert")}>
+          {s.tabInsert}
+        </Tab>
+        <Tab value="export" id={tabId("export")}>
+          {s.tabExport}
+        </Tab>
+      </TabList>
+      <div role="tabpanel" aria-labelledby={tabId(tab)} className={styles.panel}>
+        {body}
+      </div>
+    </main>
+  );
+}

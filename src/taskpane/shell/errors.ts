@@ -1,0 +1,93 @@
+import { format, type Strings } from "../../i18n/strings";
+import { SheetNameTakenError } from "../../workbook";
+
+/** A sheet the pane was asked to open is gone, or is no longer a scorecard. */
+export class NotAScorecardError extends Error {
+  constructor(readonly sheet: string) {
+    super(`Sheet "${sheet}" is missing or not a scorecard`);
+    this.name = "NotAScorecardError";
+  }
+}
+
+/** What the pane was doing when an error happened; it picks the message's title. */
+export type ErrorContext = "read" | "write" | "insert" | "select" | "open-file" | "save-file" | "start";
+
+/** Kinds of OfficeAdapterError (src/excel) that the user can act on. */
+export type AdapterErrorKind = "protected" | "edit-mode" | "requirement-missing";
+const ADAPTER_KINDS: readonly string[] = ["protected", "edit-mode", "requirement-missing"];
+
+export interface MessageAction {
+  readonly label: string;
+  readonly run: () => void;
+}
+
+/** The one message the pane shows at a time, saying what happened and what to do. */
+export interface PaneMessage {
+  readonly intent: "error" | "warning" | "success" | "info";
+  readonly title: string;
+  readonly body: string;
+  readonly actions?: readonly MessageAction[];
+}
+
+/**
+ * The kind of an Excel adapter error, read by shape so that file mode need not load the Office.js adapter:
+ * OfficeAdapterError carries `kind`.
+ */
+export function adapterErrorKind(error: unknown): AdapterErrorKind | null {
+  if (!(error instanceof Error)) return null;
+  const kind = (error as Error & { kind?: unknown }).kind;
+  return typeof kind === "string" && ADAPTER_KINDS.includes(kind) ? (kind as AdapterErrorKind) : null;
+}
+
+export const errorDetail = (error: unknown): string =>
+  error instanceof Error ? error.message || error.name : String(error);
+
+const TITLES: Readonly<Record<ErrorContext, keyof Strings>> = {
+  read: "errorReadTitle",
+  write: "errorWriteTitle",
+  insert: "errorInsertTitle",
+  select: "errorSelectTitle",
+  "open-file": "errorOpenFileTitle",
+  "save-file": "errorSaveFileTitle",
+  start: "errorStartTitle",
+};
+
+/** Turns any error into a message that says what to do next, keeping the original text as detail. */
+export function describeError(error: unknown, context: ErrorContext, s: Strings): PaneMessage {
+  const detail = errorDetail(error);
+  switch (adapterErrorKind(error)) {
+    case "protected":
+      return { intent: "error", title: s.errorProtectedTitle, body: s.errorProtectedBody };
+    case "edit-mode":
+      return { intent: "error", title: s.errorEditModeTitle, body: s.errorEditModeBody };
+    case "requirement-missing":
+      return {
+        intent: "error",
+        title: s.errorRequirementTitle,
+        body: format(s.errorRequirementBody, { detail }),
+      };
+    default:
+      break;
+  }
+  if (error instanceof SheetNameTakenError)
+    return {
+      intent: "error",
+      title: s.errorSheetTakenTitle,
+      body: format(s.errorSheetTakenBody, { sheet: error.sheet }),
+    };
+  // src/review's GridSheetTakenError, read by name so the first bundle need not load the review code.
+  if (error instanceof Error && error.name === "GridSheetTakenError" && "sheet" in error)
+    return {
+      intent: "error",
+      title: s.errorSheetTakenTitle,
+      body: format(s.gridSheetTakenBody, { sheet: String(error.sheet) }),
+    };
+  if (error instanceof NotAScorecardError)
+    return {
+      intent: "error",
+      title: s.errorNotScorecardTitle,
+      body: format(s.errorNotScorecardBody, { sheet: error.sheet }),
+    };
+  const body = context === "open-file" ? s.errorOpenFileBody : s.errorGenericBody;
+  return { intent: "error", title: s[TITLES[context]], body: format(body, { detail }) };
+}

@@ -1,0 +1,14 @@
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { OfficePort } from "../../excel";
+import { LANG_TAGS } from "../../i18n/strings";
+import { App } from "./App";
+import { detectEnvironment } from "./environment";
+
+/** Starts the pane once Office (or the plain browser) is ready: Office mode over Excel, else file mode. */
+export async function start(container: HTMLElement): Promise<void> {
+  const env = await detectEnvironment();
+  document.documentElement.lang = LANG_TAGS[env.lang];
+  const port = env.mode === "office" ? new OfficePort() : undefined;
+  createRoot(container).render(<App lang={env.lang} mode={env.mode} port={port} />);
+}

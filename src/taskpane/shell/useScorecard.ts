@@ -1,0 +1,52 @@
+import * as React from "react";
+import type { WorkbookPort } from "../../workbook";
+import type { ErrorContext } from "./errors";
+import { ScorecardSession, type SessionSnapshot, type Timing } from "./session";
+
+export interface UseScorecard {
+  readonly snapshot: SessionSnapshot;
+  /** Null until the session for this port has started. */
+  readonly session: ScorecardSession | null;
+}
+
+const LOADING: SessionSnapshot = {
+  status: "loading",
+  view: null,
+  scorecardSheets: [],
+  queued: 0,
+  writing: 0,
+};
+const noSubscription = (): (() => void) => () => undefined;
+const loading = (): SessionSnapshot => LOADING;
+
+/**
+ * The pane's one state hook: it owns a ScorecardSession for the port (reading, re-reading on events with a
+ * debounce, batching form edits into writes) and re-renders on every new snapshot.
+ */
+export function useScorecard(
+  port: WorkbookPort,
+  onError: (error: unknown, context: ErrorContext) => void,
+  timing?: Partial<Timing>,
+): UseScorecard {
+  const onErrorRef = React.useRef(onError);
+  onErrorRef.current = onError;
+  const timingRef = React.useRef(timing);
+  const [session, setSession] = React.useState<ScorecardSession | null>(null);
+  React.useEffect(() => {
+    const created = new ScorecardSession(port, {
+      onError: (error, context) => onErrorRef.current(error, context),
+      timing: timingRef.current,
+    });
+    setSession(created);
+    void created.start();
+    return () => {
+      created.dispose();
+      setSession(null);
+    };
+  }, [port]);
+  const snapshot = React.useSyncExternalStore(
+    session ? session.subscribe : noSubscription,
+    session ? session.getSnapshot : loading,
+  );
+  return { snapshot, session };
+}
