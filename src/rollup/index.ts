@@ -50,3 +50,5 @@ export {
   type SampleInput,
 } from "./sample";
 export { sampleCsv, sampleLines, samplePlan } from "./samplePlan";
+export { compareYears, yearsOf, type Fall, type YearsComparison, type YearsRow } from "./years";
+export { yearsHeaders, yearsPlan } from "./yearsPlan";

@@ -67,3 +67,25 @@ export const SAMPLE_HEADERS = [
 
 /** Header of the inputs table under the 抽查名单. */
 export const SAMPLE_INPUT_HEADERS = ["输入", "SHA-256"] as const;
+
+export const YEARS_SHEET = "历年对比";
+
+/** Column headers of the 历年对比 table: 序号, 服务站, then per year these, 较上年 from the second year on. */
+export const YEARS_HEADERS = {
+  fixed: ["序号", "服务站"],
+  perYear: (year: number): string[] => [`${year}自评总分`, `${year}复核总分`, `${year}认定结论`],
+  change: (year: number): string => `${year}较上年`,
+} as const;
+
+/** Header of the per-year totals under the 历年对比 table. */
+export const YEARS_TOTAL_HEADERS = [
+  "年度",
+  "服务站总数",
+  "达标数",
+  "达标率",
+  "目标数",
+  "还需达标数",
+  "目标完成情况",
+] as const;
+
+export const FALLS_TITLE = "下滑服务站（上年达标、本年未达标或否决）";
