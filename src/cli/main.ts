@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   check: async (args, lang, io) => (await import("./commands/check")).checkCommand(args, lang, io),
   summary: async (args, lang, io) => (await import("./commands/summary")).summaryMain(args, lang, io),
   export: async (args, lang, io) => (await import("./commands/export")).exportCommand(args, lang, io),
+  sample: async (args, lang, io) => (await import("./commands/sample")).sampleCommand(args, lang, io),
 };
 
 const langOf = (argv: readonly string[]): Lang => {

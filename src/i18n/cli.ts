@@ -8,6 +8,7 @@ const zh = {
   new      新建评分表工作簿
   check    检查工作簿中的每一张评分表
   summary  汇总多个工作簿，生成汇总表和创建名单
+  sample   按通知要求随机抽取服务站（默认50%，可重现），生成抽查名单
   export   导出合规的评分表（.xlsx、.csv、.pdf）
 
 每个命令都可加 --help 查看说明；--lang en 输出英文。`,
@@ -62,6 +63,10 @@ const zh = {
             通知所列服务站没有评分表的显示“未提交”；附认定总分与90分达标线的柱形图
   创建名单  达标服务站的名单（序号、服务站、总分、结论），可直接上报
   以及每个服务站的评分表（保留分数、佐证材料、备注和状态）。
+  汇总表另有“缺佐证项数”列（已得分但未填佐证材料的项数），标题下一行为通知的进度（当前阶段及剩余天数；
+  通知未给出日期的年度注明“通知未给出时间安排”），命令也把进度打印在标准输出上。
+  历年对比  文件涉及多个年度时加入：每个服务站一行，每年的自评、复核总分与认定结论，较上年的变化，各年的
+            达标数与目标（每年按当年服务站总数的60%计算），以及上年达标、本年未达标或被否决的服务站
   -o, --out  输出文件：.xlsx 为汇总工作簿；.csv 只输出创建名单（UTF-8 带 BOM，CRLF 换行）
   --year     汇总的年度（默认取多数评分表的年度）
   --edition  标准版本（默认取多数评分表的版本）
@@ -85,6 +90,26 @@ const zh = {
   summaryTarget: (target: number, needed: number) =>
     needed > 0 ? `目标 ${target} 个，还需 ${needed} 个达标` : `目标 ${target} 个，已达到`,
   summaryListWritten: (out: string, n: number) => `已生成创建名单 ${out}：${n} 个达标服务站`,
+  sampleHelp: `用法：scorecard sample 文件... [--rate 0.5] [--seed 种子] [-o 抽查名单.xlsx|抽查名单.csv] [--year 年度] [--force] [--lang zh|en]
+
+市退役军人事务局“抽取50%以上的退役军人服务站进行暗访调研”：从文件中找到的服务站（有评分表的）里
+抽取 ⌈比例 × 服务站数⌉ 个（默认50%：17 个抽 9 个），可以重现：
+  --rate     抽取比例，0 到 1 之间（默认 0.5）
+  --seed     随机种子（任意文字）；不指定时随机选一个，打印出来并记录在输出中
+  -o, --out  另存抽查名单：.xlsx 为“抽查名单”工作表，.csv 为 UTF-8（带 BOM）
+  --year     抽取的年度（默认取多数评分表的年度）
+  --force    覆盖已存在的输出文件
+算法：种子按 UTF-8 字节做 FNV-1a（32 位）哈希，作为 mulberry32 伪随机数发生器的初值，再对服务站
+（按通知所列顺序，其他服务站按读入顺序排在后面）做 Fisher–Yates 洗牌的前 k 步。输出列出所抽服务站的自评、复核
+总分与结论，以及种子、比例、抽取时间和每个输入文件的 SHA-256：同一种子、同一批文件，任何人重做都得到同一名单。
+退出码：0 完成；2 有文件无法读取（其余照常抽取）或参数错误。`,
+  sampleBadRate: (v: string) => `抽取比例无效：${v}（应大于 0 且不超过 1）`,
+  sampleSeedPicked: (seed: string) =>
+    `未指定 --seed，已随机选取种子：${seed}（已记录；用 --seed ${seed} 可重做）`,
+  sampleHeader: (year: number, n: number, k: number, rate: number, seed: string, time: string) =>
+    `${year}年抽查名单：${n} 个服务站中抽取 ${k} 个（比例 ${Math.round(rate * 1000) / 10}%，向上取整）；种子 ${seed}；时间 ${time}`,
+  sampleWritten: (out: string) => `已生成抽查名单 ${out}`,
+  summaryYears: (years: readonly number[]) => `已加入“历年对比”工作表：${years.join("、")} 年`,
   exportHelp: `用法：scorecard export 文件.xlsx [--sheet 工作表] -o 输出.xlsx|输出.csv|输出.pdf [--draft] [--force] [--lang zh|en]
 
 导出一份合规的评分表。按官方格式重新生成，只取原表中填写的内容（分数、是/否、佐证材料、备注），原表的其他改动不会带入：
@@ -131,6 +156,7 @@ Commands:
   new      create a workbook holding a scorecard
   check    check every scorecard in workbooks
   summary  merge workbooks into a roll-up with the list of passing stations
+  sample   draw the stations to visit (50% by default, reproducible) and write the sample list
   export   export a compliant scorecard (.xlsx, .csv, .pdf)
 
 Add --help to any command; --lang en prints English.`,
@@ -184,6 +210,11 @@ Merges the scorecards of many workbooks (usually one file per station) into one 
             a column chart of the counted totals against the 90-point line
   创建名单  the stations that pass (序号, 服务站, 总分, 结论), ready to send upward
   and each station's scorecard (scores, evidence, notes and state kept).
+  汇总 also has a 缺佐证项数 column (items scored without evidence) and, under its title, the notice's timeline
+  (the current step and the days left; "the notice gives no dates" for other years), also printed on stdout.
+  历年对比  added when the files span several years: one row per station, each year's self and review totals
+            and counted verdict, the change from the previous year, each year's pass count against its own
+            60% target, and the stations that passed one year and fell below 90 or were vetoed the next
   -o, --out  output file: .xlsx writes the roll-up workbook; .csv only the 创建名单 (UTF-8 with a BOM, CRLF)
   --year     the year rolled up (default: the year most scorecards carry)
   --edition  edition of the standard (default: the edition most scorecards use)
@@ -208,6 +239,27 @@ Exit codes: 0 every file read; 2 a file could not be read (the output is still w
   summaryTarget: (target, needed) =>
     needed > 0 ? `target ${target}, ${needed} more must pass` : `target ${target}, reached`,
   summaryListWritten: (out, n) => `Wrote the 创建名单 ${out}: ${n} passing station(s)`,
+  sampleHelp: `Usage: scorecard sample FILE... [--rate 0.5] [--seed SEED] [-o SAMPLE.xlsx|SAMPLE.csv] [--year YYYY] [--force] [--lang zh|en]
+
+The city's draw of "at least 50% of the stations" for unannounced visits: of the stations found in the files
+(those with a scorecard) it draws ⌈rate × stations⌉ (50% by default: 9 of 17), reproducibly:
+  --rate     share to draw, above 0 and at most 1 (default 0.5)
+  --seed     the seed (any text); without it one is picked at random, printed and recorded in the output
+  -o, --out  also write the list: .xlsx as a 抽查名单 sheet, .csv as UTF-8 with a BOM
+  --year     the year drawn from (default: the year most scorecards carry)
+  --force    overwrite an existing output file
+Algorithm: the seed's UTF-8 bytes are hashed with FNV-1a (32 bits), which seeds the mulberry32 generator; the
+first k steps of a Fisher–Yates shuffle of the stations (in the notice's order, other stations after them as
+read) pick the sample. The output lists the stations drawn with their self and review totals and verdicts, the
+seed, the rate, the time and each input file's SHA-256: the same seed and files give anyone the same list.
+Exit codes: 0 done; 2 a file could not be read (the others are still drawn from) or wrong arguments.`,
+  sampleBadRate: (v) => `Invalid rate: ${v} (it must be above 0 and at most 1)`,
+  sampleSeedPicked: (seed) =>
+    `No --seed given; picked the seed ${seed} (recorded; redo the draw with --seed ${seed})`,
+  sampleHeader: (year, n, k, rate, seed, time) =>
+    `${year} sample: ${k} of ${n} stations (rate ${Math.round(rate * 1000) / 10}%, rounded up); seed ${seed}; time ${time}`,
+  sampleWritten: (out) => `Wrote the sample list ${out}`,
+  summaryYears: (years) => `Added the 历年对比 (year over year) sheet: ${years.join(", ")}`,
   exportHelp: `Usage: scorecard export FILE.xlsx [--sheet NAME] -o OUT.xlsx|OUT.csv|OUT.pdf [--draft] [--force] [--lang zh|en]
 
 Exports a compliant scorecard. The sheet is drawn afresh in the official format and only what was filled in is

@@ -2,7 +2,7 @@ import type { Lang } from "../i18n/types";
 import { compareColumns, type ColumnScore, type Verdict } from "../scoring";
 import { evidenceFindings } from "./evidence";
 import { findingMessage } from "./findingMessages";
-import type { Finding } from "./findings";
+import type { Finding, FindingCode } from "./findings";
 import { COL, addr, type ScoreColumnName } from "./layout";
 import type { ReadScorecard } from "./reader";
 
@@ -21,6 +21,8 @@ export interface CheckIssue {
   readonly column?: ScoreColumnName;
   readonly cell: string;
   readonly severity: "error" | "warning";
+  /** The finding's kind, e.g. "invalid-entry", "no-evidence" (see FindingCode); always set by check. */
+  readonly code?: FindingCode;
   readonly message: string;
 }
 
@@ -121,6 +123,7 @@ export function checkScorecard(
       ...(f.column ? { column: f.column } : {}),
       cell: f.cell,
       severity: f.severity,
+      code: f.code,
       message: f.message[lang],
     })),
     shortfalls,
