@@ -5,11 +5,13 @@ import { dirname, join } from "path";
 import { fileURLToPath } from "url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// Tests build into a temporary folder (`--outdir DIR`) rather than over the installed dist-cli.
+const at = process.argv.indexOf("--outdir");
 
 await build({
   absWorkingDir: root,
-  entryPoints: { scorecard: "src/cli/main.ts" },
-  outdir: "dist-cli",
+  entryPoints: { scorecard: "src/cli/main.ts", "check-worker": "src/cli/checkWorker.ts" },
+  outdir: at > 0 ? process.argv[at + 1] : "dist-cli",
   outExtension: { ".js": ".cjs" },
   bundle: true,
   platform: "node",

@@ -1,7 +1,10 @@
 import { existsSync, statSync } from "fs";
 import { resolve } from "path";
 import { UsageError, reason } from "./errors";
-import type { cliText } from "../i18n/cli";
+import { cliText } from "../i18n/cli";
+import { cliReadText } from "../i18n/cliRead";
+import { WorkbookFormatError } from "../xlsx/format";
+import { PART_LIMIT } from "../xlsx/stream/zip";
 
 /** Refuses to write over an existing file unless forced, and never over one of the command's inputs. */
 export function guardOutput(
@@ -15,8 +18,17 @@ export function guardOutput(
   if (existsSync(target) && (!force || statSync(target).isDirectory())) throw new UsageError(t.exists(out));
 }
 
-/** One line saying why a file could not be read, in the user's language where the system gives a code. */
+/**
+ * One line saying why a file could not be read, in the user's language only: system errors by their code,
+ * unreadable workbooks by their problem (the parser's own English detail is left out).
+ */
 export function fileReason(e: unknown, t: ReturnType<typeof cliText>): string {
+  // cliText hands out one object per language, so the texts tell the language.
+  const r = cliReadText(t === cliText("en") ? "en" : "zh");
+  if (e instanceof WorkbookFormatError)
+    return e.problem === "too-large" && e.part
+      ? r.tooLarge(e.part, PART_LIMIT / 1024 / 1024)
+      : r.format[e.problem];
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   return (code && t.fileErrors[code]) || reason(e);
 }

@@ -1,42 +1,10 @@
 import * as ExcelJS from "exceljs";
 import { isScorecard, readScorecard, type ReadScorecard, type SheetGrid } from "../sheet";
 import { sheetToGrid } from "./grid";
+import { formatError, sniffWorkbook } from "./format";
 import { internals } from "./internals";
 
-export type WorkbookFormatProblem = "empty" | "legacy-xls" | "not-zip" | "damaged" | "no-sheets";
-
-/** The bytes are not a readable .xlsx workbook. */
-export class WorkbookFormatError extends Error {
-  constructor(
-    readonly problem: WorkbookFormatProblem,
-    message: string,
-    /** The underlying parser error, when there was one. */
-    readonly reason?: unknown,
-  ) {
-    super(message);
-    this.name = "WorkbookFormatError";
-  }
-}
-
-const MESSAGES: Record<WorkbookFormatProblem, string> = {
-  empty: "文件为空，不是 .xlsx 工作簿 / The file is empty, not an .xlsx workbook",
-  "legacy-xls":
-    "这是旧版 .xls 文件，请先另存为 .xlsx / This is a legacy .xls file; save it as .xlsx (Excel Workbook) first",
-  "not-zip": "文件不是 .xlsx 工作簿（不是 ZIP 格式）/ Not an .xlsx workbook: the file is not a ZIP archive",
-  damaged:
-    "无法读取 .xlsx 工作簿，文件可能已损坏或不完整 / Cannot read the .xlsx workbook: it is damaged or truncated",
-  "no-sheets": "文件中没有工作表，不是 .xlsx 工作簿 / No worksheets found: not an .xlsx workbook",
-};
-
-const startsWith = (bytes: Uint8Array, sig: readonly number[]): boolean =>
-  sig.every((b, i) => bytes[i] === b);
-const ZIP = [0x50, 0x4b];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-
-const fail = (problem: WorkbookFormatProblem, cause?: unknown): WorkbookFormatError => {
-  const detail = cause instanceof Error ? ` (${cause.message})` : "";
-  return new WorkbookFormatError(problem, MESSAGES[problem] + detail, cause);
-};
+export { WorkbookFormatError, formatError, sniffWorkbook, type WorkbookFormatProblem } from "./format";
 
 /** A new, empty workbook set to recalculate on open. */
 export function newWorkbook(): ExcelJS.Workbook {
@@ -59,17 +27,15 @@ function keepProtection(sheet: ExcelJS.Worksheet): void {
 /** Loads .xlsx bytes; anything else (empty, not a zip, truncated, no sheets) throws a WorkbookFormatError. */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (bytes.byteLength === 0) throw fail("empty");
-  if (startsWith(bytes, OLE)) throw fail("legacy-xls");
-  if (!startsWith(bytes, ZIP)) throw fail("not-zip");
+  sniffWorkbook(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     // JSZip, underneath, reads any Uint8Array; ExcelJS only types Buffer.
     await workbook.xlsx.load(bytes as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
-    throw fail("damaged", error);
+    throw formatError("damaged", error);
   }
-  if (workbook.worksheets.length === 0) throw fail("no-sheets");
+  if (workbook.worksheets.length === 0) throw formatError("no-sheets");
   workbook.worksheets.forEach(keepProtection);
   return workbook;
 }

@@ -1,12 +1,18 @@
+import { existsSync } from "fs";
+import { readFile } from "fs/promises";
+import { availableParallelism } from "os";
+import { join } from "path";
+import { parseArgs } from "util";
 import { cliText } from "../../i18n/cli";
+import { cliReadText } from "../../i18n/cliRead";
 import type { Lang } from "../../i18n/types";
 import { checkScorecard, hasErrors, workbookFindings, type ScorecardCheck } from "../../sheet";
-import { readScorecards } from "../../xlsx";
-import { readWorkbookFile } from "../../xlsx/files";
-import { parseArgs } from "util";
+import { streamScorecards } from "../../xlsx/stream/read";
+import type { CheckJob } from "../checkWorker";
 import { EXIT, UsageError, type ExitCode } from "../errors";
 import type { Io } from "../main";
 import { fileReason } from "../io";
+import { WorkerPool, orderedMap } from "../pool";
 
 export interface FileCheck {
   readonly file: string;
@@ -17,7 +23,7 @@ export interface FileCheck {
 /** Reads and checks one file; an unreadable file becomes an entry with `error`, never an exception. */
 export async function checkFile(file: string, lang: Lang): Promise<FileCheck> {
   try {
-    const reads = readScorecards(await readWorkbookFile(file));
+    const reads = streamScorecards(new Uint8Array(await readFile(file)));
     const extra = workbookFindings(reads);
     return { file, scorecards: reads.map((r) => checkScorecard(r, lang, extra.get(r))) };
   } catch (e) {
@@ -30,23 +36,67 @@ export function checkExitCode(files: readonly FileCheck[]): ExitCode {
   return hasErrors(files.flatMap((f) => f.scorecards)) ? EXIT.problems : EXIT.ok;
 }
 
+/** The compiled worker script, beside the compiled CLI (dist-cli); run from sources, check stays in-process. */
+const WORKER = join(__dirname, "check-worker.cjs");
+
+/** How many worker threads: $SCORECARD_JOBS when set (1 = in-process), else one per core, never more than files. */
+export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.SCORECARD_JOBS);
+  const jobs = Number.isInteger(asked) && asked > 0 ? asked : availableParallelism();
+  return Math.min(jobs, files);
+}
+
+/** A progress line for stderr, only when it is a terminal and the run is long enough to need one. */
+export function progressLine(
+  stream: { readonly isTTY?: boolean; write(text: string): unknown },
+  total: number,
+  lang: Lang,
+): ((done: number) => void) | undefined {
+  if (!stream.isTTY || total <= 50) return undefined;
+  const r = cliReadText(lang);
+  return (done) => stream.write(done < total ? `\r${r.progress(done, total)}` : "\r\x1b[K");
+}
+
+const indent = (json: string): string => json.replace(/^/gm, "    ");
+
+/**
+ * Checks the files, across worker threads when there are several, and writes each file's report as soon as it
+ * and all files before it are done: memory stays flat however many files, and the order is the command line's.
+ * `--json` prints, piece by piece, exactly JSON.stringify({ files }, null, 2).
+ */
 export async function runCheck(
   files: readonly string[],
   o: { json: boolean },
   lang: Lang,
   print: (line: string) => void,
   warn: (line: string) => void,
+  progress?: (done: number) => void,
 ): Promise<ExitCode> {
   const t = cliText(lang);
-  const results: FileCheck[] = [];
-  for (const file of files) {
-    const result = await checkFile(file, lang);
-    if (result.error !== undefined) warn(t.unreadable(file, result.error));
-    results.push(result);
+  const workers = workerCount(files.length);
+  const pool =
+    workers > 1 && existsSync(WORKER) ? new WorkerPool<CheckJob, FileCheck>(WORKER, workers) : null;
+  const check = (file: string): Promise<FileCheck> =>
+    pool
+      ? pool.run({ file, lang }).catch((e: unknown) => ({ file, error: fileReason(e, t), scorecards: [] }))
+      : checkFile(file, lang);
+  let code: ExitCode = EXIT.ok;
+  let done = 0;
+  try {
+    if (o.json) print('{\n  "files": [');
+    for await (const result of orderedMap(files, check, pool ? workers * 2 : 2)) {
+      done++;
+      if (result.error !== undefined) warn(t.unreadable(result.file, result.error));
+      if (o.json) print(indent(JSON.stringify(result, null, 2)) + (done < files.length ? "," : ""));
+      else print(formatFile(result, lang));
+      code = Math.max(code, checkExitCode([result])) as ExitCode;
+      progress?.(done);
+    }
+    if (o.json) print("  ]\n}");
+  } finally {
+    await pool?.close();
   }
-  if (o.json) print(JSON.stringify({ files: results }, null, 2));
-  else for (const r of results) print(formatFile(r, lang));
-  return checkExitCode(results);
+  return code;
 }
 
 /** The readable report, one block per file. */
@@ -108,5 +158,6 @@ export async function checkCommand(args: readonly string[], lang: Lang, io: Io):
     return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError(t.noFiles);
-  return runCheck(positionals, { json: values.json ?? false }, lang, io.out, io.err);
+  const progress = progressLine(process.stderr, positionals.length, lang);
+  return runCheck(positionals, { json: values.json ?? false }, lang, io.out, io.err, progress);
 }

@@ -1,0 +1,500 @@
+/*
+ * The streaming reader: what `check` needs of a workbook, read straight from the zip with fflate and saxes,
+ * without building an ExcelJS model. It yields exactly the SheetGrid that sheetToGrid gives for the ExcelJS
+ * workbook of the same bytes (test/xlsx.stream.test.ts compares them), quirks included: date-formatted numbers
+ * as dates, shared formulas slid to each cell, hyperlinked cells reduced to their text, merged-away cells empty.
+ * Node only (it uses ExcelJS's own conversion helpers from its lib folder).
+ */
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { slideFormula } from "exceljs/lib/utils/shared-formula";
+import utils from "exceljs/lib/utils/utils";
+import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
+import { isScorecard, readScorecard, type GridValue, type ReadScorecard, type SheetGrid } from "../../sheet";
+import { columnLetters, expandSqref } from "../grid";
+import { formatError, sniffWorkbook } from "../format";
+import { ZipError, ZipReader } from "./zip";
+
+type Attributes = Record<string, string>;
+
+interface Handlers {
+  open(name: string, attributes: Attributes): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+/** Streams one part through saxes: the part never exists as one string. */
+function parsePart(zip: ZipReader, name: string, handlers: Handlers): void {
+  const parser = new SaxesParser();
+  parser.on("opentag", (tag: SaxesTagPlain) => handlers.open(tag.name, tag.attributes));
+  if (handlers.text) parser.on("text", handlers.text);
+  if (handlers.close) {
+    const close = handlers.close;
+    parser.on("closetag", (tag: SaxesTagPlain) => close(tag.name));
+  }
+  const decoder = new TextDecoder();
+  zip.read(name, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
+  parser.write(decoder.decode());
+  parser.close();
+}
+
+const relationships = (zip: ZipReader, name: string): Map<string, string> => {
+  const rels = new Map<string, string>();
+  if (zip.has(name))
+    parsePart(zip, name, {
+      open: (tag, a) => {
+        if (tag === "Relationship") rels.set(a.Id, a.Target);
+      },
+    });
+  return rels;
+};
+
+/** `_x000D_`-style escapes, undone the way ExcelJS undoes them in shared strings and rich-text runs. */
+const unescapeText = (text: string): string =>
+  text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** Shared strings as the text a cell shows (rich text joined); null for an entry ExcelJS reads as no value. */
+function sharedStrings(zip: ZipReader): (string | null)[] {
+  const out: (string | null)[] = [];
+  if (!zip.has("xl/sharedStrings.xml")) return out;
+  let plain: string | undefined;
+  let runs: string[] | undefined;
+  let text: string[] | undefined;
+  let phonetic = 0; // inside <rPh>, whose text ExcelJS skips
+  parsePart(zip, "xl/sharedStrings.xml", {
+    open: (tag) => {
+      if (tag === "si") {
+        plain = undefined;
+        runs = undefined;
+      } else if (tag === "rPh") phonetic++;
+      else if (phonetic > 0) return;
+      else if (tag === "r") (runs ??= []).push("");
+      else if (tag === "t") text = [];
+    },
+    text: (t) => text?.push(t),
+    close: (tag) => {
+      if (tag === "rPh") phonetic--;
+      else if (tag === "t" && text) {
+        const value = unescapeText(text.join(""));
+        if (runs) runs[runs.length - 1] = value;
+        else plain = value;
+        text = undefined;
+      } else if (tag === "si") out.push(runs ? runs.join("") : (plain ?? null));
+    },
+  });
+  return out;
+}
+
+/** For each cellXfs index: does its number format make ExcelJS load numbers as dates? */
+function dateStyles(zip: ZipReader): boolean[] {
+  if (!zip.has("xl/styles.xml")) return [];
+  const custom = new Map<number, string>();
+  const formats: (number | undefined)[] = [];
+  let inCellXfs = false;
+  parsePart(zip, "xl/styles.xml", {
+    open: (tag, a) => {
+      if (tag === "numFmt" && a.formatCode !== undefined)
+        custom.set(parseInt(a.numFmtId, 10), a.formatCode.replace(/[\\](.)/g, "$1"));
+      else if (tag === "cellXfs") inCellXfs = true;
+      else if (tag === "xf" && inCellXfs) formats.push(parseInt(a.numFmtId, 10));
+    },
+    close: (tag) => {
+      if (tag === "cellXfs") inCellXfs = false;
+    },
+  });
+  return formats.map((id) => {
+    if (!id) return false;
+    return utils.isDateFmt(custom.get(id) ?? defaultNumFormats[id]?.f);
+  });
+}
+
+function decodeRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref);
+  if (!m) return null;
+  const col = m[1]
+    .toUpperCase()
+    .split("")
+    .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Number(m[2]), col };
+}
+
+interface Range {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+function decodeRange(ref: string): Range | null {
+  const [a, b = a] = ref.split(":");
+  const from = decodeRef(a);
+  const to = decodeRef(b);
+  if (!from || !to) return null;
+  return {
+    top: Math.min(from.row, to.row),
+    left: Math.min(from.col, to.col),
+    bottom: Math.max(from.row, to.row),
+    right: Math.max(from.col, to.col),
+  };
+}
+
+/** A parsed <c>, before hyperlinks and merges apply. */
+interface RawCell {
+  /** The cell's own r attribute, which hyperlinks are matched against. */
+  readonly ref?: string;
+  /** Null-type: styled but empty; such cells count for the sheet's extent only. */
+  empty: boolean;
+  value: GridValue;
+  formula: string | null;
+  /** The value is text ExcelJS holds as a string (not an error, not a date): what a hyperlink keeps. */
+  readonly text: boolean;
+  /** External hyperlink target. */
+  link?: string;
+}
+
+interface SheetContext {
+  readonly strings: readonly (string | null)[];
+  readonly dates: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+const isoDate = (d: Date): string => {
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+};
+
+/** One worksheet part to the grid sheetToGrid would give (see the module comment). */
+function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext): SheetGrid {
+  const rows = new Map<number, Map<number, RawCell>>();
+  const masters = new Map<string, { formula: string | undefined; address: string }>();
+  const merges: Range[] = [];
+  const validations = new Map<string, string>();
+  const hyperlinkIds = new Map<string, string>();
+  let protectedSheet = false;
+
+  let row: Map<number, RawCell> | undefined;
+  let rowNumber = 0;
+  let prevCol = 0;
+  // The cell being read.
+  let cell: {
+    r?: string;
+    t?: string;
+    s: number;
+    f?: string[];
+    share?: string;
+    si?: string;
+    ref?: string;
+  } | null = null;
+  let value: string | undefined;
+  let runs: (string | undefined)[] | undefined;
+  let buffer: string[] | undefined;
+  let target: "f" | "v" | "t" | "run" | undefined;
+  let validation: { sqref: string; type: string } | null = null;
+
+  // Cells with neither value nor style, which ExcelJS keeps only when a hyperlink (listed later) covers them.
+  const bare: { row: number; ref: string }[] = [];
+
+  const closeCell = (): void => {
+    if (!cell || !row) return;
+    const c = cell;
+    const formulaText = c.f && c.f.length > 0 ? c.f.join("") : undefined;
+    const isFormula = formulaText !== undefined || c.share !== undefined;
+    const hasValue = runs !== undefined || value !== undefined;
+    if (!isFormula && !hasValue && !c.s) {
+      if (c.r !== undefined) bare.push({ row: rowNumber, ref: c.r });
+      return;
+    }
+    const col = c.r !== undefined ? decodeRef(c.r)?.col : prevCol > 0 ? prevCol + 1 : undefined;
+    if (col === undefined) throw new Error("Cell without a reference");
+    prevCol = col;
+    const address = `${columnLetters(col)}${rowNumber}`;
+    const isDate = c.s > 0 && ctx.dates[c.s] === true;
+    const toDate = (v: unknown): string => isoDate(utils.excelToDate(v, ctx.date1904));
+    let gv: GridValue = null;
+    let text = false;
+    let formula: string | null = null;
+    if (isFormula) {
+      let result: unknown;
+      if (value) {
+        if (c.t === "str") result = utils.xmlDecode(value);
+        else if (c.t === "b") result = parseInt(value, 10) !== 0;
+        else if (c.t === "e") result = { error: value };
+        else result = parseFloat(value);
+      }
+      text = typeof result === "string" && !isDate;
+      if (result !== undefined && isDate) result = toDate(result);
+      if (typeof result === "object" && result !== null) gv = (result as { error: string }).error;
+      else if (result !== undefined) gv = result as GridValue;
+      if (c.share === "shared" && c.ref !== undefined) {
+        if (c.si !== undefined) masters.set(c.si, { formula: formulaText, address });
+        formula = formulaText ?? null;
+      } else if (c.share === "shared") {
+        const master = c.si !== undefined ? masters.get(c.si) : undefined;
+        formula =
+          formulaText ?? (master?.formula ? slideFormula(master.formula, master.address, address) : null);
+      } else formula = formulaText ?? null;
+      formula = formula ? formula.replace(/^=/, "") : null;
+    } else if (runs !== undefined) {
+      gv = runs.map((r) => r ?? "").join("");
+      text = true;
+    } else if (value !== undefined) {
+      if (c.t === "s") {
+        const index = parseInt(value, 10);
+        if (!(index >= 0 && index < ctx.strings.length)) throw new Error(`Shared string ${value} not found`);
+        gv = ctx.strings[index];
+        text = gv !== null;
+      } else if (c.t === "str" || c.t === "inlineStr") {
+        gv = c.t === "str" ? utils.xmlDecode(value) : value;
+        text = true;
+      } else if (c.t === "b") gv = parseInt(value, 10) !== 0;
+      else if (c.t === "e") gv = value;
+      else {
+        const n = parseFloat(value);
+        gv = isDate ? toDate(n) : n;
+      }
+    }
+    row.set(col, { ref: c.r, empty: !isFormula && !hasValue, value: gv, formula, text });
+  };
+
+  parsePart(zip, part, {
+    open: (tag, a) => {
+      if (cell) {
+        if (tag === "f") {
+          cell.f = [];
+          cell.share = a.t;
+          cell.si = a.si;
+          cell.ref = a.ref;
+          target = "f";
+        } else if (tag === "v") target = "v";
+        else if (tag === "r") {
+          runs ??= [];
+          runs.push(undefined);
+          target = undefined;
+        } else if (tag === "t") {
+          buffer = [];
+          target = runs ? "run" : "t";
+        }
+        return;
+      }
+      switch (tag) {
+        case "row": {
+          rowNumber = parseInt(a.r, 10);
+          if (!(rowNumber > 0)) throw new Error("Invalid row number in model");
+          row = new Map();
+          rows.set(rowNumber, row);
+          prevCol = 0;
+          break;
+        }
+        case "c":
+          cell = { r: a.r, t: a.t, s: a.s ? parseInt(a.s, 10) : 0 };
+          value = undefined;
+          runs = undefined;
+          break;
+        case "mergeCell": {
+          const range = decodeRange(a.ref ?? "");
+          if (range) merges.push(range);
+          break;
+        }
+        case "dataValidation":
+          if (a.sqref === undefined) throw new Error("Data validation without sqref");
+          validation = { sqref: a.sqref, type: a.type || "any" };
+          break;
+        case "sheetProtection":
+          protectedSheet = true;
+          break;
+        case "hyperlink":
+          if (a["r:id"]) hyperlinkIds.set(a.ref, a["r:id"]);
+          break;
+      }
+    },
+    text: (t) => {
+      if (!cell || target === undefined) return;
+      if (target === "f") cell.f?.push(t);
+      else if (target === "run") buffer?.push(t);
+      else value = (value ?? "") + t;
+    },
+    close: (tag) => {
+      if (cell) {
+        if (tag === "c") {
+          closeCell();
+          cell = null;
+        } else if (tag === "t" && target === "run" && runs && buffer) {
+          runs[runs.length - 1] = unescapeText(buffer.join(""));
+          buffer = undefined;
+        }
+        if (tag === "f" || tag === "v" || tag === "t" || tag === "is") target = undefined;
+        return;
+      }
+      if (tag === "dataValidation" && validation) {
+        for (const addr of validation.sqref.split(/\s+/g)) {
+          if (addr.includes(":")) {
+            const range = decodeRange(addr);
+            if (!range) throw new Error(`Invalid range ${addr}`);
+            for (let c = range.left; c <= range.right; c++)
+              for (let r = range.top; r <= range.bottom; r++)
+                validations.set(`${columnLetters(c)}${r}`, validation.type);
+          } else validations.set(addr, validation.type);
+        }
+        validation = null;
+      } else if (tag === "row") row = undefined;
+    },
+  });
+
+  applyHyperlinks(zip, part, rows, bare, hyperlinkIds);
+  const mergedAway = applyMerges(rows, merges);
+
+  let rowCount = 0;
+  let colCount = 0;
+  for (const [r, cells] of rows) {
+    rowCount = Math.max(rowCount, r);
+    let hasValues = false;
+    let last = 0;
+    for (const [c, x] of cells) {
+      last = Math.max(last, c);
+      if (!x.empty || mergedAway.has(`${r}:${c}`)) hasValues = true;
+    }
+    if (hasValues) colCount = Math.max(colCount, last);
+  }
+
+  const used: { r: number; c: number; x: RawCell }[] = [];
+  const links: Record<string, string> = {};
+  let maxRow = 0;
+  let maxCol = 0;
+  for (const [r, cells] of rows)
+    for (const [c, x] of cells) {
+      if (mergedAway.has(`${r}:${c}`)) continue;
+      if (x.link !== undefined) links[`${columnLetters(c)}${r}`] = x.link;
+      if (x.value === null && x.formula === null) continue;
+      used.push({ r, c, x });
+      maxRow = Math.max(maxRow, r);
+      maxCol = Math.max(maxCol, c);
+    }
+  const values: GridValue[][] = Array.from({ length: maxRow }, () => Array<GridValue>(maxCol).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: maxRow }, () =>
+    Array<string | null>(maxCol).fill(null),
+  );
+  for (const { r, c, x } of used) {
+    values[r - 1][c - 1] = x.value;
+    formulas[r - 1][c - 1] = x.formula;
+  }
+
+  const bounds = { rows: Math.max(rowCount, 1), cols: Math.max(colCount, 1) };
+  const validated = new Set<string>();
+  for (const [address, type] of validations) {
+    if (type === "any") continue;
+    for (const single of expandSqref(address, bounds)) validated.add(single);
+  }
+  return {
+    name,
+    values,
+    formulas,
+    guards: { protected: protectedSheet, validatedCells: [...validated] },
+    ...(Object.keys(links).length > 0 ? { links } : {}),
+  };
+}
+
+/**
+ * ExcelJS turns a cell under an external hyperlink into { text, hyperlink }: the formula goes, only text stays
+ * visible, and even a bare cell then exists.
+ */
+function applyHyperlinks(
+  zip: ZipReader,
+  part: string,
+  rows: Map<number, Map<number, RawCell>>,
+  bare: readonly { row: number; ref: string }[],
+  ids: ReadonlyMap<string, string>,
+): void {
+  if (ids.size === 0) return;
+  const slash = part.lastIndexOf("/");
+  const rels = relationships(zip, `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`);
+  const linked = new Map<string, string>();
+  for (const [ref, id] of ids) {
+    const target = rels.get(id);
+    if (target === undefined) throw new Error(`Hyperlink relationship ${id} not found`);
+    if (target) linked.set(ref, target);
+  }
+  for (const cells of rows.values())
+    for (const cell of cells.values()) {
+      const link = cell.ref !== undefined ? linked.get(cell.ref) : undefined;
+      if (link === undefined) continue;
+      if (!cell.text) cell.value = null;
+      cell.formula = null;
+      cell.empty = false;
+      cell.link = link;
+    }
+  for (const { row, ref } of bare) {
+    const link = linked.get(ref);
+    const col = link !== undefined ? decodeRef(ref)?.col : undefined;
+    if (col !== undefined)
+      rows.get(row)?.set(col, { ref, empty: false, value: null, formula: null, text: false, link });
+  }
+}
+
+/** Merges as ExcelJS applies them on load: overlapping ones fail, every covered cell exists, slaves read empty. */
+function applyMerges(rows: Map<number, Map<number, RawCell>>, merges: readonly Range[]): Set<string> {
+  const away = new Set<string>();
+  const done: Range[] = [];
+  const touch = (r: number, c: number): void => {
+    let cells = rows.get(r);
+    if (!cells) rows.set(r, (cells = new Map()));
+    if (!cells.has(c)) cells.set(c, { empty: true, value: null, formula: null, text: false });
+  };
+  for (const m of merges) {
+    if (done.some((d) => d.left <= m.right && m.left <= d.right && d.top <= m.bottom && m.top <= d.bottom))
+      throw new Error("Cannot merge already merged cells");
+    done.push(m);
+    touch(m.top, m.left);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        touch(r, c);
+        away.add(`${r}:${c}`);
+      }
+  }
+  return away;
+}
+
+/** The worksheet parts in tab order, as ExcelJS pairs workbook.xml's sheets with the zip's entries. */
+function worksheetParts(zip: ZipReader): { part: string; name: string; date1904: boolean }[] {
+  const sheets: { name: string; id: string; rId: string }[] = [];
+  let date1904 = false;
+  parsePart(zip, "xl/workbook.xml", {
+    open: (tag, a) => {
+      if (tag === "sheet") sheets.push({ name: a.name, id: a.sheetId, rId: a["r:id"] });
+      else if (tag === "workbookPr") date1904 = a.date1904 === "1";
+    },
+  });
+  const rels = relationships(zip, "xl/_rels/workbook.xml.rels");
+  const out: { part: string; name: string; date1904: boolean }[] = [];
+  for (const sheet of sheets) {
+    const target = rels.get(sheet.rId);
+    if (target === undefined) continue;
+    const part = `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`;
+    if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(part) && zip.has(part))
+      out.push({ part, name: sheet.name, date1904 });
+  }
+  return out;
+}
+
+/**
+ * Grids of every worksheet in tab order, from .xlsx bytes; anything unreadable throws a WorkbookFormatError
+ * (problem "too-large" for a part that inflates beyond the limit).
+ */
+export function streamGrids(data: Uint8Array): SheetGrid[] {
+  sniffWorkbook(data);
+  try {
+    const zip = new ZipReader(data);
+    if (!zip.has("xl/workbook.xml")) throw formatError("no-sheets");
+    const parts = worksheetParts(zip);
+    if (parts.length === 0) throw formatError("no-sheets");
+    const ctx = { strings: sharedStrings(zip), dates: dateStyles(zip), date1904: parts[0].date1904 };
+    return parts.map(({ part, name }) => readSheet(zip, part, name, ctx));
+  } catch (e) {
+    if (e instanceof ZipError && e.problem === "too-large") throw formatError("too-large", undefined, e.part);
+    if (e instanceof Error && e.name === "WorkbookFormatError") throw e;
+    throw formatError("damaged", e);
+  }
+}
+
+/** Every sheet recognised as a scorecard, read from .xlsx bytes by the streaming reader. */
+export const streamScorecards = (data: Uint8Array): ReadScorecard[] =>
+  streamGrids(data).filter(isScorecard).map(readScorecard);

@@ -1,0 +1,129 @@
+import { Inflate } from "fflate";
+
+/** No part of a scorecard workbook comes near this once inflated; a larger one is refused as hostile. */
+export const PART_LIMIT = 50 * 1024 * 1024;
+
+/** Why the zip container could not be read. */
+export type ZipProblem = "damaged" | "too-large";
+
+export class ZipError extends Error {
+  constructor(
+    readonly problem: ZipProblem,
+    message: string,
+    /** The part that inflated beyond the limit. */
+    readonly part?: string,
+  ) {
+    super(message);
+    this.name = "ZipError";
+  }
+}
+
+interface Entry {
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+// Pushing the compressed data in small slices bounds what one push can inflate (deflate tops out near 1:1032).
+const SLICE = 16 * 1024;
+
+const damaged = (why: string): ZipError => new ZipError("damaged", why);
+
+/**
+ * The entries of a zip held in memory, read from its central directory (as JSZip does, so data descriptors and
+ * odd local headers read the same). Parts are inflated on demand, streamed, and never beyond PART_LIMIT.
+ */
+export class ZipReader {
+  private readonly entries = new Map<string, Entry>();
+  private readonly view: DataView;
+
+  constructor(private readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let eocd = -1;
+    // The end record sits in the last 22 bytes plus at most a 64 KB comment.
+    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--)
+      if (this.u32(i) === EOCD) {
+        eocd = i;
+        break;
+      }
+    if (eocd < 0) throw damaged("End of central directory not found");
+    const count = this.u16(eocd + 10);
+    let at = this.u32(eocd + 16);
+    const decoder = new TextDecoder();
+    for (let n = 0; n < count; n++) {
+      if (at + 46 > bytes.length || this.u32(at) !== CENTRAL) throw damaged("Corrupted central directory");
+      const nameLength = this.u16(at + 28);
+      const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)).replace(/^\//, "");
+      this.entries.set(name, {
+        method: this.u16(at + 10),
+        compressedSize: this.u32(at + 20),
+        localOffset: this.u32(at + 42),
+      });
+      at += 46 + nameLength + this.u16(at + 30) + this.u16(at + 32);
+    }
+  }
+
+  private u16(at: number): number {
+    return this.view.getUint16(at, true);
+  }
+
+  private u32(at: number): number {
+    return this.view.getUint32(at, true);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  get names(): readonly string[] {
+    return [...this.entries.keys()];
+  }
+
+  /**
+   * Streams the inflated bytes of a part to `onChunk`, throwing ZipError("too-large") as soon as the total
+   * passes `limit`: a zip bomb costs at most one slice's output of memory, never the whole part.
+   */
+  read(name: string, onChunk: (chunk: Uint8Array) => void, limit = PART_LIMIT): void {
+    const entry = this.entries.get(name);
+    if (!entry) throw damaged(`Missing part ${name}`);
+    const at = entry.localOffset;
+    if (at + 30 > this.bytes.length || this.u32(at) !== LOCAL)
+      throw damaged(`Corrupted local header of ${name}`);
+    const start = at + 30 + this.u16(at + 26) + this.u16(at + 28);
+    const end = start + entry.compressedSize;
+    if (end > this.bytes.length) throw damaged(`Truncated part ${name}`);
+    const data = this.bytes.subarray(start, end);
+    let total = 0;
+    const emit = (chunk: Uint8Array): void => {
+      total += chunk.length;
+      if (total > limit)
+        throw new ZipError("too-large", `${name} inflates beyond ${limit / 1024 / 1024} MB`, name);
+      onChunk(chunk);
+    };
+    if (entry.method === 0) {
+      for (let i = 0; i < data.length; i += SLICE) emit(data.subarray(i, i + SLICE));
+      return;
+    }
+    if (entry.method !== 8) throw damaged(`Unsupported compression method ${entry.method} in ${name}`);
+    const inflate = new Inflate((chunk) => emit(chunk));
+    try {
+      for (let i = 0; i < data.length; i += SLICE)
+        inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
+      if (data.length === 0) inflate.push(new Uint8Array(0), true);
+    } catch (e) {
+      if (e instanceof ZipError) throw e;
+      throw damaged(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** A whole part as text (for the small parts: rels, workbook); bounded by the same limit. */
+  text(name: string): string {
+    const decoder = new TextDecoder();
+    let out = "";
+    this.read(name, (chunk) => (out += decoder.decode(chunk, { stream: true })));
+    return out + decoder.decode();
+  }
+}

@@ -1,0 +1,148 @@
+import { spawnSync } from "child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { strToU8, zipSync } from "fflate";
+import { main } from "../src/cli/main";
+import { progressLine, workerCount } from "../src/cli/commands/check";
+import { getRubric } from "../src/rubric";
+import { buildPlan } from "../src/sheet";
+import { newWorkbook, renderPlan, workbookBytes } from "../src/xlsx";
+import { PART_LIMIT } from "../src/xlsx/stream/zip";
+import { randomFills } from "./support/fills";
+
+const ROOT = join(__dirname, "..");
+const dir = mkdtempSync(join(tmpdir(), "scorecard-check-"));
+const bundle = join(dir, "bundle");
+const rubric = getRubric();
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join("\n") + "\n", err: err.join("\n") };
+}
+
+const files: string[] = [];
+beforeAll(async () => {
+  expect(spawnSync(process.execPath, [join(ROOT, "scripts/build-cli.mjs"), "--outdir", bundle]).status).toBe(
+    0,
+  );
+  // bin/scorecard.js calls main() of the bundle; here a two-line runner does the same for the temp build.
+  writeFileSync(
+    join(bundle, "run.cjs"),
+    'require("./scorecard.cjs").main(process.argv.slice(2), { out: (l) => process.stdout.write(l + "\\n"), err: (l) => process.stderr.write(l + "\\n") }).then((c) => { process.exitCode = c; });\n',
+  );
+  for (const [i, f] of randomFills(rubric, 5, 11).entries()) {
+    const workbook = newWorkbook();
+    renderPlan(workbook, buildPlan({ rubric, ...f, station: `${f.station}${i}` }));
+    writeFileSync(join(dir, `${i}.xlsx`), await workbookBytes(workbook));
+    files.push(`${i}.xlsx`);
+  }
+  writeFileSync(join(dir, "junk.xlsx"), "not a workbook");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The compiled CLI, built for this test from the current sources, run in the test folder. */
+const runner = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [join(bundle, "run.cjs"), ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), ...env },
+  });
+
+describe("check over many files", () => {
+  const args = (): string[] => [
+    "check",
+    "--json",
+    files[0],
+    "junk.xlsx",
+    files[1],
+    "missing.xlsx",
+    ...files.slice(2),
+  ];
+
+  it("streams a --json document identical to stringifying the whole report", async () => {
+    const r = await run(...args().map((f) => (f.endsWith(".xlsx") ? join(dir, f) : f)));
+    expect(r.code).toBe(2);
+    const parsed = JSON.parse(r.out) as { files: { file: string; error?: string }[] };
+    expect(r.out).toBe(JSON.stringify(parsed, null, 2) + "\n");
+    expect(parsed.files.map((f) => f.error === undefined)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it("gives the same bytes and exit code on worker threads as in one thread, in command-line order", () => {
+    const one = runner(args(), { SCORECARD_JOBS: "1" });
+    const pool = runner(args(), { SCORECARD_JOBS: "3" });
+    expect(pool.status).toBe(2);
+    expect(one.status).toBe(2);
+    expect(pool.stdout).toBe(one.stdout);
+    expect(pool.stderr).toBe(one.stderr);
+    expect(pool.stderr.trim().split("\n")).toHaveLength(2);
+    const names = (JSON.parse(pool.stdout) as { files: { file: string }[] }).files.map((f) => f.file);
+    expect(names).toEqual(args().slice(2));
+    const text = runner(["check", ...files, "junk.xlsx"], { SCORECARD_JOBS: "2" });
+    expect(text.stdout).toBe(runner(["check", ...files, "junk.xlsx"], { SCORECARD_JOBS: "1" }).stdout);
+  });
+
+  it("uses one worker per core unless told, never more than files", () => {
+    expect(workerCount(3, { SCORECARD_JOBS: "8" })).toBe(3);
+    expect(workerCount(100, { SCORECARD_JOBS: "2" })).toBe(2);
+    expect(workerCount(1000, {})).toBeGreaterThanOrEqual(1);
+    expect(workerCount(1000, { SCORECARD_JOBS: "zero" })).toBe(workerCount(1000, {}));
+  });
+
+  it("shows progress only on a terminal and for more than 50 files", () => {
+    const written: string[] = [];
+    const tty = { isTTY: true, write: (s: string) => written.push(s) };
+    expect(progressLine(tty, 50, "zh")).toBeUndefined();
+    expect(progressLine({ isTTY: false, write: tty.write }, 500, "zh")).toBeUndefined();
+    const step = progressLine(tty, 51, "en");
+    step?.(7);
+    step?.(51);
+    expect(written).toEqual(["\rchecked 7/51 files", "\r\x1b[K"]);
+  });
+});
+
+describe("unreadable files in the chosen language only", () => {
+  it("says why in Chinese, or in English with --lang en", async () => {
+    const junk = join(dir, "junk.xlsx");
+    const zh = await run("check", junk);
+    expect(zh.err).toContain("文件不是 .xlsx 工作簿");
+    expect(zh.err + zh.out).not.toMatch(/Cannot|workbook|archive/);
+    const en = await run("check", "--lang", "en", junk);
+    expect(en.err).toContain("not a ZIP archive");
+    expect(en.err + en.out).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("refuses a zip bomb with a clear message, and still checks the other files", () => {
+    const bomb = zipSync(
+      {
+        "xl/workbook.xml": strToU8(
+          '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        ),
+        "xl/_rels/workbook.xml.rels": strToU8(
+          '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+        ),
+        "xl/worksheets/sheet1.xml": new Uint8Array(PART_LIMIT + 1024 * 1024).fill(0x20),
+      },
+      { level: 6 },
+    );
+    writeFileSync(join(dir, "bomb.xlsx"), bomb);
+    const zh = runner(["check", "bomb.xlsx", files[0]]);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr.trim()).toBe(
+      "无法读取 bomb.xlsx：工作簿中的 xl/worksheets/sheet1.xml 解压后超过 50 MB，已拒绝读取（评分表远小于此，文件可能是恶意构造的）",
+    );
+    expect(zh.stdout).toContain(`文件：${files[0]}`);
+    const en = runner(["check", "--lang", "en", "bomb.xlsx"]);
+    expect(en.stderr).toContain("xl/worksheets/sheet1.xml in the workbook inflates beyond 50 MB: refused");
+  });
+});

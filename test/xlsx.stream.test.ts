@@ -1,0 +1,194 @@
+import type { Workbook } from "exceljs";
+import { readFile, writeFile } from "fs/promises";
+import { join } from "path";
+import { strFromU8, strToU8, unzipSync, zipSync, deflateSync } from "fflate";
+import { getRubric } from "../src/rubric";
+import { COL, addr, buildPlan, rowOf } from "../src/sheet";
+import {
+  WorkbookFormatError,
+  loadWorkbook,
+  newWorkbook,
+  renderPlan,
+  workbookBytes,
+  workbookGrids,
+} from "../src/xlsx";
+import { internals } from "../src/xlsx/internals";
+import { streamGrids } from "../src/xlsx/stream/read";
+import { PART_LIMIT, ZipError, ZipReader } from "../src/xlsx/stream/zip";
+import { randomFills } from "./support/fills";
+import { convertWithLibreOffice, tempDir } from "./support/libreoffice";
+
+const rubric = getRubric("2020-trial");
+
+const scorecardBook = (
+  fill: Parameters<typeof buildPlan>[0] = { rubric, station: "巴川街道", year: 2020 },
+): Workbook => {
+  const workbook = newWorkbook();
+  renderPlan(workbook, buildPlan(fill));
+  return workbook;
+};
+
+/** Both readers on the same bytes: the ExcelJS path (loadWorkbook + sheetToGrid) and the streaming one. */
+async function expectSameGrids(bytes: Uint8Array): Promise<void> {
+  const expected = workbookGrids(await loadWorkbook(bytes));
+  expect(streamGrids(bytes)).toEqual(expected);
+}
+
+/** Rewrites parts of a zip: each edit maps a part's text to its new text. */
+function editZip(bytes: Uint8Array, edits: Record<string, (xml: string) => string>): Uint8Array {
+  const files = unzipSync(bytes);
+  for (const [name, edit] of Object.entries(edits)) files[name] = strToU8(edit(strFromU8(files[name])));
+  return zipSync(files);
+}
+
+describe("the streaming reader gives the grids ExcelJS gives", () => {
+  it("on generated filled scorecards, several per workbook", async () => {
+    const fills = randomFills(rubric, 6, 7);
+    const workbook = newWorkbook();
+    fills.forEach((f, i) => renderPlan(workbook, buildPlan({ rubric, ...f, station: `${f.station}${i}` })));
+    workbook.addWorksheet("备注").getCell("B2").value = "不是评分表";
+    const bytes = await workbookBytes(workbook);
+    const grids = streamGrids(bytes);
+    expect(grids.map((g) => g.name)).toEqual(workbook.worksheets.map((w) => w.name));
+    expect(grids[0].values.length).toBeGreaterThan(80);
+    await expectSameGrids(bytes);
+  });
+
+  it("on tampered scorecards: deleted rows, typed totals, dropped validation and protection", async () => {
+    const workbook = scorecardBook();
+    const sheet = workbook.worksheets[0];
+    const layout = buildPlan({ rubric, station: "巴川街道", year: 2020 }).layout;
+    sheet.getCell(addr(COL.self, rowOf(layout, "12"))).value = "２";
+    sheet.getCell(addr(COL.self, rowOf(layout, "13"))).value = { formula: "1+1", result: 2 };
+    sheet.spliceRows(20, 1);
+    const model = internals(sheet).dataValidations.model;
+    for (const key of Object.keys(model).slice(0, 5)) delete model[key];
+    internals(sheet).sheetProtection = null;
+    await expectSameGrids(await workbookBytes(workbook));
+  });
+
+  it("on rich text, hyperlinks, errors, dates, booleans, shared formulas and merges", async () => {
+    const workbook = newWorkbook();
+    const sheet = workbook.addWorksheet("杂项");
+    sheet.getCell("A1").value = { richText: [{ text: "自评" }, { text: "得分", font: { bold: true } }] };
+    sheet.getCell("A2").value = { text: "链接", hyperlink: "https://example.org" };
+    sheet.getCell("A3").value = { error: "#REF!" };
+    sheet.getCell("A4").value = new Date(Date.UTC(2020, 5, 30));
+    sheet.getCell("A5").value = true;
+    sheet.getCell("A6").value = { formula: "A5", result: false };
+    sheet.getCell("A7").value = { formula: 'IF(A5,"","x")', result: "" };
+    sheet.getCell("B1").value = 2;
+    sheet.getCell("B2").value = 3;
+    sheet.getCell("C1").value = { formula: "B1*2", result: 4 };
+    sheet.getCell("C2").value = { sharedFormula: "C1", result: 6 };
+    sheet.getCell("C3").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+    sheet.getCell("D1").value = "合并";
+    sheet.mergeCells("D1:E2");
+    sheet.getCell("F9").style = {
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } },
+    };
+    await expectSameGrids(await workbookBytes(workbook));
+  });
+
+  it("on what other writers put in the XML: inline strings, str results, shared formulas, sqref lists", async () => {
+    const bytes = editZip(await workbookBytes(scorecardBook()), {
+      "xl/worksheets/sheet1.xml": (xml) =>
+        xml
+          .replace(
+            "</sheetData>",
+            '<row r="200"><c r="A200" t="inlineStr"><is><t>内联 &amp; 文本</t></is></c>' +
+              '<c r="B200" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 文本_x000D_</t></r></is></c>' +
+              '<c r="C200" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>' +
+              '<c r="D200"><f t="shared" ref="D200:D202" si="90">C200&amp;$A$200</f><v>1</v></c>' +
+              '<c r="E200" t="e"><v>#N/A</v></c><c r="F200" t="b"><v>0</v></c><c r="G200" s="1"/><c r="H200"/></row>' +
+              '<row r="201"><c r="D201"><f t="shared" si="90"/><v>2</v></c></row>' +
+              '<row r="202" ht="20" customHeight="1"><c r="D202"><f t="shared" si="90"/></c><c r="J202" s="2"/></row>' +
+              '<row r="230"/></sheetData>',
+          )
+          .replace(/<dataValidation /, '<dataValidation sqref="A300 B1:B3 $C$2"/><dataValidation '),
+    });
+    const grid = streamGrids(bytes)[0];
+    expect(grid.values[199].slice(0, 6)).toEqual(["内联 & 文本", "富 文本\r", "ab", 1, "#N/A", false]);
+    expect(grid.formulas[200][3]).toBe("C201&$A$200");
+    await expectSameGrids(bytes);
+  });
+
+  it("on LibreOffice-saved scorecards", async () => {
+    const dir = await tempDir("stream-lo-");
+    try {
+      const inputs: string[] = [];
+      for (const [i, f] of randomFills(rubric, 2, 31).entries()) {
+        const file = join(dir.path, `in${i}.xlsx`);
+        await writeFile(file, await workbookBytes(scorecardBook({ rubric, ...f })));
+        inputs.push(file);
+      }
+      const { outputs } = await convertWithLibreOffice(inputs, { to: "xlsx", outDir: join(dir.path, "out") });
+      for (const output of outputs) await expectSameGrids(new Uint8Array(await readFile(output)));
+    } finally {
+      await dir.remove();
+    }
+  });
+});
+
+describe("hostile and broken files", () => {
+  const bomb = (size: number): Uint8Array => {
+    const files = unzipSync(zipSync({ a: strToU8("x") }));
+    files["xl/workbook.xml"] = strToU8(
+      '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    );
+    files["xl/_rels/workbook.xml.rels"] = strToU8(
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+    );
+    files["xl/worksheets/sheet1.xml"] = new Uint8Array(size).fill(0x20);
+    return zipSync(files, { level: 9 });
+  };
+
+  it("refuses a part that inflates beyond the limit as soon as it passes it, without inflating the rest", () => {
+    const bytes = bomb(PART_LIMIT + 40 * 1024 * 1024);
+    expect(bytes.length).toBeLessThan(200 * 1024);
+    const zip = new ZipReader(bytes);
+    let seen = 0;
+    expect(() => zip.read("xl/worksheets/sheet1.xml", (chunk) => (seen += chunk.length))).toThrow(ZipError);
+    expect(seen).toBeLessThanOrEqual(PART_LIMIT);
+    expect(seen).toBeGreaterThan(PART_LIMIT - 20 * 1024 * 1024);
+    const error = (() => {
+      try {
+        streamGrids(bytes);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(WorkbookFormatError);
+    expect((error as WorkbookFormatError).problem).toBe("too-large");
+    expect((error as WorkbookFormatError).part).toBe("xl/worksheets/sheet1.xml");
+  });
+
+  it("reads a part just under the limit", () => {
+    const zip = new ZipReader(zipSync({ p: new Uint8Array(1024 * 1024).fill(0x41) }));
+    let seen = 0;
+    zip.read("p", (chunk) => (seen += chunk.length), 1024 * 1024);
+    expect(seen).toBe(1024 * 1024);
+  });
+
+  it.each([
+    ["empty", new Uint8Array(0)],
+    ["not-zip", strToU8("hello")],
+    ["legacy-xls", Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3])],
+    ["damaged", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])],
+    ["damaged", deflateSync(strToU8("x")).fill(0x50, 0, 1).fill(0x4b, 1, 2)],
+  ])("says %s like the ExcelJS path", async (problem, bytes) => {
+    expect(() => streamGrids(bytes)).toThrow(WorkbookFormatError);
+    try {
+      streamGrids(bytes);
+    } catch (e) {
+      expect((e as WorkbookFormatError).problem).toBe(problem);
+    }
+    await expect(loadWorkbook(bytes)).rejects.toMatchObject({ problem });
+  });
+
+  it("says damaged for a truncated workbook", async () => {
+    const valid = await workbookBytes(scorecardBook());
+    for (const cut of [valid.slice(0, valid.length / 2), valid.slice(0, valid.length - 10)])
+      expect(() => streamGrids(cut)).toThrow(expect.objectContaining({ problem: "damaged" }) as Error);
+  });
+});
