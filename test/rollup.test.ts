@@ -280,6 +280,7 @@ describe("the 汇总 plan", () => {
       "认定结论",
       "认定依据",
       "达标线",
+      "缺佐证项数",
     ]);
     expect(LIST_HEADERS).toEqual(["序号", "服务站", "总分", "结论"]);
     expect(plans.summary.sheetName).toBe("汇总");

@@ -35,6 +35,7 @@ export {
   type GridSheetPlan,
   type GridStyleName,
   type RollupAddresses,
+  type RollupPlanOptions,
   type RollupPlans,
 } from "./plan";
 export { chartXml, drawingXml, relsXml, CONTENT_TYPES, REL_TYPES } from "./chart";

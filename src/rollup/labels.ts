@@ -19,6 +19,7 @@ export const ROLLUP_HEADERS = [
   "认定结论",
   "认定依据",
   "达标线",
+  "缺佐证项数",
 ] as const;
 
 /** Header row of the 创建名单, in the sheet and in the CSV. */

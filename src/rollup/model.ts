@@ -1,6 +1,6 @@
 import type { Rubric } from "../rubric";
 import { scoreColumn, type ColumnScore, type Verdict } from "../scoring";
-import { sheetNameFor, type ReadScorecard } from "../sheet";
+import { evidenceStatus, sheetNameFor, type ReadScorecard } from "../sheet";
 
 /**
  * The roll-up of many scorecards: one row per station, the verdict that counts for each, and the pass count
@@ -37,6 +37,8 @@ export interface RollupRow {
   /** The counted total; null when not submitted. */
   readonly total: number | null;
   readonly verdict: RollupVerdict;
+  /** Items scored without 佐证材料; null when not submitted. */
+  readonly missingEvidence: number | null;
 }
 
 export interface RollupTotals {
@@ -175,6 +177,7 @@ export function buildRollup(
         basis: null,
         total: null,
         verdict: "missing",
+        missingEvidence: null,
       };
     const read = reads[readIndex];
     const self = scoreColumn(rubric, read.entries.self);
@@ -191,6 +194,7 @@ export function buildRollup(
       basis,
       total: counted.total,
       verdict: counted.verdict,
+      missingEvidence: evidenceStatus(read).missing.length,
     };
   };
   const stations = named

@@ -63,6 +63,7 @@ export const ROLLUP_COL = {
   verdict: 8,
   basis: 9,
   passLine: 10,
+  missingEvidence: 11,
 } as const;
 
 const base = { hAlign: "center", vAlign: "middle", wrap: true, border: true, locked: true } as const;
@@ -157,7 +158,16 @@ function basisLine(rollup: Rollup): string {
   return `依据《${rubric.title}》${doc}；总分${rubric.passLine}分（含）以上且无一票否决事项为达标。`;
 }
 
-function summaryPlan(rollup: Rollup): { plan: GridSheetPlan; at: RollupAddresses; chart: ChartSpec } {
+/** What the 汇总 shows beyond the roll-up itself. */
+export interface RollupPlanOptions {
+  /** The notice's timeline status, worded, as a line under the title. */
+  readonly timeline?: string;
+}
+
+function summaryPlan(
+  rollup: Rollup,
+  options: RollupPlanOptions,
+): { plan: GridSheetPlan; at: RollupAddresses; chart: ChartSpec } {
   const { rubric, rows, totals } = rollup;
   const C = ROLLUP_COL;
   const width = ROLLUP_HEADERS.length;
@@ -168,8 +178,9 @@ function summaryPlan(rollup: Rollup): { plan: GridSheetPlan; at: RollupAddresses
 
   g.span(1, 0, last, value(rollupTitle(rollup), "title"));
   g.height(1, 36);
-  g.span(2, 0, last, value(basisLine(rollup), "subtitle"));
-  g.height(2, 30);
+  const timeline = options.timeline === undefined ? "" : `\n${options.timeline}`;
+  g.span(2, 0, last, value(`${basisLine(rollup)}${timeline}`, "subtitle"));
+  g.height(2, timeline ? 45 : 30);
   const headerRow = 3;
   ROLLUP_HEADERS.forEach((h, c) => g.set(headerRow, c, value(h, "header")));
   g.height(headerRow, 24);
@@ -180,6 +191,7 @@ function summaryPlan(rollup: Rollup): { plan: GridSheetPlan; at: RollupAddresses
     g.set(r, C.no, value(row.no, "index"));
     g.set(r, C.station, value(row.station, "text"));
     g.set(r, C.passLine, value(rubric.passLine, "index"));
+    g.set(r, C.missingEvidence, value(row.missingEvidence, "index"));
     if (row.sheet === null || row.self === null || row.review === null) {
       g.set(r, C.sheet, value(null, "text"));
       for (const c of [C.selfTotal, C.reviewTotal, C.total]) g.set(r, c, value(null, "score"));
@@ -279,6 +291,7 @@ function summaryPlan(rollup: Rollup): { plan: GridSheetPlan; at: RollupAddresses
     );
   notes.push(
     `自评、复核的总分与结论引用各服务站评分表第${s.total}行、第${s.verdict}行，评分表修改后本表随之更新；“${MISSING_TEXT}”表示通知所列服务站尚无评分表。`,
+    `“${ROLLUP_HEADERS[C.missingEvidence]}”为生成时已得分（自评或复核大于0）但未填写佐证材料的项数，补填后请重新生成。`,
   );
   for (const note of notes) {
     g.span(r, 0, last, value(note, "note"));
@@ -344,7 +357,7 @@ function summaryPlan(rollup: Rollup): { plan: GridSheetPlan; at: RollupAddresses
     cells: g.rows,
     merges: g.merges,
     styles: GRID_STYLES,
-    columns: [6, 14, 22, 10, 10, 10, 10, 10, 10, 10, 8].map((w) => ({ width: w })),
+    columns: [6, 14, 22, 10, 10, 10, 10, 10, 10, 10, 8, 10].map((w) => ({ width: w })),
     rowHeights: g.heights,
     conditionalFormats,
     print: {
@@ -437,7 +450,7 @@ function listPlan(rollup: Rollup, at: RollupAddresses): GridSheetPlan {
 }
 
 /** The 汇总 sheet, its chart and the 创建名单 sheet of a roll-up. */
-export function buildRollupPlans(rollup: Rollup): RollupPlans {
-  const { plan, at, chart } = summaryPlan(rollup);
+export function buildRollupPlans(rollup: Rollup, options: RollupPlanOptions = {}): RollupPlans {
+  const { plan, at, chart } = summaryPlan(rollup, options);
   return { summary: plan, list: listPlan(rollup, at), chart, at };
 }

@@ -12,6 +12,7 @@ import {
   type ChartSpec,
   type GridCell,
   type GridSheetPlan,
+  type RollupPlanOptions,
   type RollupPlans,
 } from "./plan";
 
@@ -85,10 +86,12 @@ export function buildRollupWorkbook(
   rollup: Rollup,
   reads: readonly ReadScorecard[],
   plans: RollupPlans = buildRollupPlans(rollup),
+  extra: readonly GridSheetPlan[] = [],
 ): Workbook {
   const workbook = newWorkbook();
   renderGridPlan(workbook, plans.summary);
   renderGridPlan(workbook, plans.list);
+  for (const plan of extra) renderGridPlan(workbook, plan);
   for (const row of rollup.rows) {
     if (row.readIndex === null || row.sheet === null) continue;
     const read = reads[row.readIndex];
@@ -104,10 +107,14 @@ export function buildRollupWorkbook(
   return workbook;
 }
 
-/** The roll-up as .xlsx bytes, chart included. */
-export async function rollupBytes(rollup: Rollup, reads: readonly ReadScorecard[]): Promise<Uint8Array> {
-  const plans = buildRollupPlans(rollup);
-  const bytes = await workbookBytes(buildRollupWorkbook(rollup, reads, plans));
+/** The roll-up as .xlsx bytes, chart included; `extra` sheets (历年对比) follow the 创建名单. */
+export async function rollupBytes(
+  rollup: Rollup,
+  reads: readonly ReadScorecard[],
+  options: RollupPlanOptions & { readonly extra?: readonly GridSheetPlan[] } = {},
+): Promise<Uint8Array> {
+  const plans = buildRollupPlans(rollup, options);
+  const bytes = await workbookBytes(buildRollupWorkbook(rollup, reads, plans, options.extra));
   return addChart(bytes, plans.chart);
 }
 

@@ -3,8 +3,9 @@ import { extname } from "path";
 import { parseArgs } from "util";
 import { cliText } from "../../i18n/cli";
 import type { Lang } from "../../i18n/types";
-import { DEFAULT_EDITION, getRubric, type Rubric } from "../../rubric";
-import { buildRollup, listCsv, passingRows, type Rollup } from "../../rollup";
+import { timelineText } from "../../i18n/campaign";
+import { DEFAULT_EDITION, getRubric, localDate, timelineStatus, type Rubric } from "../../rubric";
+import { buildRollup, compareYears, listCsv, passingRows, yearsPlan, type Rollup } from "../../rollup";
 import { rollupBytes } from "../../rollup/xlsx";
 import type { ReadScorecard } from "../../sheet";
 import { readScorecards } from "../../xlsx";
@@ -27,6 +28,8 @@ export interface SummaryOptions {
   readonly force: boolean;
   readonly year?: string;
   readonly edition?: string;
+  /** Today (YYYY-MM-DD) for the timeline; the local date by default. */
+  readonly today?: string;
 }
 
 interface Source {
@@ -127,14 +130,19 @@ export async function runSummary(
     }
   }
   const reads = sources.map((s) => s.read);
-  const rollup = buildRollup(reads, rubricOf(o.edition, reads), { year });
+  const rubric = rubricOf(o.edition, reads);
+  const rollup = buildRollup(reads, rubric, { year });
   for (const line of reportLines(rollup, sources, lang)) warn(line);
+  const timeline = timelineText(timelineStatus(rubric.notice, rollup.year, o.today ?? localDate(new Date())));
+  const years = compareYears(reads, rubric);
 
   if (format === ".csv") {
     await writeFile(o.out, listCsv(rollup), "utf8");
     print(t.summaryListWritten(o.out, passingRows(rollup).length));
   } else {
-    await writeFile(o.out, await rollupBytes(rollup, reads));
+    const extra = years.years.length > 1 ? [yearsPlan(years, rollup.issuer)] : [];
+    await writeFile(o.out, await rollupBytes(rollup, reads, { timeline: timeline.zh, extra }));
+    if (extra.length > 0) print(t.summaryYears(years.years));
     const { totals } = rollup;
     const submitted = rollup.rows.filter((r) => r.readIndex !== null).length;
     const line = t.summaryWritten(o.out, totals.stations, submitted, totals.passed, percent(totals.rate));
@@ -144,6 +152,8 @@ export async function runSummary(
         : `; ${t.summaryTarget(totals.target, totals.needed)}`;
     print(`${line}${lang === "zh" ? target.replace("; ", "；") : target}`);
   }
+  // After the result line, which scripts read first.
+  print(timeline[lang]);
   return unreadable > 0 ? EXIT.usage : EXIT.ok;
 }
 
