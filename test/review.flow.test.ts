@@ -99,7 +99,7 @@ describe("transitions", () => {
       applyTransition(port, sheet, "reopen", { now: NOW, operator: "张三", reason: " " }),
     ).rejects.toEqual(new TransitionRefusedError("reopen", ["reason"]));
     await expect(applyTransition(port, sheet, "submit", { now: NOW, operator: "" })).rejects.toMatchObject({
-      blockers: ["state"],
+      blockers: ["state", "operator"],
     });
     expect(port.calls.render + port.calls.appendRows).toBe(0);
     await applyTransition(port, sheet, "reopen", { now: NOW, operator: "李四", reason: "佐证缺失" });

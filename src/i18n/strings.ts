@@ -207,7 +207,7 @@ const zhCN = {
   errorEditModeBody: "请按 Enter 或 Esc 结束单元格编辑，然后重试。",
   errorRequirementTitle: "此 Excel 版本不支持该操作",
   errorRequirementBody:
-    "请使用 Windows 上的 Office 2016 或更高版本、Microsoft 365、Mac 版 Excel 或网页版 Excel。详细信息：{detail}",
+    "请使用 Windows 上的 Office 2016 或更高版本、Microsoft 365、Mac 版 Excel 或网页版 Excel。",
   errorSheetTakenTitle: "工作表名称已被占用",
   errorSheetTakenBody: "名为“{sheet}”的工作表已存在且不是评分表。请先重命名该工作表，再插入评分表。",
   errorNotScorecardTitle: "无法打开评分表",
@@ -219,8 +219,8 @@ const zhCN = {
   errorOpenFileTitle: "无法打开文件",
   errorSaveFileTitle: "无法保存文件",
   errorStartTitle: "加载项启动失败",
-  errorGenericBody: "请重试；如果问题持续，请关闭并重新打开任务窗格。详细信息：{detail}",
-  errorOpenFileBody: "请选择由本加载项或 Excel 保存的 .xlsx 文件。详细信息：{detail}",
+  errorGenericBody: "请重试；如果问题持续，请关闭并重新打开任务窗格。",
+  errorOpenFileBody: "请选择由本加载项或 Excel 保存的 .xlsx 文件。",
   notXlsx: "“{name}”不是 .xlsx 文件",
 
   fileHeading: "在浏览器中填写评分表",
@@ -270,7 +270,8 @@ const zhCN = {
   exportPdfWeb: "Excel 网页版：文件 > 打印 > 打印 > 另存为 PDF",
   exportPdfActivate: "激活评分表工作表",
   exportPdfActivateHint: "先激活评分表所在的工作表，再按上面的步骤打印。",
-  exportPdfFileMode: "先下载 .xlsx 文件，在 Excel 中打开后按上面的步骤打印。",
+  exportPdfFileMode:
+    "PDF：先下载 .xlsx 文件，用 Excel、WPS 或 LibreOffice 打开后打印为 PDF（已设置好 A4 横向、每页重复标题行和页码）。",
   exportPdfDraft: "草稿的 PDF：下载草稿 .xlsx（标题带【草稿】），在 Excel 中打开后按上面的步骤打印。",
   exportRefusedTitle: "不能导出",
   exportRefusedBody: "评分表“{sheet}”有 {n} 个问题，见“导出”页的列表。",
@@ -281,6 +282,21 @@ const zhCN = {
   exportActivatedTitle: "已激活评分表",
   exportActivatedBody: "工作表“{sheet}”已激活，现在可以按上面的步骤打印为 PDF。",
   exportFailedTitle: "导出失败",
+  details: "详细信息",
+  loadFailedHint: "请检查网络连接，然后关闭并重新打开任务窗格。",
+  yearOutside: "{edition}用于 {from}–{to} 年度的创建活动，{year} 年不在其中，请确认年度。",
+  spinIncrease: "增加{name}",
+  spinDecrease: "减少{name}",
+  itemScoreName: "第{no}项得分",
+  exportFormatsHintFile:
+    ".xlsx 保留公式、数据验证和打印设置；CSV 为 UTF-8 编码（带 BOM），以 = + - @ 开头的文字前加 ' 以免被当作公式。",
+  problemsHintFile: "点击某一行可在“填写”中打开该项。",
+  shortfallStandard: "{text}：{standard}",
+  restoreTitle: "恢复未保存的评分表？",
+  restoreBody: "{name} · {station} · 保存于 {time} · 总分 {total}",
+  restoreAction: "恢复",
+  restoreDiscard: "丢弃",
+  leaveWarning: "有未保存的修改，离开后会丢失。",
 };
 
 /** The keys of the pane's texts; every language provides all of them. */
@@ -495,7 +511,7 @@ const enUS: Strings = {
   errorEditModeBody: "Press Enter or Esc to finish editing the cell, then try again.",
   errorRequirementTitle: "This version of Excel cannot do this",
   errorRequirementBody:
-    "Use Office 2016 or later or Microsoft 365 on Windows, Excel for Mac, or Excel on the web. Details: {detail}",
+    "Use Office 2016 or later or Microsoft 365 on Windows, Excel for Mac, or Excel on the web.",
   errorSheetTakenTitle: "The sheet name is taken",
   errorSheetTakenBody:
     "A sheet named “{sheet}” exists and is not a scorecard. Rename that sheet first, then insert the scorecard.",
@@ -509,8 +525,8 @@ const enUS: Strings = {
   errorOpenFileTitle: "Could not open the file",
   errorSaveFileTitle: "Could not save the file",
   errorStartTitle: "The add-in could not start",
-  errorGenericBody: "Try again; if it keeps happening, close and reopen the task pane. Details: {detail}",
-  errorOpenFileBody: "Choose an .xlsx file saved by this add-in or by Excel. Details: {detail}",
+  errorGenericBody: "Try again; if it keeps happening, close and reopen the task pane.",
+  errorOpenFileBody: "Choose an .xlsx file saved by this add-in or by Excel.",
   notXlsx: "“{name}” is not an .xlsx file",
 
   fileHeading: "Fill in a scorecard in the browser",
@@ -562,7 +578,8 @@ const enUS: Strings = {
   exportPdfWeb: "Excel on the web: File > Print > Print > Save as PDF",
   exportPdfActivate: "Activate the scorecard sheet",
   exportPdfActivateHint: "Activate the scorecard's sheet first, then print as above.",
-  exportPdfFileMode: "Download the .xlsx first, open it in Excel, then print as above.",
+  exportPdfFileMode:
+    "PDF: download the .xlsx, open it in Excel, WPS or LibreOffice and print it to PDF (A4 landscape, repeated title rows and page numbers are already set up).",
   exportPdfDraft:
     "A draft PDF: download the draft .xlsx (its title is marked as a draft), open it in Excel, then print as above.",
   exportRefusedTitle: "Cannot export",
@@ -575,6 +592,21 @@ const enUS: Strings = {
   exportActivatedTitle: "Scorecard activated",
   exportActivatedBody: "Sheet “{sheet}” is active: print it to PDF as described.",
   exportFailedTitle: "Export failed",
+  details: "Details",
+  loadFailedHint: "Check the network connection, then close and reopen the task pane.",
+  yearOutside: "The {edition} is used for the {from}–{to} campaigns; {year} is outside them. Check the year.",
+  spinIncrease: "Increase {name}",
+  spinDecrease: "Decrease {name}",
+  itemScoreName: "item {no} score",
+  exportFormatsHintFile:
+    "The .xlsx keeps formulas, data validation and print setup; the CSV is UTF-8 with a byte order mark, and text starting with = + - @ gets a leading ' so that it is never read as a formula.",
+  problemsHintFile: "Choose a row to open its item in Fill in.",
+  shortfallStandard: "{text}: {standard}",
+  restoreTitle: "Restore the unsaved scorecard?",
+  restoreBody: "{name} · {station} · kept at {time} · total {total}",
+  restoreAction: "Restore",
+  restoreDiscard: "Discard",
+  leaveWarning: "There are unsaved changes; leaving loses them.",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh: zhCN, en: enUS };

@@ -94,7 +94,8 @@ export async function applyTransition(
   const refused = blockers(read, transition);
   const operator = request.operator.trim();
   const reason = (request.reason ?? "").trim();
-  if (transition === "reopen" && operator === "") refused.push("operator");
+  // Every step names who took it: the 变更记录 row is the only record of it.
+  if (operator === "") refused.push("operator");
   if (transition === "reopen" && reason === "") refused.push("reason");
   if (refused.length > 0) throw new TransitionRefusedError(transition, refused);
   const plan = transitionPlan(read, transition, request.now);

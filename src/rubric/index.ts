@@ -4,6 +4,7 @@ import type { Rubric, RubricSource } from "./types";
 
 export * from "./types";
 export { loadRubric, RubricError } from "./load";
+export { coversYear, defaultYear } from "./years";
 
 /** Every edition the product knows, newest last. Adding an edition is adding its data file here. */
 const SOURCES: readonly RubricSource[] = [edition2020Trial];

@@ -80,6 +80,11 @@ export interface RubricSource {
   readonly edition: string;
   readonly title: string;
   readonly titleEn: string;
+  /** How the pane names the edition in a list: 试行标准（2020）. */
+  readonly shortTitle: string;
+  readonly shortTitleEn: string;
+  /** The campaign years the edition is used for, ascending (the 2020 notice: 2020 to 2022, once a year). */
+  readonly years: readonly number[];
   /** 90 inclusive, bonus included. */
   readonly passLine: number;
   readonly baseMax: number;

@@ -9,6 +9,10 @@ export const edition2020Trial: RubricSource = {
   title: "全国乡镇（街道）示范型退役军人服务站创建标准（试行）",
   titleEn:
     "National Creation Standard for Demonstration Township (Subdistrict) Veterans' Service Stations (Trial)",
+  shortTitle: "试行标准（2020）",
+  shortTitleEn: "Trial standard (2020)",
+  // The campaign runs from 2020 to 2022, once a year.
+  years: [2020, 2021, 2022],
   passLine: 90,
   baseMax: 100,
   categories: [

@@ -186,6 +186,8 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
       });
     });
 
+  // Not exportable: the buttons say so instead of refusing after a click (the reason is the status above).
+  const blocked = busy !== null || !decision.ok;
   const unscored = decision.ok ? 0 : decision.problems.filter((p) => p.kind === "unscored").length;
   const status = decision.ok
     ? decision.draft
@@ -205,7 +207,7 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
       </div>
 
       <div className={styles.block}>
-        <Body1 role="status" data-testid="export-status" data-ok={decision.ok}>
+        <Body1 role="status" id={`${ids}-status`} data-testid="export-status" data-ok={decision.ok}>
           {status}
         </Body1>
         {!decision.ok && (
@@ -231,28 +233,40 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
       <div className={styles.block}>
         <Subtitle2 as="h3">{s.exportFormatsHeading}</Subtitle2>
         <div className={styles.buttons}>
-          <Button appearance="primary" disabled={busy !== null} onClick={() => void download("xlsx")}>
+          <Button
+            appearance="primary"
+            disabled={blocked}
+            aria-describedby={`${ids}-status`}
+            onClick={() => void download("xlsx")}
+          >
             {s.exportXlsx}
           </Button>
-          <Button disabled={busy !== null} onClick={() => void download("csv")}>
+          <Button disabled={blocked} aria-describedby={`${ids}-status`} onClick={() => void download("csv")}>
             {s.exportCsv}
           </Button>
           {busy !== null && <Spinner size="tiny" label={s.exportWorking} />}
         </div>
-        <Caption1 className={styles.hint}>{s.exportFormatsHint}</Caption1>
+        <Caption1 className={styles.hint}>
+          {props.office ? s.exportFormatsHint : s.exportFormatsHintFile}
+        </Caption1>
       </div>
 
       <div className={styles.block}>
         <Subtitle2 as="h3">{s.exportPdfHeading}</Subtitle2>
-        <Body1>{s.exportPdfIntro}</Body1>
-        <ul className={styles.steps} data-testid="pdf-steps">
-          <li>{s.exportPdfWindows}</li>
-          <li>{s.exportPdfMac}</li>
-          <li>{s.exportPdfWeb}</li>
-        </ul>
         {!props.office ? (
-          <Caption1 className={styles.hint}>{s.exportPdfFileMode}</Caption1>
-        ) : draft ? (
+          // A plain browser: nothing about Excel's own menus, only what to do with the download.
+          <Body1>{s.exportPdfFileMode}</Body1>
+        ) : (
+          <>
+            <Body1>{s.exportPdfIntro}</Body1>
+            <ul className={styles.steps} data-testid="pdf-steps">
+              <li>{s.exportPdfWindows}</li>
+              <li>{s.exportPdfMac}</li>
+              <li>{s.exportPdfWeb}</li>
+            </ul>
+          </>
+        )}
+        {!props.office ? null : draft ? (
           <Caption1 className={styles.hint}>{s.exportPdfDraft}</Caption1>
         ) : (
           <>

@@ -9,17 +9,21 @@ export const MIME: Readonly<Record<DownloadFormat, string>> = {
   csv: "text/csv;charset=utf-8",
 };
 
+/** Marks the exported copy's file name, as the README's `scorecard export … -o 巴川街道-上报.xlsx`. */
+const REPORT_MARK = "上报";
+
 /** Characters Windows and macOS do not allow in file names, and control characters. */
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /**
- * The download's file name: `${station}${year}评分表.xlsx` (or .csv), with "-草稿" before the extension for a
- * draft (draftPath, as `scorecard export --draft`). Characters no file system allows become "_".
+ * The download's file name: `${station}${year}评分表-上报.xlsx` (or .csv), so that it never shadows the working
+ * copy `${station}${year}评分表.xlsx`; a draft is `…评分表-草稿.xlsx` (draftPath, as `scorecard export --draft`),
+ * since it is not for reporting. Characters no file system allows become "_".
  */
 export function exportFileName(read: ReadScorecard, format: DownloadFormat, draft: boolean): string {
-  const name = `${read.meta.station}${read.meta.year}评分表.${format}`.replace(FORBIDDEN_IN_FILE_NAMES, "_");
-  return draft ? draftPath(name) : name;
+  const stem = `${read.meta.station}${read.meta.year}评分表`.replace(FORBIDDEN_IN_FILE_NAMES, "_");
+  return draft ? draftPath(`${stem}.${format}`) : `${stem}-${REPORT_MARK}.${format}`;
 }
 
 /**

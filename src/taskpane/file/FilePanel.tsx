@@ -17,6 +17,8 @@ import { useTexts } from "../shell/i18n";
 import { useMessages } from "../shell/messages";
 import type { PaneProps, PaneToolbarContext } from "../shell/Pane";
 import type { Timing } from "../shell/session";
+import type { Draft } from "./draftStore";
+import { useDraft, type DraftSummary } from "./useDraft";
 import type { XlsxDocument, XlsxEngine } from "./xlsxLoader";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -51,6 +53,8 @@ interface OpenDocument {
   readonly port: WorkbookPort;
   /** Name of the opened file; null for a new workbook (named after its scorecard on saving). */
   readonly name: string | null;
+  /** Brought back from the browser's copy (useDraft) rather than opened or created. */
+  readonly restored: boolean;
 }
 
 /** Wraps a port so that every change to the workbook is noted (file mode's "unsaved" state). */
@@ -136,17 +140,42 @@ export function FilePanel(props: {
     return engine.current;
   };
 
+  const [version, setVersion] = React.useState(0);
+  const [summary, setSummary] = React.useState<DraftSummary | null>(null);
   const currentId = React.useRef(0);
-  const show = (file: XlsxDocument, name: string | null): void => {
+  const show = (file: XlsxDocument, name: string | null, restored = false): void => {
     const id = nextId++;
     currentId.current = id;
     // A closing document may still write its last edits; only the open one counts as unsaved.
     const changed = (): void => {
-      if (currentId.current === id) setDirty(true);
+      if (currentId.current !== id) return;
+      setDirty(true);
+      setVersion((v) => v + 1);
     };
-    setDoc({ id, file, port: trackChanges(file, changed), name });
-    setDirty(false);
+    setDoc({ id, file, port: trackChanges(file, changed), name, restored });
+    setSummary(null);
+    // A restored workbook is still unsaved: it was never downloaded.
+    setDirty(restored);
   };
+
+  const restore = async (draft: Draft): Promise<void> => {
+    setBusy(true);
+    try {
+      show(await (await loadEngine()).open(draft.bytes), draft.name, true);
+    } catch (error) {
+      messages.report(error, "open-file");
+    } finally {
+      setBusy(false);
+    }
+  };
+  const draft = useDraft({
+    file: doc?.file ?? null,
+    name: doc?.name ?? null,
+    dirty,
+    version,
+    summary,
+    onRestore: (d) => void restore(d),
+  });
 
   /** Runs `action` at once, or after the user agrees to drop unsaved changes. */
   const guard = (action: () => void): void => {
@@ -198,6 +227,7 @@ export function FilePanel(props: {
     try {
       download(await doc.file.toBuffer(), name);
       setDirty(false);
+      draft.forget();
       messages.show({ intent: "success", title: s.savedTitle, body: format(s.savedBody, { name }) });
     } catch (error) {
       messages.report(error, "save-file");
@@ -251,6 +281,9 @@ export function FilePanel(props: {
           key={doc.id}
           port={doc.port}
           timing={props.timing}
+          // A new workbook has no scorecard yet: 新建 goes straight to the insert form.
+          onShown={setSummary}
+          initialTab={doc.name === null && !doc.restored ? "insert" : undefined}
           toolbar={(context) => (
             <div className={styles.fileBar} role="group" aria-label={s.fileToolbarLabel}>
               <div className={styles.buttons}>

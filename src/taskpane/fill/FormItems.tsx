@@ -99,6 +99,7 @@ export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): R
         ? undefined
         : format(s.pointsHint, { max: item.max });
   const label = format(s.itemLabel, { no: item.no, text: item.text });
+  const scoreName = format(s.itemScoreName, { no: item.no });
 
   return (
     <div className={styles.item} data-item={item.id}>
@@ -124,6 +125,12 @@ export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): R
             disabled={props.locked}
             value={typeof value === "number" && judgement.status === "valid" ? value : null}
             displayValue={refused?.text ?? shown(value)}
+            incrementButton={{ "aria-label": format(s.spinIncrease, { name: scoreName }) }}
+            decrementButton={{ "aria-label": format(s.spinDecrease, { name: scoreName }) }}
+            onKeyDown={(e) => {
+              // Esc gives up a refused value: the box shows the entry again.
+              if (e.key === "Escape" && refused) setRefused(null);
+            }}
             onChange={(_, data) => {
               if (typeof data.value === "number") commit(data.value, String(data.value));
               else commit(parseTyped(data.displayValue), data.displayValue ?? "");

@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import type { Item } from "../../rubric";
+import { groupOf } from "../problems/problems";
 import { SAME_MATTER_ID } from "../../scoring";
 import type { GridValue, ScoreColumnName } from "../../sheet";
 import { reviewLocked, selfLocked } from "../../review/submission";
@@ -32,6 +33,15 @@ interface Section {
   readonly max?: number;
 }
 
+/** An entry to bring into view: its section is opened, it is scrolled to and its box focused. */
+export interface FormTarget {
+  readonly item: string;
+  /** Counts requests, so that choosing the same problem twice scrolls to it again. */
+  readonly seq: number;
+}
+
+const FOCUSABLE = "[role=spinbutton], input[type=radio]:checked, input[type=radio], [role=switch]";
+
 /**
  * Items grouped by category, each with its text, maximum and an input that only takes valid values. Edits are
  * judged before they are queued; the session writes them in batches. Edits made in the sheet show up here.
@@ -40,14 +50,35 @@ export function FormView(props: {
   view: ScorecardView;
   column: ScoreColumnName;
   onEdit: EditHandler;
+  /** Which sections are open; kept by the pane so that it survives switching tabs. */
+  open: readonly string[];
+  onOpen: (open: string[]) => void;
+  target?: FormTarget;
 }): React.JSX.Element {
   const styles = useStyles();
+  const root = React.useRef<HTMLElement>(null);
   const { s, lang } = useTexts();
   const { view, column, onEdit } = props;
   const { rubric } = view.read;
   const score = view.scores[column];
   const values = view.entries[column];
-  const [open, setOpen] = React.useState<string[]>([rubric.categories[0].id]);
+  const { open, onOpen: setOpen, target } = props;
+  const [pending, setPending] = React.useState<FormTarget | null>(null);
+  React.useEffect(() => {
+    if (!target) return;
+    const section = groupOf(rubric, target.item);
+    if (!open.includes(section)) setOpen([...open, section]);
+    setPending(target);
+    // Only a new request (seq) moves the form; later renders of the same target do not.
+  }, [target?.seq]);
+  React.useEffect(() => {
+    if (!pending) return;
+    const entry = root.current?.querySelector(`[data-item="${pending.item}"]`);
+    if (!entry) return;
+    setPending(null);
+    entry.scrollIntoView?.({ block: "center" });
+    entry.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  }, [pending, open]);
   const columnName = column === "self" ? s.columnSelf : s.columnReview;
   const { state } = view.read.meta;
   const locked = column === "self" ? selfLocked(state) : reviewLocked(state);
@@ -119,7 +150,7 @@ export function FormView(props: {
   };
 
   return (
-    <section className={styles.root} aria-labelledby="form-title">
+    <section className={styles.root} aria-labelledby="form-title" ref={root}>
       <Subtitle2 as="h2" id="form-title">
         {s.formHeading}
       </Subtitle2>

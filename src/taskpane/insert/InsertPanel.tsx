@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
-import { DEFAULT_EDITION, EDITIONS, getRubric } from "../../rubric";
+import { DEFAULT_EDITION, EDITIONS, coversYear, defaultYear, getRubric } from "../../rubric";
 import { SheetNameTakenError, type PopulateResult } from "../../workbook";
 import { useTexts } from "../shell/i18n";
 import { useMessages } from "../shell/messages";
@@ -49,7 +49,9 @@ export function InsertPanel(props: { session: ScorecardSession; onDone: () => vo
   const { s, lang } = useTexts();
   const messages = useMessages();
   const [station, setStation] = React.useState("");
-  const [yearText, setYearText] = React.useState(String(new Date().getFullYear()));
+  const [yearText, setYearText] = React.useState(() =>
+    String(defaultYear(getRubric(DEFAULT_EDITION), new Date().getFullYear())),
+  );
   const [edition, setEdition] = React.useState(DEFAULT_EDITION);
   const [touched, setTouched] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
@@ -68,9 +70,15 @@ export function InsertPanel(props: { session: ScorecardSession; onDone: () => vo
   const yearValid = Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
   const stationError = touched && typed === "" ? s.stationRequired : undefined;
   const yearError = yearValid ? undefined : s.yearInvalid;
-
-  const title = (r: { edition: string; title: string; titleEn: string }): string =>
-    `${r.edition} · ${lang === "en" ? r.titleEn : r.title}`;
+  const yearWarning =
+    yearValid && !coversYear(rubric, year)
+      ? format(s.yearOutside, {
+          year,
+          edition: lang === "en" ? rubric.shortTitleEn : rubric.shortTitle,
+          from: rubric.years[0],
+          to: rubric.years[rubric.years.length - 1],
+        })
+      : undefined;
 
   const announce = (result: PopulateResult): void => {
     const sheet = result.plan.sheetName;
@@ -174,8 +182,8 @@ export function InsertPanel(props: { session: ScorecardSession; onDone: () => vo
       <Field
         label={s.yearLabel}
         required
-        validationMessage={yearError}
-        validationState={yearError ? "error" : "none"}
+        validationMessage={yearError ?? yearWarning}
+        validationState={yearError ? "error" : yearWarning ? "warning" : "none"}
       >
         <SpinButton
           min={MIN_YEAR}
@@ -188,11 +196,11 @@ export function InsertPanel(props: { session: ScorecardSession; onDone: () => vo
           }}
         />
       </Field>
-      <Field label={s.editionLabel}>
+      <Field label={s.editionLabel} hint={lang === "en" ? rubric.titleEn : rubric.title}>
         <Select value={edition} onChange={(_, data) => setEdition(data.value)}>
           {EDITIONS.map((r) => (
             <option key={r.edition} value={r.edition}>
-              {title(r)}
+              {lang === "en" ? r.shortTitleEn : r.shortTitle}
             </option>
           ))}
         </Select>

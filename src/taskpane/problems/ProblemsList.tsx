@@ -37,7 +37,10 @@ const ALL = "all";
 export function ProblemsList(props: {
   problems: readonly Problem[];
   groups: readonly { id: ProblemGroup; name: string }[];
-  onSelect: (cell: string) => void;
+  /** A row was chosen (click or Enter). */
+  onChoose: (problem: Problem) => void;
+  /** File mode: a row opens its item in 填写 (there is no sheet to select in). */
+  opensForm: boolean;
 }): React.JSX.Element {
   const styles = useStyles();
   const { s } = useTexts();
@@ -63,12 +66,15 @@ export function ProblemsList(props: {
           ? props.problems.length === 0
             ? s.noProblems
             : s.noProblemsInFilter
-          : `${format(s.problemCount, { n: shown.length })} · ${s.problemsHint}`}
+          : `${format(s.problemCount, { n: shown.length })} · ${props.opensForm ? s.problemsHintFile : s.problemsHint}`}
       </Caption1>
       {shown.length > 0 && (
         <CellList
           testId="problems"
-          onSelect={props.onSelect}
+          onSelect={(_, key) => {
+            const problem = shown.find((p) => p.key === key);
+            if (problem) props.onChoose(problem);
+          }}
           rows={shown.map((p) => ({
             key: p.key,
             cell: p.cell,

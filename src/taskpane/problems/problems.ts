@@ -19,7 +19,15 @@ export interface Problem {
   readonly text: string;
   /** Points lost, for shortfalls. */
   readonly lost?: number;
+  /** The entry the problem is about (an item, 同一事项 or a veto condition), when it is one. */
+  readonly item?: string;
+  readonly column: ScoreColumnName;
 }
+
+/** How much of an item's 创建标准 a shortfall row shows, so the list reads without opening the item. */
+const STANDARD_SHOWN = 28;
+const standardStart = (text: string): string =>
+  text.length > STANDARD_SHOWN ? `${text.slice(0, STANDARD_SHOWN)}…` : text;
 
 export function groupOf(rubric: Rubric, item: string): ProblemGroup {
   const found = rubric.itemById.get(item);
@@ -62,6 +70,8 @@ export function problemsOf(
       group: groupOf(rubric, id),
       severity: "error",
       cell: cellOf(id),
+      item: id,
+      column,
       text: judgement.message[lang],
     });
   }
@@ -76,6 +86,8 @@ export function problemsOf(
       group: groupOf(rubric, f.item),
       severity: f.severity,
       cell: f.cell,
+      ...(rubric.itemById.has(f.item) ? { item: f.item } : {}),
+      column,
       text: f.message[lang],
     }),
   );
@@ -87,6 +99,8 @@ export function problemsOf(
       group: groupOf(rubric, id),
       severity: "warning",
       cell: cellOf(id),
+      item: id,
+      column,
       text: format(s.emptyItem, { no: id, max: item?.max ?? "" }),
     });
   }
@@ -97,7 +111,12 @@ export function problemsOf(
       group: f.categoryId,
       severity: "warning",
       cell: cellOf(f.id),
-      text: format(s.shortfallItem, { no: f.id, lost: f.lost, score: f.score, max: f.max }),
+      item: f.id,
+      column,
+      text: format(s.shortfallStandard, {
+        text: format(s.shortfallItem, { no: f.id, lost: f.lost, score: f.score, max: f.max }),
+        standard: standardStart(rubric.itemById.get(f.id)?.text ?? ""),
+      }),
       lost: f.lost,
     });
   }

@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
-import { blockers, logTime, type Transition } from "../../review";
+import { blockers, logTime, type Blocker, type Transition } from "../../review";
 import type { ScoreColumnName } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
 import { useTexts } from "../shell/i18n";
@@ -46,7 +46,12 @@ export function ReviewStatus(props: {
   const actions = useReviewActions(props.port, props.session, view.sheet);
   const offered = ACTIONS_BY_STATE[state];
   const forward = offered.filter((t) => t !== "reopen");
-  const blocked = forward.flatMap((t) => blockers(view.read, t));
+  const noOperator = operator.trim() === "";
+  // Every action is logged with who took it (变更记录), so none runs without a name.
+  const blocked: Blocker[] = [
+    ...forward.flatMap((t) => blockers(view.read, t)),
+    ...(noOperator && forward.length > 0 ? (["operator"] as const) : []),
+  ];
 
   const verdict = (column: ScoreColumnName): React.JSX.Element => {
     const score = view.scores[column];
@@ -88,7 +93,13 @@ export function ReviewStatus(props: {
         {verdict("self")}
         {verdict("review")}
       </div>
-      <Field label={s.operatorLabel} hint={s.operatorHint}>
+      <Field
+        label={s.operatorLabel}
+        hint={s.operatorHint}
+        required
+        validationMessage={noOperator ? s.blockerOperator : undefined}
+        validationState={noOperator ? "warning" : "none"}
+      >
         <Input value={operator} onChange={(_, data) => setOperator(data.value)} />
       </Field>
       <div className={styles.row}>
@@ -96,7 +107,9 @@ export function ReviewStatus(props: {
           <Button
             key={t}
             appearance={t === "reopen" ? "secondary" : "primary"}
-            disabled={actions.busy !== null || (t !== "reopen" && blockers(view.read, t).length > 0)}
+            disabled={
+              actions.busy !== null || (t !== "reopen" && (noOperator || blockers(view.read, t).length > 0))
+            }
             onClick={() => run(t)}
           >
             {s[ACTION_KEYS[t]]}

@@ -50,7 +50,8 @@ export interface CellListRow {
 /** Problems as buttons: a kind badge, the message and the cell; a click selects the cell in the sheet. */
 export function CellList(props: {
   rows: readonly CellListRow[];
-  onSelect: (cell: string) => void;
+  /** A row was chosen (click or Enter): its cell and its key. */
+  onSelect: (cell: string, key: string) => void;
   testId: string;
 }): React.JSX.Element {
   const styles = useCellListStyles();
@@ -63,7 +64,7 @@ export function CellList(props: {
             appearance="subtle"
             className={styles.row}
             title={format(s.goToCell, { cell: r.cell })}
-            onClick={() => props.onSelect(r.cell)}
+            onClick={() => props.onSelect(r.cell, r.key)}
             data-kind={r.kind}
           >
             <Badge className={styles.badge} appearance="tint" color={r.color}>

@@ -1,6 +1,5 @@
 import * as React from "react";
 import { Body1, Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { format } from "../../i18n/strings";
 import { errorDetail } from "./errors";
 import { useTexts } from "./i18n";
 import { useMessages } from "./messages";
@@ -54,7 +53,8 @@ export function LazyPanel<P extends object>({
         messagesRef.current.show({
           intent: "error",
           title: failedTitle,
-          body: format(s.loadFailedBody, { detail: errorDetail(error) }),
+          body: s.loadFailedHint,
+          detail: errorDetail(error),
         });
       },
     );

@@ -17,13 +17,13 @@ import type { GridValue, ScoreColumnName } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
 import type { ErrorContext } from "./errors";
 import { ExportTab } from "../export/ExportTab";
-import { FormView } from "../fill/FormView";
+import { FormView, type FormTarget } from "../fill/FormView";
 import { useTexts } from "./i18n";
 import { InsertPanel } from "../insert/InsertPanel";
 import { useMessages } from "./messages";
 import { NoScorecard } from "../insert/NoScorecard";
 import { Overview } from "../overview/Overview";
-import { problemGroups, problemsOf } from "../problems/problems";
+import { problemGroups, problemsOf, type Problem } from "../problems/problems";
 import { ProblemsList } from "../problems/ProblemsList";
 import { ReviewBanner } from "../review/ReviewBanner";
 import { ReviewTab } from "../review/ReviewTab";
@@ -46,6 +46,10 @@ export interface PaneProps {
   readonly port: WorkbookPort;
   readonly timing?: Partial<Timing>;
   readonly toolbar?: (context: PaneToolbarContext) => React.ReactNode;
+  /** Told the station and 自评 total whenever the scorecard shown changes (file mode keeps them with its draft). */
+  readonly onShown?: (shown: { station: string; total: number } | null) => void;
+  /** The tab shown first (file mode's 新建 starts at 插入). */
+  readonly initialTab?: PaneTab;
 }
 
 const useStyles = makeStyles({
@@ -92,9 +96,41 @@ export function Pane(props: PaneProps): React.JSX.Element {
   const [column, setColumn] = React.useState<ScoreColumnName>("self");
   // taskpane.html?check=workbook (the ribbon's 检查整个工作簿) opens 审核 and checks the workbook at once.
   const [autoCheck] = React.useState(() => !props.toolbar && pageWantsWorkbookCheck());
-  const [tab, setTab] = React.useState<PaneTab>(autoCheck ? "review" : "overview");
+  const [tab, setTab] = React.useState<PaneTab>(autoCheck ? "review" : (props.initialTab ?? "overview"));
   const ids = React.useId();
   const view = snapshot.view;
+  const fileMode = props.toolbar !== undefined;
+  const { onShown } = props;
+  const shownStation = view?.read.meta.station;
+  const shownTotal = view?.scores.self.total;
+  React.useEffect(() => {
+    onShown?.(
+      shownStation !== undefined && shownTotal !== undefined
+        ? { station: shownStation, total: shownTotal }
+        : null,
+    );
+  }, [onShown, shownStation, shownTotal]);
+  // 填写 stays mounted once opened, hidden on the other tabs: its open sections and refused values survive a
+  // tab switch; the page's scroll position is kept for it by hand, since the other tabs are shorter.
+  const [formSeen, setFormSeen] = React.useState(false);
+  const [formOpen, setFormOpen] = React.useState<string[] | null>(null);
+  const [target, setTarget] = React.useState<FormTarget | undefined>(undefined);
+  const formScroll = React.useRef(0);
+  const showTab = React.useCallback(
+    (next: PaneTab) => {
+      if (tab === "form" && next !== "form") formScroll.current = window.scrollY;
+      if (next === "form") setFormSeen(true);
+      setTab(next);
+    },
+    [tab],
+  );
+  /** Set when a problem opens 填写: the form then scrolls to the problem's entry, not to where it was. */
+  const jumping = React.useRef(false);
+  React.useLayoutEffect(() => {
+    if (tab !== "form") return;
+    if (!jumping.current) window.scrollTo?.(0, formScroll.current);
+    jumping.current = false;
+  }, [tab]);
 
   const problems = React.useMemo(
     () => (view ? problemsOf(view.read, view.scores[column], column, lang, s) : []),
@@ -107,6 +143,16 @@ export function Pane(props: PaneProps): React.JSX.Element {
     [session],
   );
   const onSelect = React.useCallback((cell: string) => void session?.select(cell), [session]);
+  /** A problem row: in Excel its cell is selected; in file mode (no sheet to show) 填写 opens at its entry. */
+  const onProblem = (problem: Problem): void => {
+    if (!fileMode) return onSelect(problem.cell);
+    if (!problem.item) return;
+    const item = problem.item;
+    setColumn(problem.column);
+    jumping.current = true;
+    setTarget((t) => ({ item, seq: (t?.seq ?? 0) + 1 }));
+    showTab("form");
+  };
   const flush = React.useCallback(() => session?.flush() ?? Promise.resolve(true), [session]);
   const scan = useWorkbookScan(props.port, {
     onError: (error) => messages.report(error, "read"),
@@ -117,7 +163,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
   const tabId = (t: PaneTab): string => `${ids}-tab-${t}`;
   let body: React.ReactNode;
   if (snapshot.status === "loading" || !session) body = <Spinner size="small" label={s.loading} />;
-  else if (tab === "insert") body = <InsertPanel session={session} onDone={() => setTab("overview")} />;
+  else if (tab === "insert") body = <InsertPanel session={session} onDone={() => showTab("overview")} />;
   else if (tab === "review")
     body = (
       <ReviewTab
@@ -133,13 +179,13 @@ export function Pane(props: PaneProps): React.JSX.Element {
     body = (
       <NoScorecard
         sheets={snapshot.scorecardSheets}
-        onInsert={() => setTab("insert")}
+        onInsert={() => showTab("insert")}
         onOpen={(sheet) => void session.open(sheet)}
       />
     );
   else if (tab === "overview") body = <Overview view={view} column={column} />;
   else if (tab === "problems")
-    body = <ProblemsList problems={problems} groups={groups} onSelect={onSelect} />;
+    body = <ProblemsList problems={problems} groups={groups} onChoose={onProblem} opensForm={fileMode} />;
   else if (tab === "export")
     body = (
       // File mode is the pane under FilePanel's toolbar; in Office mode Excel prints the sheet to PDF itself.
@@ -151,7 +197,20 @@ export function Pane(props: PaneProps): React.JSX.Element {
         office={!props.toolbar}
       />
     );
-  else body = <FormView view={view} column={column} onEdit={onEdit} />;
+  else body = null;
+  const form =
+    view && session && (formSeen || tab === "form") ? (
+      <div hidden={tab !== "form"}>
+        <FormView
+          view={view}
+          column={column}
+          onEdit={onEdit}
+          open={formOpen ?? [view.read.rubric.categories[0].id]}
+          onOpen={setFormOpen}
+          target={target}
+        />
+      </div>
+    ) : null;
 
   return (
     <main className={styles.pane}>
@@ -193,7 +252,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
       <ReviewBanner view={view} />
       <TabList
         selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as PaneTab)}
+        onTabSelect={(_, data) => showTab(data.value as PaneTab)}
         aria-label={s.tabsLabel}
         size="small"
       >
@@ -218,6 +277,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
       </TabList>
       <div role="tabpanel" aria-labelledby={tabId(tab)} className={styles.panel}>
         {body}
+        {form}
       </div>
     </main>
   );

@@ -26,6 +26,8 @@ export interface PaneMessage {
   readonly intent: "error" | "warning" | "success" | "info";
   readonly title: string;
   readonly body: string;
+  /** The technical text (a library's English message), shown behind a 详细信息 disclosure, not in the body. */
+  readonly detail?: string;
   readonly actions?: readonly MessageAction[];
 }
 
@@ -64,7 +66,8 @@ export function describeError(error: unknown, context: ErrorContext, s: Strings)
       return {
         intent: "error",
         title: s.errorRequirementTitle,
-        body: format(s.errorRequirementBody, { detail }),
+        body: s.errorRequirementBody,
+        detail,
       };
     default:
       break;
@@ -89,5 +92,5 @@ export function describeError(error: unknown, context: ErrorContext, s: Strings)
       body: format(s.errorNotScorecardBody, { sheet: error.sheet }),
     };
   const body = context === "open-file" ? s.errorOpenFileBody : s.errorGenericBody;
-  return { intent: "error", title: s[TITLES[context]], body: format(body, { detail }) };
+  return { intent: "error", title: s[TITLES[context]], body, detail };
 }

@@ -19,9 +19,18 @@ export interface Messages {
 
 const MessagesContext = React.createContext<Messages | null>(null);
 
+/** How long a success message stays. */
+export const SUCCESS_SHOWN_MS = 5000;
+
 export function MessagesProvider(props: { children: React.ReactNode }): React.JSX.Element {
   const { s } = useTexts();
   const [message, setMessage] = React.useState<PaneMessage | null>(null);
+  // A success only confirms what the user just did: it goes by itself. Errors and warnings stay until dismissed.
+  React.useEffect(() => {
+    if (message?.intent !== "success") return;
+    const timer = setTimeout(() => setMessage((now) => (now === message ? null : now)), SUCCESS_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
   const value = React.useMemo<Messages>(
     () => ({
       message,
@@ -48,7 +57,7 @@ export function PaneMessageBar(props: { className?: string }): React.JSX.Element
   const { s } = useTexts();
   const { message, clear } = useMessages();
   if (!message) return null;
-  const { intent, title, body, actions = [] } = message;
+  const { intent, title, body, detail, actions = [] } = message;
   return (
     <div className={props.className}>
       <MessageBar
@@ -60,6 +69,12 @@ export function PaneMessageBar(props: { className?: string }): React.JSX.Element
         <MessageBarBody>
           <MessageBarTitle>{title}</MessageBarTitle>
           {body}
+          {detail && (
+            <details data-testid="message-detail">
+              <summary>{s.details}</summary>
+              <code lang="en">{detail}</code>
+            </details>
+          )}
         </MessageBarBody>
         <MessageBarActions
           containerAction={
