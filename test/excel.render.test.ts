@@ -39,12 +39,12 @@ describe("render: populating a new scorecard sheet", () => {
   });
   afterAll(() => expect(fake.violations).toEqual([]));
 
-  it("takes one Excel.run and at most 3 round trips (it needs 2)", () => {
+  it("takes one Excel.run and 3 round trips: find, draw, freeze", () => {
     expect(fake.runs).toHaveLength(1);
-    expect(fake.syncCount).toBeLessThanOrEqual(3);
-    expect(fake.syncCount).toBe(2);
-    // Everything is drawn in the second round trip.
-    expect(new Set(fake.log.map((e) => e.sync))).toEqual(new Set([2]));
+    expect(fake.syncCount).toBe(3);
+    // Everything is drawn in the second round trip; only the frozen title rows come in the third.
+    expect(new Set(fake.log.filter((e) => e.kind !== "freezeRows").map((e) => e.sync))).toEqual(new Set([2]));
+    expect(fake.entries("freezeRows").map((e) => e.sync)).toEqual([3]);
     expect(report.skipped).toEqual([]);
   });
 
@@ -173,7 +173,11 @@ describe("render: populating a new scorecard sheet", () => {
     });
     expect(fake.entries("protect")).toHaveLength(1);
     expect(fake.entries("unprotect")).toHaveLength(0);
-    expect(fake.log[fake.log.length - 1].kind).toBe("activate");
+    // Protection comes back before anything cosmetic; freezing the title rows is the last, separate step.
+    const kinds = fake.log.map((e) => e.kind);
+    expect(kinds.slice(-2)).toEqual(["activate", "freezeRows"]);
+    expect(kinds.indexOf("protect")).toBeLessThan(kinds.indexOf("activate"));
+    expect(fake.entries("freezeRows")[0].sync).toBe(3);
     expect(fake.activeId).toBe(sheet.id);
   });
 
@@ -195,7 +199,7 @@ describe("render: hosts without ExcelApi 1.8 / 1.9", () => {
     ]);
     expect(fake.entries("validation")).toHaveLength(0);
     expect(fake.entries("pageLayout")).toHaveLength(0);
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
     expect(fake.sheet(plan.sheetName).protection.protected).toBe(true);
   });
 
@@ -235,11 +239,11 @@ describe("render: redrawing an existing scorecard", () => {
     return f;
   };
 
-  it("unprotects first, redraws, protects last, in one run of 2 syncs", async () => {
+  it("unprotects first, redraws, protects, in one run of 3 syncs", async () => {
     fake = seeded(plan);
     await portOf(fake).render(plan);
     expect(fake.runs).toHaveLength(1);
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
     const kinds = fake.log.map((e) => e.kind);
     expect(kinds[0]).toBe("unprotect");
     expect(kinds.filter((k) => k === "protect")).toHaveLength(1);
@@ -265,26 +269,29 @@ describe("render: redrawing an existing scorecard", () => {
     expect(fake.sheet(withPassword.sheetName).protection.password).toBe("pw");
   });
 
-  it("reports a sheet protected with another password as 'protected', keeping the Office error", async () => {
+  it("reports a sheet protected with another password as 'bad-password', keeping the Office error", async () => {
     fake = seeded(plan, "secret");
     const error = await portOf(fake)
       .render(plan)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfficeAdapterError);
-    expect((error as OfficeAdapterError).kind).toBe("protected");
-    expect((error as OfficeAdapterError).cause).toMatchObject({ code: "InvalidOperation" });
+    expect((error as OfficeAdapterError).kind).toBe("bad-password");
+    expect((error as OfficeAdapterError).cause).toMatchObject({ code: "BadPassword" });
     expect(fake.entries("formulas")).toHaveLength(0);
+    expect(fake.sheet(plan.sheetName).protection).toMatchObject({ protected: true, password: "secret" });
+    // Refused before anything changed: no second attempt, no repair batch.
+    expect(fake.runs).toHaveLength(1);
   });
 });
 
 describe("populate() through OfficePort", () => {
-  it("inserts a new scorecard in 3 round trips: sheet names, then render's 2", async () => {
+  it("inserts a new scorecard in 4 round trips: sheet names, then render's 3", async () => {
     fake = new FakeExcel();
     fake.createSheet("Sheet1");
     const result = await populate(portOf(fake), { rubric, station: "东城街道", year: 2020 });
     expect(result.repaired).toBe(false);
     expect(fake.runs).toHaveLength(2);
-    expect(fake.syncCount).toBe(3);
+    expect(fake.syncCount).toBe(4);
   });
 
   it("repairs a damaged scorecard and keeps its entries and state", async () => {
@@ -308,7 +315,7 @@ describe("populate() through OfficePort", () => {
     expect(result.repaired).toBe(true);
     expect(fake.runs).toHaveLength(3); // sheetNames, readGrids, render
     // sheetNames 1; readGrids 4 (a pair has lost its validation: its cells are asked one by one); render 2.
-    expect(fake.syncCount - syncs).toBe(1 + 4 + 2);
+    expect(fake.syncCount - syncs).toBe(1 + 4 + 3);
     const after = readScorecard((await port.readGrids([submitted.sheetName]))[0]);
     expect(after.findings).toEqual([]);
     expect(after.entries).toEqual(before.entries);

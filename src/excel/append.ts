@@ -13,7 +13,7 @@ export function rowsInput(rows: readonly (readonly GridValue[])[], width: number
   return rows.map((row) => Array.from({ length: width }, (_, c) => writeInput(row[c] ?? null)));
 }
 
-/** A new log sheet's first row: the header, bold on a light fill, with column widths. */
+/** A new log sheet's first row: the header, bold on a light fill, with column widths (frozen by the caller). */
 export function queueHeader(sheet: Excel.Worksheet, header: readonly string[]): void {
   if (header.length === 0) return;
   const range = sheet.getRange(rectAddress({ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }));
@@ -25,7 +25,6 @@ export function queueHeader(sheet: Excel.Worksheet, header: readonly string[]): 
     const width = c === header.length - 1 ? LAST_WIDTH : LOG_WIDTH;
     sheet.getRange(`${columnName(c)}:${columnName(c)}`).format.columnWidth = columnWidthPoints(width);
   });
-  sheet.freezePanes.freezeRows(1);
 }
 
 /**

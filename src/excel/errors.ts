@@ -1,11 +1,25 @@
 /** Why an Office.js call failed, in terms the task pane can act on. */
-export type OfficeAdapterErrorKind = "protected" | "edit-mode" | "requirement-missing";
+export type OfficeAdapterErrorKind =
+  "protected" | "bad-password" | "edit-mode" | "requirement-missing" | "too-large" | "inactive-workbook";
+
+/** Kinds Excel reports before changing anything: nothing to repair after them. */
+export const REFUSED_BEFORE_CHANGE: readonly OfficeAdapterErrorKind[] = [
+  "bad-password",
+  "edit-mode",
+  "requirement-missing",
+  "inactive-workbook",
+];
 
 const MESSAGES: Record<OfficeAdapterErrorKind, string> = {
   protected:
     "工作表受保护，无法修改（如设置了密码，请先撤销工作表保护）/ The sheet is protected and could not be changed",
+  "bad-password": "工作表保护密码不正确 / The password for the sheet's protection is not correct",
   "edit-mode":
     "请先按 Enter 或 Esc 结束单元格编辑，再重试 / Finish editing the cell (Enter or Esc), then try again",
+  "too-large":
+    "工作簿内容太多，Excel 一次无法传完，请减少要检查的工作表 / The workbook is too large for one request; check fewer sheets",
+  "inactive-workbook":
+    "工作簿已不在活动状态，请切换回该工作簿后重试 / The workbook is no longer active; switch back to it and try again",
   "requirement-missing":
     "此版本的 Excel 不支持本加载项所需的功能，请升级 Excel / This version of Excel lacks an API the add-in needs",
 };
@@ -61,6 +75,12 @@ export function translateOfficeError(error: unknown, sheetWasProtected = false):
   if (!e) return error;
   if (e.code === "InvalidOperationInCellEditMode") return new OfficeAdapterError("edit-mode", error);
   if (e.code === "ApiNotFound") return new OfficeAdapterError("requirement-missing", error, e.message);
+  // "Error handling with the application-specific JavaScript APIs": BadPassword – "The password you supplied
+  // is incorrect"; the payload limits of Excel on the web; InactiveWorkbook when several are open.
+  if (e.code === "BadPassword") return new OfficeAdapterError("bad-password", error);
+  if (e.code === "RequestPayloadSizeLimitExceeded" || e.code === "ResponsePayloadSizeLimitExceeded")
+    return new OfficeAdapterError("too-large", error);
+  if (e.code === "InactiveWorkbook") return new OfficeAdapterError("inactive-workbook", error);
   if (
     (e.code === "AccessDenied" || e.code === "InvalidOperation") &&
     (PROTECTION.test(e.message) ||

@@ -1,6 +1,6 @@
 import type { ChartSpec, GridCell, GridSheetPlan } from "../sheet";
 import { cellAddress, columnName, rectAddress, rowsAddress, stripSheet } from "./a1";
-import { columnWidthPoints, lookRects, rowHeightRuns, textInput, type OfficeCellInput } from "./layout";
+import { columnWidthPoints, lookRects, rowHeightRuns, officeText, type OfficeCellInput } from "./layout";
 import { PROTECTION_OPTIONS, drawConditionalFormat, formatRect, type RenderFeatures } from "./render";
 
 /** Name of the chart renderGrid draws, so that a redraw finds and replaces it. */
@@ -10,11 +10,11 @@ const BAR_COLOUR = "#2E75B6";
 const LINE_COLOUR = "#C00000";
 
 /** A grid cell as Office.js `formulas` input; cells the plan leaves untouched are written empty. */
-export function gridInput(cell: GridCell | null): OfficeCellInput {
+export function gridInput(cell: GridCell | null, numberFormat = "General"): OfficeCellInput {
   if (cell === null) return "";
   if (cell.formula !== undefined) return `=${cell.formula}`;
   if (cell.value === null) return "";
-  return typeof cell.value === "string" ? textInput(cell.value) : cell.value;
+  return typeof cell.value === "string" ? officeText(cell.value, numberFormat) : cell.value;
 }
 
 /** Width of the plan rectangle: its widest row. */
@@ -26,7 +26,10 @@ function rectangle<T>(plan: GridSheetPlan, f: (cell: GridCell | null) => T): T[]
   return plan.cells.map((row) => Array.from({ length: width }, (_, c) => f(row[c] ?? null)));
 }
 
-export const gridFormulasOf = (plan: GridSheetPlan): OfficeCellInput[][] => rectangle(plan, gridInput);
+export const gridFormulasOf = (plan: GridSheetPlan): OfficeCellInput[][] =>
+  rectangle(plan, (cell) =>
+    gridInput(cell, cell === null ? undefined : plan.styles[cell.style].numberFormat),
+  );
 
 export const gridNumberFormatsOf = (plan: GridSheetPlan): string[][] =>
   rectangle(plan, (cell) =>
@@ -41,6 +44,8 @@ export interface FoundGridSheet {
   /** Charts already on an existing sheet, to be replaced. */
   readonly charts: readonly Excel.Chart[];
   readonly password?: string;
+  /** The existing sheet's used range (formats included), the only part an earlier drawing can have left. */
+  readonly used?: string | null;
 }
 
 /** The chart of a ChartSpec (clustered columns with a line series for the pass line), within ExcelApi 1.7. */
@@ -88,6 +93,7 @@ function drawGridPage(sheet: Excel.Worksheet, plan: GridSheetPlan): void {
  * Queues a whole grid plan (no loads, no syncs): an existing sheet is unprotected and cleared of contents,
  * formats, merges, conditional formats and charts first; then values and formulas as one 2-D array, formats
  * as rectangles of equal look, merges, sizes, conditional formats, the chart, the page and protection.
+ * Freezing the title rows is left to the caller's next sync (see queueFreeze).
  */
 export function queueGridPlan(
   found: FoundGridSheet,
@@ -99,10 +105,14 @@ export function queueGridPlan(
   if (found.protected) sheet.protection.unprotect(password);
   if (found.existed) {
     for (const old of found.charts) old.delete();
-    const all = sheet.getRange();
-    all.conditionalFormats.clearAll();
-    all.unmerge();
-    all.clear("All");
+    // The used range, not the whole sheet: Excel on the web refuses operations over 33,554,000 cells
+    // ("Error handling with the application-specific JavaScript APIs", OperationCellsExceedLimit).
+    if (found.used) {
+      const all = sheet.getRange(found.used);
+      all.conditionalFormats.clearAll();
+      all.unmerge();
+      all.clear("All");
+    }
   }
   const height = plan.cells.length;
   const width = widthOf(plan);
@@ -121,7 +131,6 @@ export function queueGridPlan(
   });
   for (const [first, last, points] of rowHeightRuns(plan.rowHeights))
     sheet.getRange(rowsAddress(first, last)).format.rowHeight = points;
-  if (plan.freeze.rows > 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
   for (const rule of [...plan.conditionalFormats].reverse())
     for (const area of rule.areas) drawConditionalFormat(sheet, rule, area);
   if (chart) queueChart(sheet, chart);

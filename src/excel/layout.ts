@@ -5,25 +5,41 @@ import type { Rect } from "./a1";
 export type OfficeCellInput = string | number | boolean;
 
 /**
- * Text that Excel would otherwise take for a formula or strip a prefix from is written with a leading
- * apostrophe, which Excel keeps as "text, not formula" and does not show.
+ * Text for a text-formatted ("@") cell: Excel keeps it as typed, except that a leading "=", "+", "-" or "@"
+ * still reads as a formula ("Excel.Range class", `values`) and a leading apostrophe is taken as the quote
+ * prefix. Those get an apostrophe of their own, which Excel keeps as "text, not formula" and does not show.
  */
 export function textInput(text: string): string {
-  if (/^[=']/.test(text)) return `'${text}`;
-  if (/^[+-]./.test(text) && !Number.isFinite(Number(text))) return `'${text}`;
-  return text;
+  return /^[=+\-@']/.test(text) ? `'${text}` : text;
 }
 
+/**
+ * Text for a General cell, where Excel converts what looks like a number, percentage, date, time or boolean
+ * ("2023-05-01", "3/4", "15-Feb", "007", "1,200", "50%", "TRUE"). Anything that might be read so is written
+ * with the quote prefix; plain words go as they are.
+ */
+export function generalTextInput(text: string): string {
+  const convertible =
+    /^\s*[-+=@'.\d$(]/.test(text) ||
+    /^\s*(true|false)\s*$/i.test(text) ||
+    /^\s*[A-Za-z]{3,9}[-\s/.,]+\d/.test(text);
+  return convertible ? `'${text}` : text;
+}
+
+/** A string for a cell of the given number format. */
+export const officeText = (text: string, numberFormat: string): string =>
+  numberFormat === "@" ? textInput(text) : generalTextInput(text);
+
 /** A plan cell as Office.js input: formulas with '=', empty cells as "" (null would leave the cell unchanged). */
-export function cellInput(cell: PlanCell): OfficeCellInput {
+export function cellInput(cell: PlanCell, numberFormat = "General"): OfficeCellInput {
   if (cell.formula !== undefined) return `=${cell.formula}`;
   if (cell.value === null) return "";
-  return typeof cell.value === "string" ? textInput(cell.value) : cell.value;
+  return typeof cell.value === "string" ? officeText(cell.value, numberFormat) : cell.value;
 }
 
 /** The whole plan rectangle as one formulas array. */
 export const formulasOf = (plan: SheetPlan): OfficeCellInput[][] =>
-  plan.cells.map((row) => row.map(cellInput));
+  plan.cells.map((row) => row.map((c) => cellInput(c, plan.styles[c.style].numberFormat)));
 
 /** Number formats of the whole plan rectangle; styles without one get General. */
 export const numberFormatsOf = (plan: SheetPlan): string[][] =>

@@ -1,13 +1,29 @@
-import type { ChartSpec, GridSheetPlan, GridValue, SheetGrid, SheetPlan } from "../sheet";
-import { parseRect } from "./a1";
+import {
+  findHeaderRow,
+  sameSheetName,
+  type ChartSpec,
+  type GridSheetPlan,
+  type GridValue,
+  type SheetGrid,
+  type SheetPlan,
+} from "../sheet";
+import { parseRect, stripSheet } from "./a1";
 import { queueHeader, queueRows } from "./append";
 import type { CellWrite, RenderReport, WorkbookPort } from "../workbook";
-import { OfficeAdapterError, isEditModeError, translateOfficeError } from "./errors";
+import { OfficeAdapterError, REFUSED_BEFORE_CHANGE, isEditModeError, translateOfficeError } from "./errors";
 import { queueGridPlan } from "./gridRender";
-import { groupWrites } from "./writes";
+import { groupInput, groupWrites } from "./writes";
 import { OwnWriteGuard } from "./ownWrites";
-import { gridFromUsedRange, pairCells, pairVerdict, scoreCellPairs } from "./read";
-import { PROTECTION_OPTIONS, queuePlan, skippedFeatures, type RenderFeatures } from "./render";
+import {
+  HEAD_RANGE,
+  gridFromUsedRange,
+  pairCells,
+  pairVerdict,
+  plannedCells,
+  scoreCellPairs,
+  evidenceCells,
+} from "./read";
+import { PROTECTION_OPTIONS, queueFreeze, queuePlan, skippedFeatures, type RenderFeatures } from "./render";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -58,13 +74,30 @@ interface BatchNotes {
 
 type Handlers = OfficeExtension.EventHandlerResult<unknown>[];
 
-/** The first phase of every run: all worksheets with their names and protection, in one sync. */
-async function loadSheets(context: Excel.RequestContext): Promise<Excel.WorksheetCollection> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/protection/protected");
-  await context.sync();
-  return sheets;
+/** Scorecards whose whole grids are loaded in one sync: about 50 KB each, far below the 5 MB response limit. */
+export const SCORECARDS_PER_SYNC = 40;
+
+/** The sheet Excel means by `name`: sheet names compare without regard to case. */
+const findSheet = (sheets: readonly Excel.Worksheet[], name: string): Excel.Worksheet | undefined =>
+  sheets.find((sheet) => sameSheetName(sheet.name, name));
+
+/** The top rows of a sheet as a grid, cut to its used range (nothing for an empty sheet). */
+function headGrid(name: string, values: readonly (readonly unknown[])[], used: string | null): SheetGrid {
+  if (used === null) return { name, values: [], formulas: [] };
+  const { r2, c2 } = parseRect(stripSheet(used));
+  const rows = values.slice(0, r2 + 1).map((row) => row.slice(0, c2 + 1));
+  return gridFromUsedRange(name, {
+    address: "A1",
+    values: rows,
+    formulas: rows.map((row) => row.map(() => "")),
+  });
 }
+
+const chunks = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** Why freezing the title rows did not happen, for the render report. */
+const FREEZE_SKIPPED = { feature: "freezePanes", requirement: "Excel" } as const;
 
 /**
  * WorkbookPort over Office.js. Every method is one Excel.run with a fixed number of round trips:
@@ -84,6 +117,18 @@ export class OfficePort implements WorkbookPort {
       ((name, version) => Office.context.requirements.isSetSupported(name, version));
     this.passwordFor = options.passwordFor ?? (() => undefined);
     this.own = new OwnWriteGuard(options.ownWriteWindowMs ?? 1500, options.now ?? (() => Date.now()));
+  }
+
+  /** Sheet names by id, as last loaded: events carry ids, and a known id needs no round trip. */
+  private readonly namesById = new Map<string, string>();
+
+  /** The first phase of every run: all worksheets with their ids, names and protection, in one sync. */
+  private async loadSheets(context: Excel.RequestContext): Promise<Excel.WorksheetCollection> {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/id,items/name,items/protection/protected");
+    await context.sync();
+    for (const sheet of sheets.items) this.namesById.set(sheet.id, sheet.name);
+    return sheets;
   }
 
   supports(version: string): boolean {
@@ -128,128 +173,268 @@ export class OfficePort implements WorkbookPort {
   }
 
   /**
-   * Sync 1: names and protection of all sheets. Sync 2: used range (address, values, formulas) of each wanted
-   * sheet. Sync 3 (ExcelApi 1.8): validation type of each score-cell pair of every recognised scorecard.
-   * Sync 4, only when a pair is mixed: the single cells of those pairs. Missing sheets are left out.
+   * Sync 1: names and protection of all sheets. Sync 2: the top rows (A1:K30) of each wanted sheet, where a
+   * scorecard has its header, and its used range. Then the scorecards only, SCORECARDS_PER_SYNC a sync: the
+   * used range's values and formulas, the validation type of each planned score-cell pair (ExcelApi 1.8) and
+   * the hyperlink of each 佐证材料 cell. One more sync only when rows were moved or a pair is mixed. So a
+   * workbook of n scorecards takes 2 + ⌈n/40⌉ syncs, and no response grows with unrelated data: a sheet that is
+   * not a scorecard comes back as its top rows only (enough to recognise it), unless asked for by name.
    */
   async readGrids(names?: readonly string[]): Promise<SheetGrid[]> {
     const withGuards = this.supports(REQUIREMENTS.dataValidation);
     return this.exec(async (context) => {
-      const sheets = await loadSheets(context);
-      const byName = new Map(sheets.items.map((sheet) => [sheet.name, sheet]));
-      const wanted = (names ?? sheets.items.map((sheet) => sheet.name)).flatMap((name) => {
-        const sheet = byName.get(name);
-        return sheet ? [sheet] : [];
-      });
+      const sheets = await this.loadSheets(context);
+      const wanted = names
+        ? names.flatMap((name) => {
+            const sheet = findSheet(sheets.items, name);
+            return sheet ? [sheet] : [];
+          })
+        : sheets.items;
       if (wanted.length === 0) return [];
 
-      const usedRanges = wanted.map((sheet) => {
+      const heads = wanted.map((sheet) => {
+        const top = sheet.getRange(HEAD_RANGE);
+        top.load("values");
         const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("address,values,formulas");
-        return used;
+        used.load("address");
+        return { top, used };
       });
       await context.sync();
-      const grids = wanted.map((sheet, i) => {
-        const used = usedRanges[i];
-        return gridFromUsedRange(sheet.name, used.isNullObject ? null : used);
-      });
-      if (!withGuards) return grids;
+      const headGrids = wanted.map((sheet, i) =>
+        headGrid(sheet.name, heads[i].top.values, heads[i].used.isNullObject ? null : heads[i].used.address),
+      );
+      const whole = wanted.map((_, i) => names !== undefined || findHeaderRow(headGrids[i]) !== null);
+      const grids: SheetGrid[] = headGrids;
 
-      const pairs = wanted.map((sheet, i) =>
-        scoreCellPairs(grids[i]).map((address) => {
-          const validation = sheet.getRange(address).dataValidation;
-          validation.load("type");
-          return { address, validation };
-        }),
-      );
-      if (pairs.some((p) => p.length > 0)) await context.sync();
+      const scorecards = wanted.flatMap((sheet, i) => (whole[i] && !heads[i].used.isNullObject ? [i] : []));
+      const asked: {
+        i: number;
+        cells: { cell: string; validation: Excel.DataValidation }[];
+        links: { cell: string; range: Excel.Range }[];
+      }[] = [];
       const validated: string[][] = wanted.map(() => []);
-      const askEach = pairs.map((sheetPairs, i) =>
-        sheetPairs.flatMap(({ address, validation }) => {
-          const verdict = pairVerdict(validation.type);
-          if (verdict === "both") validated[i].push(...pairCells(address));
-          if (verdict !== "ask") return [];
-          return pairCells(address).map((cell) => {
-            const single = wanted[i].getRange(cell).dataValidation;
-            single.load("type");
-            return { cell, validation: single };
+      const links: Record<string, string>[] = wanted.map(() => ({}));
+      for (const chunk of chunks(scorecards, SCORECARDS_PER_SYNC)) {
+        const loads = chunk.map((i) => {
+          const sheet = wanted[i];
+          const used = sheet.getRange(stripSheet(heads[i].used.address));
+          used.load("address,values,formulas");
+          const planned = plannedCells(headGrids[i]);
+          const pairs = withGuards
+            ? planned.pairs.map((address) => {
+                const validation = sheet.getRange(address).dataValidation;
+                validation.load("type");
+                return { address, validation };
+              })
+            : [];
+          const evidence = planned.evidence.map((cell) => {
+            const range = sheet.getRange(cell);
+            range.load("hyperlink");
+            return { cell, range };
           });
-        }),
-      );
-      if (askEach.some((cells) => cells.length > 0)) await context.sync();
-      askEach.forEach((cells, i) => {
-        for (const { cell, validation } of cells) if (validation.type !== "None") validated[i].push(cell);
+          return { i, used, pairs, evidence };
+        });
+        await context.sync();
+        for (const { i, used, pairs, evidence } of loads) {
+          grids[i] = gridFromUsedRange(wanted[i].name, used);
+          const ask: (typeof asked)[number] = { i, cells: [], links: [] };
+          const actualPairs = new Set(scoreCellPairs(grids[i]));
+          for (const { address, validation } of pairs) {
+            if (!actualPairs.delete(address)) continue;
+            const verdict = pairVerdict(validation.type);
+            if (verdict === "both") validated[i].push(...pairCells(address));
+            if (verdict === "ask") ask.cells.push(...this.askEach(wanted[i], pairCells(address)));
+          }
+          // Rows found elsewhere than planned (moved or inserted): their pairs are asked cell by cell.
+          if (withGuards)
+            for (const address of actualPairs) ask.cells.push(...this.askEach(wanted[i], pairCells(address)));
+          const loaded = new Set<string>();
+          for (const { cell, range } of evidence) {
+            loaded.add(cell);
+            if (range.hyperlink?.address) links[i][cell] = range.hyperlink.address;
+          }
+          for (const cell of evidenceCells(grids[i]))
+            if (!loaded.has(cell)) {
+              const range = wanted[i].getRange(cell);
+              range.load("hyperlink");
+              ask.links.push({ cell, range });
+            }
+          if (ask.cells.length > 0 || ask.links.length > 0) asked.push(ask);
+        }
+      }
+      if (asked.length > 0) {
+        await context.sync();
+        for (const { i, cells, links: more } of asked) {
+          for (const { cell, validation } of cells) if (validation.type !== "None") validated[i].push(cell);
+          for (const { cell, range } of more)
+            if (range.hyperlink?.address) links[i][cell] = range.hyperlink.address;
+        }
+      }
+      return grids.map((grid, i): SheetGrid => {
+        const found = Object.keys(links[i]).length > 0 ? { links: links[i] } : {};
+        return withGuards
+          ? {
+              ...grid,
+              ...found,
+              guards: { protected: wanted[i].protection.protected, validatedCells: validated[i] },
+            }
+          : { ...grid, ...found };
       });
-      return grids.map((grid, i): SheetGrid => ({
-        ...grid,
-        guards: { protected: wanted[i].protection.protected, validatedCells: validated[i] },
-      }));
+    });
+  }
+
+  /** Queues a load of the validation type of single cells. */
+  private askEach(
+    sheet: Excel.Worksheet,
+    cells: readonly string[],
+  ): { cell: string; validation: Excel.DataValidation }[] {
+    return cells.map((cell) => {
+      const validation = sheet.getRange(cell).dataValidation;
+      validation.load("type");
+      return { cell, validation };
     });
   }
 
   /**
-   * One Excel.run, two syncs: (1) find the sheet and its protection, (2) draw everything and protect it.
-   * Features above ExcelApi 1.7 are drawn where supported and reported as skipped otherwise.
+   * One Excel.run, three syncs: (1) find the sheet and its protection, (2) draw everything and protect it,
+   * (3) freeze the title rows (cosmetic; reported as skipped where the host refuses). Features above ExcelApi
+   * 1.7 are drawn where supported and reported as skipped otherwise. When the drawing fails midway it is done
+   * once more from the start; if that fails too, the sheet is protected again and the first error is thrown.
+   * Nothing a user typed is lost either way: the plan carries it, and no content is cleared before the
+   * plan's contents are written (see queuePlan).
    */
   async render(plan: SheetPlan): Promise<RenderReport> {
     const features = this.features();
     const end = this.own.begin(plan.sheetName);
-    try {
-      await this.exec(async (context, notes) => {
-        const sheets = await loadSheets(context);
-        const existing = sheets.items.find((sheet) => sheet.name === plan.sheetName);
+    const draw = (): Promise<boolean> =>
+      this.exec(async (context, notes) => {
+        const sheets = await this.loadSheets(context);
+        const existing = findSheet(sheets.items, plan.sheetName);
         const wasProtected = existing ? existing.protection.protected : false;
         notes.sheetWasProtected = wasProtected;
         const sheet = existing ?? sheets.add(plan.sheetName);
         queuePlan({ sheet, existed: existing !== undefined, protected: wasProtected }, plan, features);
         await context.sync();
+        return this.freeze(context, sheet, plan.freeze.rows);
       });
+    try {
+      const frozen = await this.drawOrRecover(draw, plan.sheetName, plan.protection.password);
+      return { skipped: [...skippedFeatures(features), ...(frozen ? [] : [FREEZE_SKIPPED])] };
     } finally {
       end();
     }
-    return { skipped: skippedFeatures(features) };
   }
 
   /**
-   * One Excel.run, at most three syncs: (1) find the sheet and its protection, (2) only for a sheet already
-   * there, its charts, (3) clear it, draw everything (one formulas array, grouped formats), add the chart and
-   * protect it. The active sheet stays. The chart uses ExcelApi 1.7 (series.add, setValues, chartType), the
-   * adapter's floor; page setup needs 1.9 and is reported as skipped below it.
+   * One Excel.run, at most four syncs: (1) find the sheet and its protection, (2) only for a sheet already
+   * there, its charts and used range, (3) clear what an earlier drawing left, draw everything (one formulas
+   * array, grouped formats), add the chart and protect it, (4) freeze the title rows. The active sheet stays.
+   * The chart uses ExcelApi 1.7 (series.add, setValues, chartType), the adapter's floor; page setup needs 1.9
+   * and is reported as skipped below it. A failed drawing is retried and the sheet re-protected, as in render.
    */
   async renderGrid(plan: GridSheetPlan, chart?: ChartSpec): Promise<RenderReport> {
     const features = this.features();
     const password = this.passwordFor(plan.sheetName);
     const end = this.own.begin(plan.sheetName);
-    try {
-      await this.exec(async (context, notes) => {
-        const sheets = await loadSheets(context);
-        const existing = sheets.items.find((sheet) => sheet.name === plan.sheetName);
+    const draw = (): Promise<boolean> =>
+      this.exec(async (context, notes) => {
+        const sheets = await this.loadSheets(context);
+        const existing = findSheet(sheets.items, plan.sheetName);
         let charts: Excel.Chart[] = [];
+        let used: string | null = null;
         if (existing) {
           notes.sheetWasProtected = existing.protection.protected;
           existing.charts.load("items/name");
+          const range = existing.getUsedRangeOrNullObject();
+          range.load("address");
           await context.sync();
           charts = existing.charts.items;
+          used = range.isNullObject ? null : stripSheet(range.address);
         }
         const sheet = existing ?? sheets.add(plan.sheetName);
         queueGridPlan(
-          { sheet, existed: existing !== undefined, protected: notes.sheetWasProtected, charts, password },
+          {
+            sheet,
+            existed: existing !== undefined,
+            protected: notes.sheetWasProtected,
+            charts,
+            password,
+            used,
+          },
           plan,
           features,
           chart,
         );
         await context.sync();
+        return this.freeze(context, sheet, plan.freeze.rows);
       });
+    try {
+      const frozen = await this.drawOrRecover(draw, plan.sheetName, password);
+      return {
+        skipped: [
+          ...skippedFeatures({ ...features, dataValidation: true }),
+          ...(frozen ? [] : [FREEZE_SKIPPED]),
+        ],
+      };
     } finally {
       end();
     }
-    return { skipped: skippedFeatures({ ...features, dataValidation: true }) };
+  }
+
+  /** Freezes the first rows in a sync of its own; false when the host refused (see queueFreeze). */
+  private async freeze(
+    context: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    rows: number,
+  ): Promise<boolean> {
+    if (rows <= 0) return true;
+    queueFreeze(sheet, rows);
+    try {
+      await context.sync();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Office.js has no transactions: a batch that fails midway leaves what ran before it. A failed drawing is
+   * therefore made once more from the start (a sheet left half-drawn is completed); when that fails too, the
+   * sheet is protected again so that it is never left open, and the first error is thrown.
+   */
+  private async drawOrRecover<T>(draw: () => Promise<T>, sheet: string, password?: string): Promise<T> {
+    try {
+      return await draw();
+    } catch (error) {
+      if (error instanceof OfficeAdapterError && REFUSED_BEFORE_CHANGE.includes(error.kind)) throw error;
+      try {
+        return await draw();
+      } catch {
+        await this.ensureProtected(sheet, password).catch(() => undefined);
+        throw error;
+      }
+    }
+  }
+
+  /** Protects the sheet again if a failed batch left it unprotected. */
+  private async ensureProtected(
+    name: string,
+    password?: string,
+    options = PROTECTION_OPTIONS,
+  ): Promise<void> {
+    await this.exec(async (context) => {
+      const sheets = await this.loadSheets(context);
+      const sheet = findSheet(sheets.items, name);
+      if (!sheet || sheet.protection.protected) return;
+      sheet.protection.protect(options, password);
+      await context.sync();
+    });
   }
 
   /**
    * One Excel.run: (1) find the sheet; (2) for a sheet already there, its last used row and protection
    * options; (3) unprotect, write the rows as one array under the last used row (a new sheet gets the header
-   * first), protect again. At most three syncs.
+   * first), protect again; (4) for a new log, freeze its header row. A failure leaves the sheet protected.
    */
   async appendRows(
     name: string,
@@ -261,14 +446,15 @@ export class OfficePort implements WorkbookPort {
     const end = this.own.begin(name);
     try {
       await this.exec(async (context, notes) => {
-        const sheets = await loadSheets(context);
-        const existing = sheets.items.find((sheet) => sheet.name === name);
+        const sheets = await this.loadSheets(context);
+        const existing = findSheet(sheets.items, name);
         if (!existing) {
           const sheet = sheets.add(name);
           queueHeader(sheet, header);
           queueRows(sheet, 1, rows, width);
           sheet.protection.protect(PROTECTION_OPTIONS, password);
           await context.sync();
+          await this.freeze(context, sheet, 1);
           return;
         }
         notes.sheetWasProtected = existing.protection.protected;
@@ -283,33 +469,54 @@ export class OfficePort implements WorkbookPort {
         queueRows(existing, Math.max(first, 1), rows, width);
         if (options) existing.protection.protect(options, password);
         await context.sync();
+        if (first === 0) await this.freeze(context, existing, 1);
       });
+    } catch (error) {
+      await this.ensureProtected(name, password).catch(() => undefined);
+      throw error;
     } finally {
       end();
     }
   }
 
   /**
-   * One Excel.run, two syncs: (1) the sheet's protection, (2) unprotect if needed, the values as few
-   * rectangles, and protection restored with the options it had.
+   * One Excel.run, two syncs: (1) the sheet's protection, and the number format and lock state of the cells
+   * to write; (2) the values as few rectangles. Excel lets anyone write the unlocked cells of a protected sheet
+   * ("Protect a worksheet"), and every cell the pane writes (score, 佐证材料, 备注) is unlocked, so protection
+   * is lifted only when a target is locked, and put back with the options it had. Strings are escaped for
+   * each cell's number format, so "2023-05-01" or "007" stays as typed (see officeText).
    */
   async write(sheetName: string, writes: readonly CellWrite[]): Promise<void> {
     if (writes.length === 0) return;
     const groups = groupWrites(writes);
     const password = this.passwordFor(sheetName);
     const end = this.own.begin(sheetName);
+    let lifted: Excel.WorksheetProtectionOptions | undefined;
     try {
       await this.exec(async (context, notes) => {
+        // getItem finds the sheet whatever the case of the name, as Excel compares names.
         const sheet = context.workbook.worksheets.getItem(sheetName);
-        sheet.load("protection/protected,protection/options");
+        sheet.protection.load("protected,options");
+        const ranges = groups.map((group) => {
+          const range = sheet.getRange(group.address);
+          range.load("numberFormat");
+          range.format.protection.load("locked");
+          return range;
+        });
         await context.sync();
         notes.sheetWasProtected = sheet.protection.protected;
-        const options = sheet.protection.protected ? sheet.protection.options : undefined;
-        if (options) sheet.protection.unprotect(password);
-        for (const group of groups) sheet.getRange(group.address).values = group.values;
-        if (options) sheet.protection.protect(options, password);
+        const lockedTarget = ranges.some((range) => range.format.protection.locked !== false);
+        lifted = sheet.protection.protected && lockedTarget ? sheet.protection.options : undefined;
+        if (lifted) sheet.protection.unprotect(password);
+        groups.forEach((group, i) => {
+          ranges[i].values = groupInput(group, ranges[i].numberFormat);
+        });
+        if (lifted) sheet.protection.protect(lifted, password);
         await context.sync();
       });
+    } catch (error) {
+      if (lifted) await this.ensureProtected(sheetName, password, lifted).catch(() => undefined);
+      throw error;
     } finally {
       end();
     }
@@ -333,13 +540,17 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
-  /** The name of a sheet by id, or null when it is gone (events carry ids). */
+  /** The name of a sheet by id, or null when it is gone (events carry ids); known ids need no round trip. */
   private async nameOf(worksheetId: string): Promise<string | null> {
+    const known = this.namesById.get(worksheetId);
+    if (known !== undefined) return known;
     return this.exec(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(worksheetId);
       sheet.load("name");
       await context.sync();
-      return sheet.isNullObject ? null : sheet.name;
+      if (sheet.isNullObject) return null;
+      this.namesById.set(worksheetId, sheet.name);
+      return sheet.name;
     });
   }
 
@@ -368,8 +579,12 @@ export class OfficePort implements WorkbookPort {
     let active = true;
     const listener = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
       if (!active || (bySource && args.triggerSource === THIS_LOCAL_ADDIN)) return;
+      // Judged by the time it arrived: a render raises an event for every format it sets ("Work with
+      // worksheets": onChanged fires when "the format or value" changes), and waiting for names must not let
+      // the own-write window pass.
+      const arrived = this.own.time();
       const name = await this.nameOf(args.worksheetId);
-      if (name === null || !active || (!bySource && this.own.isOwn(name))) return;
+      if (name === null || !active || (!bySource && this.own.isOwn(name, arrived))) return;
       handler(name);
     };
     const stop = (): void => {
@@ -409,8 +624,11 @@ export class OfficePort implements WorkbookPort {
     const handlers = await this.exec(async (context) => {
       const result = context.workbook.worksheets.onActivated.add(async (args) => {
         if (!active) return;
+        // The add-in's own drawing raises activations too: its activate(), and freezing panes on a sheet that
+        // is not active (office-js#3148). Those are not the user switching sheets.
+        const arrived = this.own.time();
         const name = await this.nameOf(args.worksheetId);
-        if (name !== null && active) handler(name);
+        if (name !== null && active && !this.own.isOwn(name, arrived)) handler(name);
       });
       await context.sync();
       return [result];

@@ -14,7 +14,9 @@ export class OwnWriteGuard {
   ) {}
 
   /** Marks the start of a write; call the returned function when it has ended (succeeded or not). */
-  begin(sheet: string): () => void {
+  begin(name: string): () => void {
+    // Excel compares sheet names without regard to case; so does the guard.
+    const sheet = name.toLowerCase();
     this.inFlight.set(sheet, (this.inFlight.get(sheet) ?? 0) + 1);
     let ended = false;
     return () => {
@@ -27,7 +29,14 @@ export class OwnWriteGuard {
     };
   }
 
-  isOwn(sheet: string): boolean {
-    return (this.inFlight.get(sheet) ?? 0) > 0 || this.now() < (this.until.get(sheet) ?? -Infinity);
+  /** Whether an event that arrived at `at` (default: now) on that sheet was the add-in's own doing. */
+  isOwn(name: string, at = this.now()): boolean {
+    const sheet = name.toLowerCase();
+    return (this.inFlight.get(sheet) ?? 0) > 0 || at < (this.until.get(sheet) ?? -Infinity);
+  }
+
+  /** The guard's clock, to stamp an event on arrival. */
+  time(): number {
+    return this.now();
   }
 }

@@ -1,4 +1,14 @@
-import { COL, findHeaderRow, rangeAddr, readScorecard, type GridValue, type SheetGrid } from "../sheet";
+import {
+  COL,
+  HEADER_SCAN_ROWS,
+  addr,
+  findHeaderRow,
+  rangeAddr,
+  readScorecard,
+  rowOf,
+  type GridValue,
+  type SheetGrid,
+} from "../sheet";
 import { cellAddress, parseRect } from "./a1";
 
 /** A cell as Office.js returns it in `values`: numbers, strings, booleans; "" (an empty cell) → null. */
@@ -49,13 +59,37 @@ export function gridFromUsedRange(
   return { name, values, formulas };
 }
 
-/** Score cells of a recognised scorecard, as pairs "F4:G4" (self, review) of each entry row found. */
-export function scoreCellPairs(grid: SheetGrid): string[] {
+/** The top of every sheet, read first: a scorecard's header row lies within it. */
+export const HEAD_RANGE = `A1:K${HEADER_SCAN_ROWS}`;
+
+/** One-based rows of the entries of a recognised scorecard, as found (sorted); none for other sheets. */
+function entryRowsOf(grid: SheetGrid): number[] {
   if (findHeaderRow(grid) === null) return [];
   const { entryRows } = readScorecard({ name: grid.name, values: grid.values, formulas: grid.formulas });
-  return [...new Set(entryRows.values())]
-    .sort((a, b) => a - b)
-    .map((row) => rangeAddr(COL.self, row, COL.review, row));
+  return [...new Set(entryRows.values())].sort((a, b) => a - b);
+}
+
+/** Score cells of a recognised scorecard, as pairs "F4:G4" (self, review) of each entry row found. */
+export const scoreCellPairs = (grid: SheetGrid): string[] =>
+  entryRowsOf(grid).map((row) => rangeAddr(COL.self, row, COL.review, row));
+
+/** The 佐证材料 cells of the entry rows found. */
+export const evidenceCells = (grid: SheetGrid): string[] =>
+  entryRowsOf(grid).map((row) => addr(COL.evidence, row));
+
+/**
+ * Where the score-cell pairs and 佐证材料 cells of a scorecard are when its rows are where the plan puts them,
+ * known from its top rows alone (header row and edition), so they can be loaded together with the grid.
+ */
+export function plannedCells(head: SheetGrid): { pairs: string[]; evidence: string[] } {
+  const headerRow = findHeaderRow(head);
+  if (headerRow === null) return { pairs: [], evidence: [] };
+  const { layout } = readScorecard({ name: head.name, values: head.values, formulas: head.formulas });
+  const rows = layout.entryIds.map((id) => rowOf(layout, id) + headerRow - layout.headerRow);
+  return {
+    pairs: rows.map((row) => rangeAddr(COL.self, row, COL.review, row)),
+    evidence: rows.map((row) => addr(COL.evidence, row)),
+  };
 }
 
 export type ValidationType = Excel.DataValidation["type"];

@@ -140,10 +140,35 @@ export interface FoundSheet {
   readonly protected: boolean;
 }
 
+/** Excel's last row ("Excel specifications and limits": 1,048,576 rows). */
+const LAST_ROW = 1_048_576;
+
+/** Hyperlinks of the plan (佐证材料 linked to their files), by single-cell address. */
+export function planLinks(plan: SheetPlan): { address: string; link: string; text: string }[] {
+  return plan.cells.flatMap((row, r) =>
+    row.flatMap((cell, c) =>
+      cell.link === undefined
+        ? []
+        : [
+            {
+              address: rectAddress({ r1: r, c1: c, r2: r, c2: c }),
+              link: cell.link,
+              text: String(cell.value ?? ""),
+            },
+          ],
+    ),
+  );
+}
+
 /**
- * Queues the whole plan onto the sheet: no loads, no syncs. The caller syncs once afterwards.
- * An existing sheet is first unprotected and its scorecard columns cleared of contents, formats, merges,
- * conditional formats and validation, so a moved or inserted row of an earlier drawing leaves nothing behind.
+ * Queues the whole plan onto the sheet: no loads, no syncs. The caller syncs once afterwards, then freezes
+ * the title rows in a phase of its own (see queueFreeze).
+ *
+ * Office.js has no transactions: when an operation fails, those before it stay applied. So nothing that
+ * holds what users typed is cleared before the new contents are in: an existing sheet first loses only its
+ * conditional formats, validation, merges, formats and hyperlinks; the plan rectangle is then overwritten as
+ * one formulas array, and only after that are the rows below it cleared. Protection comes back right after the
+ * last change that needs an unprotected sheet.
  */
 export function queuePlan(found: FoundSheet, plan: SheetPlan, features: RenderFeatures): void {
   const { sheet } = found;
@@ -156,16 +181,27 @@ export function queuePlan(found: FoundSheet, plan: SheetPlan, features: RenderFe
     columns.conditionalFormats.clearAll();
     if (features.dataValidation) columns.dataValidation.clear();
     columns.unmerge();
-    columns.clear("All");
+    columns.clear("Formats");
+    columns.clear("Hyperlinks");
   }
   if (height > 0 && width > 0) {
     const all = sheet.getRange(rectAddress({ r1: 0, c1: 0, r2: height - 1, c2: width - 1 }));
-    // Number formats first, so text-formatted keys such as "75.1" stay text when the values land.
+    // Number formats first, so text-formatted cells keep "75.1" or "2023-05-01" as text when the values land.
     all.numberFormat = numberFormatsOf(plan);
     all.formulas = formulasOf(plan);
+    if (found.existed && height < LAST_ROW)
+      sheet.getRange(rectAddress({ r1: height, c1: 0, r2: LAST_ROW - 1, c2: width - 1 })).clear("All");
+    for (const { address, link, text } of planLinks(plan))
+      sheet.getRange(address).hyperlink = { address: link, textToDisplay: text };
     for (const rect of styleRects(plan)) formatRect(sheet, rect);
     for (const merge of plan.merges) sheet.getRange(merge).merge(false);
   }
+  if (features.dataValidation) for (const rule of plan.validations) drawValidation(sheet, rule);
+  for (const rule of [...plan.conditionalFormats].reverse())
+    for (const area of rule.areas) drawConditionalFormat(sheet, rule, area);
+  if (features.pageLayout) drawPage(sheet, plan);
+  sheet.protection.protect(PROTECTION_OPTIONS, password);
+  // Widths and heights are allowed on the protected sheet (allowFormatColumns/Rows).
   plan.columns.forEach((column, c) => {
     const range = sheet.getRange(`${columnName(c)}:${columnName(c)}`);
     range.format.columnWidth = columnWidthPoints(column.width);
@@ -173,11 +209,13 @@ export function queuePlan(found: FoundSheet, plan: SheetPlan, features: RenderFe
   });
   for (const [first, last, points] of rowHeightRuns(plan.rowHeights))
     sheet.getRange(rowsAddress(first, last)).format.rowHeight = points;
-  if (plan.freeze.rows > 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
-  if (features.dataValidation) for (const rule of plan.validations) drawValidation(sheet, rule);
-  for (const rule of [...plan.conditionalFormats].reverse())
-    for (const area of rule.areas) drawConditionalFormat(sheet, rule, area);
-  if (features.pageLayout) drawPage(sheet, plan);
-  sheet.protection.protect(PROTECTION_OPTIONS, password);
   sheet.activate();
+}
+
+/**
+ * Freezing panes is cosmetic and fails on some Excel 2019 builds (office-js#2196, GeneralException in
+ * freezeRows): it goes in its own sync after everything else, and its failure is reported, not thrown.
+ */
+export function queueFreeze(sheet: Excel.Worksheet, rows: number): void {
+  if (rows > 0) sheet.freezePanes.freezeRows(rows);
 }

@@ -2,8 +2,18 @@ export * from "./types";
 export * from "./labels";
 export * from "./layout";
 export * from "./findings";
-export { buildPlan, planFromRead, verdictFormats, sheetNameFor, titleFor, type PlanOptions } from "./plan";
-export { readScorecard, findHeaderRow, isScorecard, type ReadScorecard } from "./reader";
+export {
+  buildPlan,
+  planFromRead,
+  verdictFormats,
+  sheetNameFor,
+  sameSheetName,
+  findSheetName,
+  titleFor,
+  MAX_ROW_HEIGHT,
+  type PlanOptions,
+} from "./plan";
+export { readScorecard, findHeaderRow, isScorecard, HEADER_SCAN_ROWS, type ReadScorecard } from "./reader";
 export { planToGrid, expandRange } from "./grid";
 export { normalizeFormula } from "./formulas";
 export { evidenceStatus, evidenceFindings, type EvidenceStatus } from "./evidence";

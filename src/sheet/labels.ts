@@ -39,6 +39,14 @@ export const VERDICT_TEXT = { pass: "达标", fail: "未达标", veto: "否决",
 export const VETO_HEADING = "一票否决";
 
 export const SIGNATURE_LABELS = { filler: "填报人", reviewer: "审核人", date: "日期" } as const;
+export type SignatureKey = keyof typeof SIGNATURE_LABELS;
+
+/** Where the signature line sits: label in `labelCol` (zero-based), the space to write in up to `lastCol`. */
+export const SIGNATURE_CELLS: readonly { key: SignatureKey; labelCol: number; lastCol: number }[] = [
+  { key: "filler", labelCol: 0, lastCol: 2 },
+  { key: "reviewer", labelCol: 3, lastCol: 6 },
+  { key: "date", labelCol: 7, lastCol: 8 },
+];
 
 /** Marks a draft export, on the sheet and in the file name. */
 export const DRAFT_MARK = "草稿";

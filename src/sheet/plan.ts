@@ -7,8 +7,10 @@ import {
   HELPER_HEADERS,
   META_LABELS,
   SAME_MATTER_KEY,
+  SIGNATURE_CELLS,
   SIGNATURE_LABELS,
   SUMMARY,
+  type SignatureKey,
   VERDICT_TEXT,
   VETO_HEADING,
   subtotalLabel,
@@ -61,11 +63,21 @@ const SAME_MATTER_TEXT =
 const COLUMN_WIDTHS = [13, 16, 10, 62, 8, 10, 10, 26, 20, 12, 12];
 const FORBIDDEN_IN_SHEET_NAMES = /[\][:*?/\\']/g;
 
-/** Worksheet name for a station's scorecard; Excel allows 31 characters and no []:*?/\. */
+/**
+ * Worksheet name for a station's scorecard; Excel allows 31 characters and no []:*?/\. The station is cut by
+ * code points, so a character outside the BMP (CJK Extension B, in some place names) is never split.
+ */
 export function sheetNameFor(station: string, year: number): string {
   const clean = station.replace(FORBIDDEN_IN_SHEET_NAMES, "").trim() || "服务站";
-  return `${clean.slice(0, 22)}${year}评分表`;
+  return `${Array.from(clean).slice(0, 22).join("")}${year}评分表`;
 }
+
+/** Excel compares sheet names without regard to case: "XINQIAO2020评分表" and "Xinqiao2020评分表" are one sheet. */
+export const sameSheetName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** The name among `names` that Excel would take for `name`, or undefined. */
+export const findSheetName = (names: readonly string[], name: string): string | undefined =>
+  names.find((n) => sameSheetName(n, name));
 
 export const titleFor = (rubric: Rubric, station: string, year: number, draft = false): string =>
   `${draft ? `【${DRAFT_MARK}】` : ""}${station}${year}年全国示范型退役军人服务站创建评分表\n依据《${rubric.title}》`;
@@ -78,9 +90,12 @@ const linesFor = (text: PlanValue | undefined, perLine: number): number =>
     .split("\n")
     .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
 
+/** Excel's tallest row ("Excel specifications and limits"); longer text wraps inside and scrolls in the cell. */
+export const MAX_ROW_HEIGHT = 409;
+
 /** Estimated row height in points, from the tallest of 创建标准, 佐证材料 and 备注 (Excel does not autofit on open). */
 const heightFor = (text: string, evidence?: PlanValue, note?: PlanValue): number =>
-  Math.max(linesFor(text, 30), linesFor(evidence, 12), linesFor(note, 9)) * 15 + 6;
+  Math.min(MAX_ROW_HEIGHT, Math.max(linesFor(text, 30), linesFor(evidence, 12), linesFor(note, 9)) * 15 + 6);
 
 function resultOf(j: Judgement): string | number {
   return j.status === "valid" ? j.value : "";
@@ -113,13 +128,13 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     [0, cell(META_LABELS.station, "metaLabel")],
     [1, cell(station, "metaValue")],
     [2, cell(META_LABELS.year, "metaLabel")],
-    [3, cell(year, "metaValue")],
+    [3, cell(year, "metaNumber")],
     [4, cell(META_LABELS.edition, "metaLabel")],
     [5, cell(rubric.edition, "metaValue")],
     [7, cell(META_LABELS.state, "metaLabel")],
     [8, cell(state, "metaValue")],
-    [COL.selfHelper, cell(options.submission?.hash ?? null, "helper")],
-    [COL.reviewHelper, cell(options.submission?.time ?? null, "helper")],
+    [COL.selfHelper, cell(options.submission?.hash ?? null, "helperText")],
+    [COL.reviewHelper, cell(options.submission?.time ?? null, "helperText")],
   ];
   for (const [c, v] of meta) set(layout.metaRow, c, v);
   set(layout.metaRow, 6, cell(null, "metaValue"));
@@ -136,7 +151,8 @@ export function buildPlan(options: PlanOptions): SheetPlan {
       const locked = column === "self" ? selfLocked(state) : reviewLocked(state);
       set(row, c, cell(entries[column][id] ?? null, locked ? "entryLocked" : "entry"));
     }
-    set(row, COL.evidence, cell(entries.evidence[id] ?? null, "note"));
+    const link = entries.links?.[id];
+    set(row, COL.evidence, { ...cell(entries.evidence[id] ?? null, "note"), ...(link ? { link } : {}) });
     set(row, COL.notes, cell(entries.notes[id] ?? null, "note"));
   };
   for (const category of rubric.categories) {
@@ -204,6 +220,11 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     set(row, COL.text, cell(condition.text, "text"));
     set(row, COL.max, cell(null, "max"));
     entryCells(condition.key, row);
+    heights[row - 1] = heightFor(
+      condition.text,
+      entries.evidence[condition.key],
+      entries.notes[condition.key],
+    );
   });
   merges.push(rangeAddr(COL.category, vetoFirst, COL.task, vetoLast));
 
@@ -284,14 +305,19 @@ export function buildPlan(options: PlanOptions): SheetPlan {
 
   // Signature line of the paper copy: labels locked, the spaces to write in left editable.
   const sig = layout.signatureRow;
-  const signature: [number, number, string][] = [
-    [0, 2, SIGNATURE_LABELS.filler],
-    [3, 6, SIGNATURE_LABELS.reviewer],
-    [7, 8, SIGNATURE_LABELS.date],
-  ];
-  for (const [labelCol, lastCol, label] of signature) {
+  const signature = SIGNATURE_CELLS.map(
+    ({ key, labelCol, lastCol }): [number, number, string, SignatureKey] => [
+      labelCol,
+      lastCol,
+      SIGNATURE_LABELS[key],
+      key,
+    ],
+  );
+  const signed = entries.signature ?? {};
+  for (const [labelCol, lastCol, label, key] of signature) {
     set(sig, labelCol, cell(`${label}：`, "signatureLabel"));
-    for (let c = labelCol + 1; c <= lastCol; c++) set(sig, c, cell(null, "signature"));
+    for (let c = labelCol + 1; c <= lastCol; c++)
+      set(sig, c, cell(c === labelCol + 1 ? (signed[key] ?? null) : null, "signature"));
     if (lastCol > labelCol + 1) merges.push(rangeAddr(labelCol + 1, sig, lastCol, sig));
   }
   heights[sig - 1] = 30;

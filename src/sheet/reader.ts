@@ -4,7 +4,16 @@ import { SAME_MATTER_ID, scoreColumn, type ColumnScore } from "../scoring";
 import type { Finding } from "./findings";
 import { findingMessage } from "./findingMessages";
 import { normalizeFormula, summaryFormulas, helperFormula } from "./formulas";
-import { HEADERS, META_LABELS, SAME_MATTER_KEY, SUMMARY, subtotalLabel } from "./labels";
+import {
+  HEADERS,
+  META_LABELS,
+  SAME_MATTER_KEY,
+  SIGNATURE_CELLS,
+  SIGNATURE_LABELS,
+  SUMMARY,
+  subtotalLabel,
+  type SignatureKey,
+} from "./labels";
 import {
   COL,
   SCORE_COLUMNS,
@@ -24,7 +33,8 @@ import {
   type SheetGrid,
 } from "./types";
 
-const HEADER_SCAN_ROWS = 30;
+/** Rows searched for the header row: a scorecard is recognised from its top rows alone. */
+export const HEADER_SCAN_ROWS = 30;
 
 const text = (v: GridValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
 
@@ -80,6 +90,30 @@ function readMeta(
     });
   }
   return { meta, cells };
+}
+
+/** Excel date serials of 1982–2118: a number in the 日期 space is a date Excel converted, shown as ISO. */
+const isoOfSerial = (n: number): string | null =>
+  Number.isInteger(n) && n > 30_000 && n < 80_000
+    ? new Date(Date.UTC(1899, 11, 30) + n * 86_400_000).toISOString().slice(0, 10)
+    : null;
+
+/** What was written on the signature line (found by its 填报人 label under the summary), by key. */
+function readSignature(grid: SheetGrid, from: number): Partial<Record<SignatureKey, string>> {
+  const out: Partial<Record<SignatureKey, string>> = {};
+  const label = (key: SignatureKey): string => `${SIGNATURE_LABELS[key]}：`;
+  for (let r = from; r <= grid.values.length; r++) {
+    const row = grid.values[r - 1] ?? [];
+    if (text(row[SIGNATURE_CELLS[0].labelCol]) !== label(SIGNATURE_CELLS[0].key)) continue;
+    for (const { key, labelCol } of SIGNATURE_CELLS) {
+      if (text(row[labelCol]) !== label(key)) continue;
+      const v = row[labelCol + 1] ?? null;
+      const shown = typeof v === "number" ? ((key === "date" ? isoOfSerial(v) : null) ?? String(v)) : v;
+      if (shown !== null && String(shown).trim() !== "") out[key] = String(shown);
+    }
+    break;
+  }
+  return out;
 }
 
 /**
@@ -214,11 +248,14 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
   const review: Record<string, GridValue> = {};
   const evidence: Record<string, string> = {};
   const notes: Record<string, string> = {};
+  const links: Record<string, string> = {};
   for (const [id, row] of entryRows) {
     self[id] = value(row, COL.self);
     review[id] = value(row, COL.review);
     if (text(value(row, COL.evidence))) evidence[id] = String(value(row, COL.evidence));
     if (text(value(row, COL.notes))) notes[id] = String(value(row, COL.notes));
+    const link = grid.links?.[addr(COL.evidence, row)];
+    if (link) links[id] = link;
     for (const column of SCORE_COLUMNS) {
       const c = column === "self" ? COL.self : COL.review;
       if (formula(row, c) !== null)
@@ -311,12 +348,20 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
     }
   }
 
+  const signature = readSignature(grid, firstSummary);
   return {
     sheet: grid.name,
     meta,
     rubric,
     layout,
-    entries: { self, review, evidence, notes },
+    entries: {
+      self,
+      review,
+      evidence,
+      notes,
+      ...(Object.keys(links).length > 0 ? { links } : {}),
+      ...(Object.keys(signature).length > 0 ? { signature } : {}),
+    },
     entryRows,
     findings,
     scores,

@@ -5,7 +5,10 @@ const base = { hAlign: "center", vAlign: "middle", wrap: true, border: true, loc
 export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   title: { ...base, bold: true, size: 16, border: false },
   metaLabel: { ...base, bold: true, fill: "F2F2F2" },
-  metaValue: { ...base, hAlign: "left" },
+  /** Free text a user or the add-in writes (station, 佐证材料, 备注, signature) is text-formatted ("@"), so that
+   * Excel keeps "2023-05-01", "007" or "50%" exactly as typed instead of converting them. */
+  metaValue: { ...base, hAlign: "left", numberFormat: "@" },
+  metaNumber: { ...base, hAlign: "left" },
   header: { ...base, bold: true, fontColor: "FFFFFF", fill: "1F4E79" },
   category: { ...base, bold: true, fill: "DDEBF7" },
   task: { ...base, fill: "F3F8FC" },
@@ -15,15 +18,17 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   entry: { ...base, fill: "FFFFFF", numberFormat: "General", locked: false },
   /** A score column closed by the submission state: locked and greyed. */
   entryLocked: { ...base, fill: "EDEDED", numberFormat: "General" },
-  note: { ...base, hAlign: "left", vAlign: "top", locked: false },
+  note: { ...base, hAlign: "left", vAlign: "top", locked: false, numberFormat: "@" },
   subtotalLabel: { ...base, bold: true, fill: "F2F2F2", hAlign: "right" },
   summaryLabel: { ...base, bold: true, fill: "D9E1F2", hAlign: "right" },
   summaryValue: { ...base, bold: true, fill: "D9E1F2", numberFormat: "General" },
   verdict: { ...base, bold: true, size: 12, fill: "D9E1F2" },
   signatureLabel: { ...base, bold: true, border: false, hAlign: "right" },
-  signature: { ...base, border: false, hAlign: "left", locked: false },
+  signature: { ...base, border: false, hAlign: "left", locked: false, numberFormat: "@" },
   // ";;;" shows nothing: the hidden helper columns must not print "###" where LibreOffice draws their edge.
   helper: { ...base, border: false, numberFormat: ";;;" },
+  /** The submission hash and time in the hidden J2:K2: text, so the time is not taken for a date. */
+  helperText: { ...base, border: false, numberFormat: "@" },
 };
 
 /** Colours of the conditional formats, chosen to read in colour and in grey print. */

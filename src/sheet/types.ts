@@ -1,3 +1,4 @@
+import type { SignatureKey } from "./labels";
 import type { Layout } from "./layout";
 
 export type PlanValue = string | number | boolean | null;
@@ -6,6 +7,7 @@ export type StyleName =
   | "title"
   | "metaLabel"
   | "metaValue"
+  | "metaNumber"
   | "header"
   | "category"
   | "task"
@@ -21,7 +23,8 @@ export type StyleName =
   | "verdict"
   | "signatureLabel"
   | "signature"
-  | "helper";
+  | "helper"
+  | "helperText";
 
 export interface CellStyle {
   readonly bold?: boolean;
@@ -43,6 +46,8 @@ export interface PlanCell {
   readonly formula?: string;
   /** The engine's value for a formula cell, written as the cached result. */
   readonly result?: string | number;
+  /** Hyperlink target of the cell (a 佐证材料 file or page); the value is the text shown. */
+  readonly link?: string;
   readonly style: StyleName;
 }
 
@@ -127,6 +132,10 @@ export interface ScorecardEntries {
   readonly review: Readonly<Record<string, PlanValue>>;
   readonly evidence: Readonly<Record<string, string>>;
   readonly notes: Readonly<Record<string, string>>;
+  /** Hyperlink targets of 佐证材料 cells, by entry id (the text shown is in `evidence`). */
+  readonly links?: Readonly<Record<string, string>>;
+  /** The signature line: 填报人, 审核人, 日期 as written. */
+  readonly signature?: Readonly<Partial<Record<SignatureKey, string>>>;
 }
 
 export const emptyEntries = (): ScorecardEntries => ({ self: {}, review: {}, evidence: {}, notes: {} });
@@ -147,6 +156,8 @@ export interface SheetGrid {
   readonly formulas: readonly (readonly (string | null)[])[];
   /** What the adapter could see of the file's own guards; omitted where it cannot tell. */
   readonly guards?: SheetGuards;
+  /** Hyperlink targets by single-cell A1 address, where the adapter reads them (佐证材料 cells at least). */
+  readonly links?: Readonly<Record<string, string>>;
 }
 
 export interface SheetGuards {

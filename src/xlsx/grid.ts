@@ -29,6 +29,13 @@ export function gridValue(value: CellValue): GridValue {
   return null;
 }
 
+/** The target of a hyperlink cell value, else null. */
+function hyperlinkOf(value: CellValue): string | null {
+  if (typeof value !== "object" || value === null || value instanceof Date || !("hyperlink" in value))
+    return null;
+  return typeof value.hyperlink === "string" && value.hyperlink !== "" ? value.hyperlink : null;
+}
+
 const hasFormula = (cell: Cell): boolean => {
   const value = cell.value;
   return typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value);
@@ -101,11 +108,14 @@ export function sheetGuards(worksheet: Worksheet): SheetGuards {
 /** The used cells from A1 as values and formulas, plus the guards; merged-away cells read as empty. */
 export function sheetToGrid(worksheet: Worksheet): SheetGrid {
   const cells: { r: number; c: number; value: GridValue; formula: string | null }[] = [];
+  const links: Record<string, string> = {};
   let rows = 0;
   let cols = 0;
   worksheet.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (isMergedAway(cell)) return;
+      const link = hyperlinkOf(cell.value);
+      if (link) links[cell.address] = link;
       const value = cellGridValue(cell);
       const formula = cellFormula(cell);
       if (value === null && formula === null) return;
@@ -122,5 +132,11 @@ export function sheetToGrid(worksheet: Worksheet): SheetGrid {
     values[r - 1][c - 1] = value;
     formulas[r - 1][c - 1] = formula;
   }
-  return { name: worksheet.name, values, formulas, guards: sheetGuards(worksheet) };
+  return {
+    name: worksheet.name,
+    values,
+    formulas,
+    guards: sheetGuards(worksheet),
+    ...(Object.keys(links).length > 0 ? { links } : {}),
+  };
 }

@@ -56,6 +56,7 @@ export function excelStyle(style: CellStyle): Partial<Style> {
 
 /** A plan cell as an ExcelJS value: formulas carry the plan's cached result for viewers that do not recalculate. */
 export function excelValue(cell: PlanCell): CellValue {
+  if (cell.link !== undefined) return { text: String(cell.value ?? cell.link), hyperlink: cell.link };
   if (cell.formula === undefined) return cell.value;
   return cell.result === undefined
     ? { formula: cell.formula }

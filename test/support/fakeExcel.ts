@@ -8,6 +8,7 @@
  */
 import type { ExcelRun } from "../../src/excel";
 import { COL, type GridValue, type SheetGrid, type SheetPlan } from "../../src/sheet";
+import { coerceTyped } from "./excelInput";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -23,6 +24,9 @@ export interface Rect {
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
+const MAX_ROW_HEIGHT = 409;
+/** "Resource limits and performance optimization": Excel on the web caps a response at 5 MB. */
+export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
 
 const colName = (col: number): string => {
   let n = col + 1;
@@ -94,6 +98,8 @@ export interface CellModel {
   format: Record<string, unknown>;
   /** Data validation record id. */
   validation?: number;
+  /** Target of the cell's hyperlink. */
+  hyperlink?: string;
 }
 
 export interface ValidationModel {
@@ -234,7 +240,7 @@ export interface LogEntry {
 }
 
 interface ChangeEvent {
-  readonly kind: "changed" | "added";
+  readonly kind: "changed" | "added" | "activated";
   readonly sheetId: string;
   readonly address: string;
   readonly byAddin: boolean;
@@ -259,6 +265,8 @@ type Op = { readonly run: () => void; readonly requires?: string; readonly what:
 /** One Excel.run's request context. */
 export class FakeContext {
   readonly queue: Op[] = [];
+  /** Bytes the current sync's loads put in its response (UTF-8 JSON). */
+  responseBytes = 0;
   readonly workbook: FakeWorkbook;
   constructor(
     readonly fake: FakeExcel,
@@ -287,6 +295,7 @@ export class FakeContext {
     }
     const events: ChangeEvent[] = [];
     fake.emitting = events;
+    this.responseBytes = 0;
     try {
       for (const op of ops) {
         if (op.requires && !versionAtMost(op.requires, fake.api))
@@ -297,6 +306,13 @@ export class FakeContext {
           );
         op.run();
       }
+      fake.responses.push(this.responseBytes);
+      if (this.responseBytes > RESPONSE_LIMIT_BYTES)
+        throw new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload size has exceeded the limit (${this.responseBytes} bytes).`,
+          "",
+        );
     } finally {
       fake.emitting = null;
       fake.dispatch(events);
@@ -324,7 +340,11 @@ abstract class FakeObject {
     for (const path of paths) {
       const [head, ...rest] = path.split("/");
       if (rest.length > 0) this.child(head).loadNow([rest.join("/")]);
-      else this.loaded.set(head, this.snapshot(head));
+      else {
+        const value = this.snapshot(head);
+        this.loaded.set(head, value);
+        this.context.responseBytes += Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+      }
     }
   }
 
@@ -569,9 +589,10 @@ export class FakeProtection extends FakeObject {
       const sheet = this.sheet.model();
       const p = sheet.protection;
       if (p.protected && (p.password ?? "") !== (password ?? ""))
+        // "Error handling with the application-specific JavaScript APIs": BadPassword – the password is incorrect.
         throw new FakeOfficeError(
-          "InvalidOperation",
-          "The password you supplied is not correct.",
+          "BadPassword",
+          "The password you supplied is incorrect.",
           "WorksheetProtection.unprotect",
         );
       p.protected = false;
@@ -590,6 +611,15 @@ export class FakeFreezePanes {
       const sheet = this.sheet.model();
       sheet.frozenRows = count;
       this.context.fake.record("freezeRows", sheet, undefined, count);
+      // office-js#3148: freezing panes on a sheet that is not active raises WorksheetActivated for it,
+      // although the active sheet stays.
+      if (this.context.fake.activeId !== sheet.id)
+        this.context.fake.emitting?.push({
+          kind: "activated",
+          sheetId: sheet.id,
+          address: "",
+          byAddin: true,
+        });
     });
   }
 }
@@ -655,6 +685,9 @@ export class FakePageLayout {
 
 type RectResolver = () => Rect | null;
 
+/** "=…" (or a leading sign or "@" on text) is taken as a formula: "Excel.Range class", `values`. */
+const FORMULA_START = /^[=+\-@]/;
+
 function inputCell(fake: FakeExcel, cell: CellModel, input: unknown, where: string): void {
   if (input === null) return; // Office leaves the cell unchanged
   if (typeof input === "number" || typeof input === "boolean") {
@@ -665,13 +698,22 @@ function inputCell(fake: FakeExcel, cell: CellModel, input: unknown, where: stri
   if (typeof input !== "string")
     throw new FakeOfficeError("InvalidArgument", `Bad cell input ${String(input)}`, where);
   delete cell.formula;
-  if (input.startsWith("'")) cell.value = input.slice(1);
-  else if (input.startsWith("=") && input.length > 1 && cell.numberFormat !== "@") {
-    cell.formula = input.slice(1);
-    cell.value = fake.calculate(cell.formula);
-  } else if (cell.numberFormat !== "@" && input.trim() !== "" && Number.isFinite(Number(input)))
-    cell.value = Number(input);
-  else cell.value = input;
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1); // the quote prefix: text in any format, not shown
+    return;
+  }
+  if (cell.numberFormat === "@") {
+    cell.value = input;
+    return;
+  }
+  const typed = coerceTyped(input);
+  if (typed.kind === "text" && FORMULA_START.test(input)) {
+    cell.formula = input.startsWith("=") ? input.slice(1) : input;
+    cell.value = input.length > 1 && input.startsWith("=") ? fake.calculate(cell.formula) : "#NAME?";
+    return;
+  }
+  cell.value = typed.value;
+  if (typed.kind === "number" && typed.numberFormat) cell.numberFormat = typed.numberFormat;
 }
 
 export class FakeRange extends FakeObject {
@@ -726,6 +768,14 @@ export class FakeRange extends FakeObject {
         return grid((c) => (c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? "")));
       case "numberFormat":
         return grid((c) => c?.numberFormat ?? "General");
+      case "hyperlink": {
+        if (area(rect) !== 1) throw new Error("fake: hyperlink of a multi-cell range is not modelled");
+        const cell = sheet.peek(rect.r1, rect.c1);
+        // "Excel.RangeHyperlink": every member optional; a cell without a link has none set.
+        return cell?.hyperlink === undefined
+          ? {}
+          : { address: cell.hyperlink, textToDisplay: String(cell.value) };
+      }
       default:
         return super.snapshot(prop);
     }
@@ -752,6 +802,36 @@ export class FakeRange extends FakeObject {
   get numberFormat(): unknown[][] {
     return this.read("numberFormat");
   }
+  get hyperlink(): Excel.RangeHyperlink {
+    return this.read("hyperlink");
+  }
+  /** "Excel.Range class", `hyperlink` (ExcelApi 1.7): sets the link and, when given, the text shown. */
+  set hyperlink(link: Excel.RangeHyperlink) {
+    this.context.enqueue(
+      "Range.hyperlink",
+      () => {
+        const { sheet, rect, address } = this.target();
+        for (let r = rect.r1; r <= rect.r2; r++)
+          for (let c = rect.c1; c <= rect.c2; c++) {
+            const cell = sheet.cell(r, c);
+            if (sheet.protection.protected && cell.locked)
+              throw new FakeOfficeError(
+                "AccessDenied",
+                "You cannot perform the requested operation.",
+                "Range.hyperlink",
+              );
+            cell.hyperlink = link.address;
+            if (link.textToDisplay !== undefined) {
+              cell.value = link.textToDisplay;
+              delete cell.formula;
+            }
+          }
+        this.fake.record("hyperlink", sheet, address, link);
+        this.fake.changed(sheet, address);
+      },
+      "1.7",
+    );
+  }
   set numberFormat(formats: unknown[][]) {
     this.context.enqueue("Range.numberFormat", () => {
       const { sheet, rect, address } = this.target();
@@ -760,6 +840,7 @@ export class FakeRange extends FakeObject {
         if (f !== null) cell.numberFormat = String(f);
       });
       this.fake.record("numberFormat", sheet, address, formats);
+      this.fake.changed(sheet, address);
     });
   }
   set columnHidden(hidden: boolean) {
@@ -854,14 +935,20 @@ export class FakeRange extends FakeObject {
     });
   }
 
-  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+  clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" = "All"): void {
     this.context.enqueue("Range.clear", () => {
       const { sheet, rect, address } = this.target();
       this.fake.checkFormat(sheet, "Range.clear");
       for (const [, , cell] of sheet.cellsIn(rect)) {
+        // "Excel.ClearApplyTo": Hyperlinks "clears all hyperlinks, but leaves all content and formatting intact".
+        if (applyTo === "Hyperlinks") {
+          delete cell.hyperlink;
+          continue;
+        }
         if (applyTo !== "Formats") {
           cell.value = "";
           delete cell.formula;
+          delete cell.hyperlink;
         }
         if (applyTo !== "Contents") {
           cell.numberFormat = "General";
@@ -870,7 +957,7 @@ export class FakeRange extends FakeObject {
         }
       }
       this.fake.record("clear", sheet, address, applyTo);
-      if (applyTo !== "Formats") this.fake.changed(sheet, address);
+      this.fake.changed(sheet, address);
     });
   }
 
@@ -906,6 +993,13 @@ function applyFormat(fake: FakeExcel, range: FakeRange, key: string, value: unkn
     for (let c = rect.c1; c <= rect.c2; c++) sheet.columnWidths.set(c, Number(value));
   } else if (key === "rowHeight") {
     fake.checkFormat(sheet, "RangeFormat.rowHeight", "rows");
+    // "Excel specifications and limits": row height 409 points.
+    if (Number(value) > MAX_ROW_HEIGHT || Number(value) < 0)
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `Row height ${String(value)} is out of range`,
+        "RangeFormat.rowHeight",
+      );
     for (let r = rect.r1; r <= rect.r2; r++) sheet.rowHeights.set(r, Number(value));
   } else {
     fake.checkFormat(sheet, `RangeFormat.${key}`);
@@ -918,6 +1012,8 @@ function applyFormat(fake: FakeExcel, range: FakeRange, key: string, value: unkn
       }
   }
   fake.record("format", sheet, address, { [key]: value });
+  // "Work with worksheets": onChanged fires "when either the format or value of the data changes".
+  if (key !== "columnWidth" && key !== "rowHeight") fake.changed(sheet, address);
 }
 
 export class FakeRangeFormat extends FakeFormatPart {
@@ -965,8 +1061,40 @@ export class FakeFill extends FakeFormatPart {
   }
 }
 export class FakeFormatProtection extends FakeFormatPart {
+  private snapshotLocked: boolean | null | undefined;
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+    prefix: string,
+  ) {
+    super(context, range, prefix);
+  }
   set locked(v: boolean) {
     this.setKey("locked", v);
+  }
+  /** "Excel.FormatProtection": `locked` is null when the range "doesn't have uniform lock setting". */
+  get locked(): boolean | null {
+    if (this.snapshotLocked === undefined) {
+      this.context.fake.violations.push("FormatProtection.locked read before load() + sync()");
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        "FormatProtection.locked was not loaded",
+        "FormatProtection",
+      );
+    }
+    return this.snapshotLocked;
+  }
+  load(props: string): this {
+    if (props !== "locked") throw new Error(`fake: FormatProtection.load(${props}) not modelled`);
+    this.context.enqueue("FormatProtection.load", () => {
+      const { sheet, rect } = this.range.target();
+      if (area(rect) > 100_000) throw new Error("fake: locked of a large range is not modelled");
+      const seen = new Set<boolean>();
+      for (let r = rect.r1; r <= rect.r2; r++)
+        for (let c = rect.c1; c <= rect.c2; c++) seen.add(sheet.peek(r, c)?.locked ?? true);
+      this.snapshotLocked = seen.size === 1 ? [...seen][0] : null;
+    });
+    return this;
   }
 }
 export class FakeBorder extends FakeFormatPart {
@@ -1190,6 +1318,8 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | null = null;
   editMode = false;
   syncCount = 0;
+  /** Response size of every sync, in bytes. */
+  readonly responses: number[] = [];
   readonly runs: { options?: Excel.RunOptions; reused: boolean }[] = [];
   readonly log: LogEntry[] = [];
   readonly violations: string[] = [];
@@ -1236,7 +1366,10 @@ export class FakeExcel {
   // ----- model access
 
   find(key: string): SheetModel | undefined {
-    return this.sheets.find((s) => s.name === key || s.id === key);
+    // Sheet names compare case-insensitively in Excel (adding a name that differs only in case fails with
+    // ItemAlreadyExists: "Error handling with the application-specific JavaScript APIs").
+    const lower = key.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower || s.id === key);
   }
   sheet(name: string): SheetModel {
     const sheet = this.find(name);
@@ -1354,6 +1487,12 @@ export class FakeExcel {
       this.timers--;
       for (const event of events) {
         this.delivered.push(event);
+        if (event.kind === "activated") {
+          for (const reg of [...this.registrations])
+            if (reg.kind === "activated")
+              this.pending.push(reg.handler({ type: "WorksheetActivated", worksheetId: event.sheetId }));
+          continue;
+        }
         if (event.kind === "added") {
           for (const reg of [...this.registrations])
             if (reg.kind === "added")
