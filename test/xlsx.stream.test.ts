@@ -144,13 +144,14 @@ describe("hostile and broken files", () => {
   };
 
   it("refuses a part that inflates beyond the limit as soon as it passes it, without inflating the rest", () => {
-    const bytes = bomb(PART_LIMIT + 40 * 1024 * 1024);
+    const bytes = bomb(PART_LIMIT + 20 * 1024 * 1024);
     expect(bytes.length).toBeLessThan(200 * 1024);
     const zip = new ZipReader(bytes);
     let seen = 0;
     expect(() => zip.read("xl/worksheets/sheet1.xml", (chunk) => (seen += chunk.length))).toThrow(ZipError);
     expect(seen).toBeLessThanOrEqual(PART_LIMIT);
-    expect(seen).toBeGreaterThan(PART_LIMIT - 20 * 1024 * 1024);
+    // Stopped within one slice of compressed input (at most ~16 MB out) of the limit.
+    expect(seen).toBeGreaterThan(PART_LIMIT - 17 * 1024 * 1024);
     const error = (() => {
       try {
         streamGrids(bytes);
@@ -161,6 +162,20 @@ describe("hostile and broken files", () => {
     expect(error).toBeInstanceOf(WorkbookFormatError);
     expect((error as WorkbookFormatError).problem).toBe("too-large");
     expect((error as WorkbookFormatError).part).toBe("xl/worksheets/sheet1.xml");
+  });
+
+  it("refuses a bomb whose central directory understates its size", () => {
+    const bytes = bomb(PART_LIMIT + 1024 * 1024);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
+    for (let at = bytes.length - 22; at >= 0; at--)
+      if (
+        view.getUint32(at, true) === 0x02014b50 &&
+        name.every((b, i) => bytes[at + 46 + i] === b) &&
+        view.getUint16(at + 28, true) === name.length
+      )
+        view.setUint32(at + 24, 1000, true);
+    expect(() => streamGrids(bytes)).toThrow(expect.objectContaining({ problem: "too-large" }) as Error);
   });
 
   it("reads a part just under the limit", () => {

@@ -1,40 +1,26 @@
 /*
- * The streaming reader: what `check` needs of a workbook, read straight from the zip with fflate and saxes,
+ * The streaming reader: what `check` needs of a workbook, read straight from the zip (fflate, ./xml),
  * without building an ExcelJS model. It yields exactly the SheetGrid that sheetToGrid gives for the ExcelJS
  * workbook of the same bytes (test/xlsx.stream.test.ts compares them), quirks included: date-formatted numbers
  * as dates, shared formulas slid to each cell, hyperlinked cells reduced to their text, merged-away cells empty.
  * Node only (it uses ExcelJS's own conversion helpers from its lib folder).
  */
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import utils from "exceljs/lib/utils/utils";
 import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import { isScorecard, readScorecard, type GridValue, type ReadScorecard, type SheetGrid } from "../../sheet";
 import { columnLetters, expandSqref } from "../grid";
 import { formatError, sniffWorkbook } from "../format";
+import { XmlScanner, type XmlHandlers } from "./xml";
 import { ZipError, ZipReader } from "./zip";
 
-type Attributes = Record<string, string>;
-
-interface Handlers {
-  open(name: string, attributes: Attributes): void;
-  text?(text: string): void;
-  close?(name: string): void;
-}
-
-/** Streams one part through saxes: the part never exists as one string. */
-function parsePart(zip: ZipReader, name: string, handlers: Handlers): void {
-  const parser = new SaxesParser();
-  parser.on("opentag", (tag: SaxesTagPlain) => handlers.open(tag.name, tag.attributes));
-  if (handlers.text) parser.on("text", handlers.text);
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on("closetag", (tag: SaxesTagPlain) => close(tag.name));
-  }
+/** Streams one part through the tokenizer: the part never exists as one string. */
+function parsePart(zip: ZipReader, name: string, handlers: XmlHandlers): void {
+  const scanner = new XmlScanner(handlers);
   const decoder = new TextDecoder();
-  zip.read(name, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
-  parser.write(decoder.decode());
-  parser.close();
+  zip.read(name, (chunk) => scanner.write(decoder.decode(chunk, { stream: true })));
+  scanner.write(decoder.decode());
+  scanner.close();
 }
 
 const relationships = (zip: ZipReader, name: string): Map<string, string> => {
@@ -84,6 +70,20 @@ function sharedStrings(zip: ZipReader): (string | null)[] {
   return out;
 }
 
+/** Elements of styles.xml and of a sheet that nothing here reads, none nesting in itself: skipped unparsed. */
+const STYLE_SKIP = new Set(["fonts", "fills", "borders", "cellStyleXfs", "cellStyles", "dxfs", "colors"]);
+const SHEET_SKIP = new Set([
+  "sheetPr",
+  "sheetViews",
+  "cols",
+  "conditionalFormatting",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "formula1",
+  "formula2",
+]);
+
 /** For each cellXfs index: does its number format make ExcelJS load numbers as dates? */
 function dateStyles(zip: ZipReader): boolean[] {
   if (!zip.has("xl/styles.xml")) return [];
@@ -92,6 +92,7 @@ function dateStyles(zip: ZipReader): boolean[] {
   let inCellXfs = false;
   parsePart(zip, "xl/styles.xml", {
     open: (tag, a) => {
+      if (STYLE_SKIP.has(tag)) return true;
       if (tag === "numFmt" && a.formatCode !== undefined)
         custom.set(parseInt(a.numFmtId, 10), a.formatCode.replace(/[\\](.)/g, "$1"));
       else if (tag === "cellXfs") inCellXfs = true;
@@ -107,14 +108,19 @@ function dateStyles(zip: ZipReader): boolean[] {
   });
 }
 
+/** "$B$12" → { row: 12, col: 2 }; null unless 1–3 letters then digits (each optionally after a '$'). */
 function decodeRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref);
-  if (!m) return null;
-  const col = m[1]
-    .toUpperCase()
-    .split("")
-    .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(m[2]), col };
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  const letters = i;
+  for (let ch = ref.charCodeAt(i) | 32; ch >= 97 && ch <= 122; ch = ref.charCodeAt(++i) | 32)
+    col = col * 26 + ch - 96;
+  if (i === letters || i - letters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = i;
+  let row = 0;
+  for (let ch = ref.charCodeAt(i); ch >= 48 && ch <= 57; ch = ref.charCodeAt(++i)) row = row * 10 + ch - 48;
+  return i === digits || i !== ref.length ? null : { row, col };
 }
 
 interface Range {
@@ -136,6 +142,9 @@ function decodeRange(ref: string): Range | null {
     right: Math.max(from.col, to.col),
   };
 }
+
+/** One number per cell (Excel has at most 16,384 columns). */
+const key = (row: number, col: number): number => row * 16384 + col;
 
 /** A parsed <c>, before hyperlinks and merges apply. */
 interface RawCell {
@@ -275,6 +284,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
         }
         return;
       }
+      if (SHEET_SKIP.has(tag)) return true;
       switch (tag) {
         case "row": {
           rowNumber = parseInt(a.r, 10);
@@ -350,7 +360,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     let last = 0;
     for (const [c, x] of cells) {
       last = Math.max(last, c);
-      if (!x.empty || mergedAway.has(`${r}:${c}`)) hasValues = true;
+      if (!x.empty || mergedAway.has(key(r, c))) hasValues = true;
     }
     if (hasValues) colCount = Math.max(colCount, last);
   }
@@ -361,7 +371,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   let maxCol = 0;
   for (const [r, cells] of rows)
     for (const [c, x] of cells) {
-      if (mergedAway.has(`${r}:${c}`)) continue;
+      if (mergedAway.has(key(r, c))) continue;
       if (x.link !== undefined) links[`${columnLetters(c)}${r}`] = x.link;
       if (x.value === null && x.formula === null) continue;
       used.push({ r, c, x });
@@ -430,8 +440,8 @@ function applyHyperlinks(
 }
 
 /** Merges as ExcelJS applies them on load: overlapping ones fail, every covered cell exists, slaves read empty. */
-function applyMerges(rows: Map<number, Map<number, RawCell>>, merges: readonly Range[]): Set<string> {
-  const away = new Set<string>();
+function applyMerges(rows: Map<number, Map<number, RawCell>>, merges: readonly Range[]): Set<number> {
+  const away = new Set<number>();
   const done: Range[] = [];
   const touch = (r: number, c: number): void => {
     let cells = rows.get(r);
@@ -447,7 +457,7 @@ function applyMerges(rows: Map<number, Map<number, RawCell>>, merges: readonly R
       for (let c = m.left; c <= m.right; c++) {
         if (r === m.top && c === m.left) continue;
         touch(r, c);
-        away.add(`${r}:${c}`);
+        away.add(key(r, c));
       }
   }
   return away;
