@@ -96,6 +96,7 @@ export class XmlScanner {
       // Text cut by the chunk boundary (maybe inside an entity) waits for the next chunk.
       if (lt < 0) break;
       if (lt > i) this.flushText(s.slice(i, lt));
+      i = lt;
       const next = s.charCodeAt(lt + 1);
       if (next === 63 /* ? */ || next === 33 /* ! */) {
         const end = this.special(s, lt);
@@ -108,7 +109,6 @@ export class XmlScanner {
       if (!m) {
         // Most likely cut by the chunk boundary; close() or the pending limit catches a malformed one.
         if (s.length - lt > MAX_PENDING) throw new XmlError(`Malformed tag at ${s.slice(lt, lt + 40)}`);
-        i = lt;
         break;
       }
       i = TAG.lastIndex;

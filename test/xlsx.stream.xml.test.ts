@@ -1,0 +1,74 @@
+import { XmlError, XmlScanner, type Attributes } from "../src/xlsx/stream/xml";
+
+type Event = ["open", string, Attributes] | ["text", string] | ["close", string];
+
+/** Scans `xml` fed in pieces of `size` characters; texts are joined as one event per run. */
+function scan(xml: string, size = xml.length, skip: readonly string[] = []): Event[] {
+  const events: Event[] = [];
+  const scanner = new XmlScanner({
+    open: (name, attributes) => {
+      events.push(["open", name, { ...attributes }]);
+      return skip.includes(name);
+    },
+    text: (text) => {
+      const last = events.at(-1);
+      if (last?.[0] === "text") last[1] += text;
+      else events.push(["text", text]);
+    },
+    close: (name) => events.push(["close", name]),
+  });
+  for (let i = 0; i < xml.length; i += size) scanner.write(xml.slice(i, i + size));
+  scanner.close();
+  return events;
+}
+
+const DOC =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<!-- c --><a x="1 &amp; 2" y=\'q"\' f="[&gt;=100]0>x"><b/>t&lt;&#x4e2d;&#25991;<![CDATA[<raw>]]><c k = "v\tw\r\nz">l1\r\nl2\rl3</c></a>';
+
+describe("the XML tokenizer", () => {
+  it("decodes entities, keeps quoted '>' and normalises line ends and attribute whitespace as XML does", () => {
+    expect(scan(DOC)).toEqual([
+      ["open", "a", { x: "1 & 2", y: 'q"', f: "[>=100]0>x" }],
+      ["open", "b", {}],
+      ["close", "b"],
+      ["text", "t<中文<raw>"],
+      ["open", "c", { k: "v w z" }],
+      ["text", "l1\nl2\nl3"],
+      ["close", "c"],
+      ["close", "a"],
+    ]);
+  });
+
+  it("gives the same events whatever the chunk boundaries", () => {
+    const whole = scan(DOC);
+    for (const size of [1, 2, 3, 7, 13]) expect(scan(DOC, size)).toEqual(whole);
+  });
+
+  it("skips an element's content on request, across chunks", () => {
+    const xml = "<r><skip><x>1</x><y/></skip><z>2</z></r>";
+    const expected: Event[] = [
+      ["open", "r", {}],
+      ["open", "skip", {}],
+      ["close", "skip"],
+      ["open", "z", {}],
+      ["text", "2"],
+      ["close", "z"],
+      ["close", "r"],
+    ];
+    for (const size of [1, 4, xml.length]) expect(scan(xml, size, ["skip"])).toEqual(expected);
+  });
+
+  it.each([
+    ["an unclosed element", "<a><b></a>"],
+    ["a cut document", "<a><b>text"],
+    ["a stray '<'", "<a>1 < 2</a>"],
+    ["an unknown entity", "<a>&nbsp;</a>"],
+    ["an unterminated entity", "<a>&amp</a>"],
+    ["text outside the root", "<a/>junk"],
+    ["two roots", "<a/><b/>"],
+    ["a DOCTYPE", '<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>'],
+    ["nothing", ""],
+  ])("refuses %s", (_, xml) => {
+    expect(() => scan(xml)).toThrow(XmlError);
+  });
+});
