@@ -26,7 +26,7 @@ beforeAll(async () => {
   for (const [i, station] of STATIONS.entries()) {
     const self = Object.fromEntries(rubric.baseItems.map((it) => [it.id, it.max - (i % 3)]));
     const workbook = newWorkbook();
-    const evidence = i === 0 ? {} : { "1": "学习记录.pdf" };
+    const evidence: Record<string, string> = i === 0 ? {} : { "1": "学习记录.pdf" };
     renderPlan(
       workbook,
       buildPlan({ rubric, station, year: 2020, entries: { self, review: {}, evidence, notes: {} } }),
@@ -56,13 +56,13 @@ describe("scorecard sample", () => {
     expect(await sampleCommand([...files, "-o", csv], "zh", io, env)).toBe(0);
     expect(out[0]).toContain("已随机选取种子：abc123");
     const hash = createHash("sha256").update(readFileSync(files[3])).digest("hex");
-    expect(out).toContain(`  sha256 ${hash}  ${files[3]}`);
+    expect(out).toContain(`  sha256:${hash}  ${files[3]}`);
     const text = readFileSync(csv, "utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text).toContain("随机种子：abc123");
     expect(text).toContain("抽取时间：2020-11-10T02:00:00.000Z");
     expect(text).toContain(`${SAMPLE_HEADERS.join(",")}\r\n`);
-    expect(text).toContain(`${files[3]},${hash}\r\n`);
+    expect(text).toContain(`${files[3]},sha256:${hash}\r\n`);
   });
 
   it("writes the 抽查名单 sheet to .xlsx", async () => {

@@ -74,6 +74,7 @@ const zhCN = {
   neededToPass: "距 {line} 分还差 {n} 分",
   reachedPass: "已达到 {line} 分",
   unscoredCount: "尚有 {n} 项未评分",
+  evidenceCount: "佐证材料：已填 {filled} / 应填 {required}",
   vetoOverrides: "触发一票否决，不论得分均不达标",
   base: "基础分",
   bonus: "加分",
@@ -96,6 +97,8 @@ const zhCN = {
   kindInvalid: "无效",
   kindEmpty: "未填",
   kindShortfall: "失分",
+  kindEvidence: "缺佐证",
+  filterEvidence: "缺佐证材料的项",
   kindIntegrity: "完整性",
   emptyItem: "第{no}项未填写（满分 {max} 分）",
   shortfallItem: "第{no}项失 {lost} 分（得 {score} 分，满分 {max} 分）",
@@ -172,6 +175,16 @@ const zhCN = {
   rollupIntro:
     "把本工作簿中的评分表汇总到“汇总”和“创建名单”两张工作表：公式实时引用各站评分表，附各站总分与 {line} 分达标线柱状图。",
   rollupButton: "生成汇总表",
+  sampleHeading: "市级抽查",
+  sampleIntro:
+    "按通知“抽取50%以上”从本工作簿的评分表中随机抽取服务站，写入“抽查名单”工作表（种子相同则名单相同）。",
+  sampleRate: "抽取比例",
+  sampleSeed: "随机种子（不填则随机生成并记录）",
+  sampleButton: "抽取并写入抽查名单",
+  sampleDoneTitle: "已生成抽查名单",
+  sampleDoneBody: "{n} 个服务站中抽取 {k} 个：{stations}。种子：{seed}",
+  sampleBadRate: "抽取比例应大于 0 且不超过 1",
+  yearsWritten: "工作簿含多个年度的评分表，已同时生成“历年对比”工作表（{years}）。",
   rollupWorking: "正在生成汇总表…",
   rollupDoneTitle: "已生成汇总表",
   rollupDoneBody:
@@ -370,6 +383,7 @@ const enUS: Strings = {
   neededToPass: "{n} points short of {line}",
   reachedPass: "Reached {line} points",
   unscoredCount: "{n} items not yet scored",
+  evidenceCount: "Evidence (佐证材料): {filled} filled of {required} required",
   vetoOverrides: "A veto condition applies: the station cannot pass whatever its score",
   base: "Base score",
   bonus: "Bonus",
@@ -392,6 +406,8 @@ const enUS: Strings = {
   kindInvalid: "Invalid",
   kindEmpty: "Empty",
   kindShortfall: "Shortfall",
+  kindEvidence: "No evidence",
+  filterEvidence: "Items without evidence",
   kindIntegrity: "Integrity",
   emptyItem: "Item {no} is empty (maximum {max})",
   shortfallItem: "Item {no} loses {lost} (scored {score} of {max})",
@@ -474,6 +490,17 @@ const enUS: Strings = {
   rollupIntro:
     "Rolls this workbook's scorecards up into a roll-up sheet and a creation list: live formulas referencing each station's scorecard, and a bar chart of the totals against the {line}-point pass line.",
   rollupButton: "Build the roll-up",
+  sampleHeading: "City sample",
+  sampleIntro:
+    "Draws stations at random from this workbook's scorecards, as the notice asks (at least 50%), and writes the 抽查名单 sheet (the same seed gives the same list).",
+  sampleRate: "Rate",
+  sampleSeed: "Seed (leave empty to pick one; it is recorded)",
+  sampleButton: "Draw and write the sample list",
+  sampleDoneTitle: "Sample list written",
+  sampleDoneBody: "{k} of {n} stations drawn: {stations}. Seed: {seed}",
+  sampleBadRate: "The rate must be above 0 and at most 1",
+  yearsWritten:
+    "The workbook holds scorecards of several years: the 历年对比 (year over year) sheet was written too ({years}).",
   rollupWorking: "Building the roll-up…",
   rollupDoneTitle: "Roll-up built",
   rollupDoneBody:

@@ -4,3 +4,4 @@ export * from "./transitions";
 export * from "./scan";
 export * from "./resultSheet";
 export * from "./workbookRollup";
+export * from "./workbookSample";

@@ -1,6 +1,16 @@
-import { DEFAULT_EDITION, getRubric } from "../rubric";
-import { buildRollup, buildRollupPlans, type Rollup, type RollupPlans } from "../rollup";
-import { LIST_HEADERS, LIST_SHEET, ROLLUP_HEADERS, ROLLUP_SHEET } from "../rollup/labels";
+import { timelineText } from "../i18n/campaign";
+import { DEFAULT_EDITION, getRubric, timelineStatus, type IsoDate } from "../rubric";
+import {
+  buildRollup,
+  buildRollupPlans,
+  compareYears,
+  yearsHeaders,
+  yearsPlan,
+  type Rollup,
+  type RollupPlans,
+  type YearsComparison,
+} from "../rollup";
+import { LIST_HEADERS, LIST_SHEET, ROLLUP_HEADERS, ROLLUP_SHEET, YEARS_SHEET } from "../rollup/labels";
 import type { ReadScorecard } from "../sheet/reader";
 import type { RenderReport, WorkbookPort } from "../workbook/port";
 import type { SheetGrid } from "../sheet/types";
@@ -41,15 +51,21 @@ function mostCommonEdition(reads: readonly ReadScorecard[]): string {
  * The roll-up of the scorecards in this workbook: the edition most of them use, the rows' sheets being the
  * scorecards' own sheets so that the 汇总 formulas reference them live.
  */
-export function workbookRollup(reads: readonly ReadScorecard[]): { rollup: Rollup; plans: RollupPlans } {
-  const built = buildRollup(reads, getRubric(mostCommonEdition(reads)));
+export function workbookRollup(
+  reads: readonly ReadScorecard[],
+  today?: IsoDate,
+): { rollup: Rollup; plans: RollupPlans; years: YearsComparison } {
+  const rubric = getRubric(mostCommonEdition(reads));
+  const built = buildRollup(reads, rubric);
   const rollup: Rollup = {
     ...built,
     rows: built.rows.map((row) =>
       row.readIndex === null ? row : { ...row, sheet: reads[row.readIndex].sheet },
     ),
   };
-  return { rollup, plans: buildRollupPlans(rollup) };
+  const timeline =
+    today === undefined ? undefined : timelineText(timelineStatus(rubric.notice, rollup.year, today)).zh;
+  return { rollup, plans: buildRollupPlans(rollup, { timeline }), years: compareYears(reads, rubric) };
 }
 
 /**
@@ -60,13 +76,17 @@ export async function renderRollup(
   port: WorkbookPort,
   grids: readonly SheetGrid[],
   reads: readonly ReadScorecard[],
-): Promise<{ rollup: Rollup; report: RenderReport }> {
+  today?: IsoDate,
+): Promise<{ rollup: Rollup; report: RenderReport; years: readonly number[] }> {
   assertOwnSheet(grids, ROLLUP_SHEET, ROLLUP_HEADERS);
   assertOwnSheet(grids, LIST_SHEET, LIST_HEADERS);
-  const { rollup, plans } = workbookRollup(reads);
+  const { rollup, plans, years } = workbookRollup(reads, today);
+  const several = years.years.length > 1;
+  if (several) assertOwnSheet(grids, YEARS_SHEET, yearsHeaders(years.years).slice(0, 2));
   const report = await port.renderGrid(plans.summary, plans.chart);
   // 创建名单 has the same page setup as 汇总: whatever the host skipped there it skips here too.
   await port.renderGrid(plans.list);
+  if (several) await port.renderGrid(yearsPlan(years, rollup.issuer));
   await port.select(ROLLUP_SHEET, "A1");
-  return { rollup, report };
+  return { rollup, report, years: several ? years.years : [] };
 }

@@ -67,7 +67,7 @@ export const SAMPLE_HEADERS = [
 ] as const;
 
 /** Header of the inputs table under the 抽查名单. */
-export const SAMPLE_INPUT_HEADERS = ["输入", "SHA-256"] as const;
+export const SAMPLE_INPUT_HEADERS = ["输入", "内容哈希"] as const;
 
 export const YEARS_SHEET = "历年对比";
 

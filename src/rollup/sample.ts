@@ -51,8 +51,8 @@ export function drawIndexes(n: number, rate: number, seed: string): number[] {
 /** An input of the draw, named and hashed so the draw can be checked against the same files. */
 export interface SampleInput {
   readonly name: string;
-  /** SHA-256 of the content, hex. */
-  readonly sha256: string;
+  /** Content hash with its algorithm, e.g. "sha256:…" for a file. */
+  readonly hash: string;
 }
 
 export interface Sample {

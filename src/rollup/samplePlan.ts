@@ -71,7 +71,7 @@ export function samplePlan(s: Sample): GridSheetPlan {
     merges.push(rangeAddr(0, r, 2, r), rangeAddr(3, r, last, r));
   };
   input(SAMPLE_INPUT_HEADERS[0], SAMPLE_INPUT_HEADERS[1], "header");
-  for (const i of s.inputs) input(i.name, i.sha256, "text");
+  for (const i of s.inputs) input(i.name, i.hash, "text");
   return {
     sheetName: SAMPLE_SHEET,
     cells,
@@ -100,7 +100,7 @@ export function sampleCsv(s: Sample): string {
     ),
     "",
     csvLine(SAMPLE_INPUT_HEADERS),
-    ...s.inputs.map((i) => csvLine([i.name, i.sha256])),
+    ...s.inputs.map((i) => csvLine([i.name, i.hash])),
   ];
   return `${BOM}${lines.map((l) => `${l}\r\n`).join("")}`;
 }

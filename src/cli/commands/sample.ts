@@ -80,7 +80,7 @@ export async function sampleCommand(
     try {
       const bytes = await readFile(file);
       const found = readScorecards(await loadWorkbook(bytes));
-      inputs.push({ name: file, sha256: sha256(bytes) });
+      inputs.push({ name: file, hash: `sha256:${sha256(bytes)}` });
       reads.push(...found);
     } catch (e) {
       io.err(t.unreadable(file, fileReason(e, t)));
@@ -102,7 +102,7 @@ export async function sampleCommand(
         `${t.review} ${row.review?.total ?? ""} ${row.review ? VERDICT_TEXT[row.review.verdict] : ""}  → ${verdictText(row.verdict)}`,
     ),
   );
-  for (const input of inputs) io.out(`  sha256 ${input.sha256}  ${input.name}`);
+  for (const input of inputs) io.out(`  ${input.hash}  ${input.name}`);
   if (values.out !== undefined) {
     if (format === ".csv") await writeFile(values.out, sampleCsv(sample), "utf8");
     else {

@@ -11,9 +11,12 @@ import {
   tokens,
   type BadgeProps,
 } from "@fluentui/react-components";
+import { timelineText } from "../../i18n/campaign";
 import { format, type Strings } from "../../i18n/strings";
+import { timelineStatus } from "../../rubric";
 import type { Verdict } from "../../scoring";
-import type { ScoreColumnName } from "../../sheet";
+import { evidenceStatus, type ScoreColumnName } from "../../sheet";
+import { useToday } from "../shell/clock";
 import { useTexts } from "../shell/i18n";
 import type { ScorecardView } from "../shell/session";
 
@@ -57,6 +60,8 @@ export function Overview(props: { view: ScorecardView; column: ScoreColumnName }
   const columnName = props.column === "self" ? s.columnSelf : s.columnReview;
   const verdict = s[VERDICT_KEYS[score.verdict]];
   const vetoes = rubric.veto.conditions.filter((c) => score.vetoConditions.includes(c.key));
+  const evidence = evidenceStatus({ rubric, entries: props.view.entries, scores: props.view.scores });
+  const timeline = timelineText(timelineStatus(rubric.notice, props.view.read.meta.year, useToday()));
   return (
     <section className={styles.root} aria-labelledby="overview-title">
       <div>
@@ -94,6 +99,12 @@ export function Overview(props: { view: ScorecardView; column: ScoreColumnName }
             {format(s.unscoredCount, { n: score.missing.length })}
           </Body1>
         )}
+        <Body1 block data-testid="evidence">
+          {format(s.evidenceCount, { filled: evidence.filled, required: evidence.required })}
+        </Body1>
+        <Caption1 block data-testid="timeline">
+          {timeline[lang]}
+        </Caption1>
       </div>
       <dl className={styles.parts}>
         <dt>{s.base}</dt>

@@ -21,6 +21,7 @@ const KIND_KEYS: Readonly<Record<ProblemKind, keyof Strings>> = {
   invalid: "kindInvalid",
   integrity: "kindIntegrity",
   empty: "kindEmpty",
+  evidence: "kindEvidence",
   shortfall: "kindShortfall",
 };
 
@@ -28,12 +29,15 @@ const KIND_COLORS: Readonly<Record<ProblemKind, BadgeProps["color"]>> = {
   invalid: "danger",
   integrity: "severe",
   empty: "warning",
+  evidence: "warning",
   shortfall: "informative",
 };
 
 const ALL = "all";
+/** The filter choice that shows only the items scored without evidence, across categories. */
+const NO_EVIDENCE = "kind:evidence";
 
-/** Invalid entries, integrity findings, empty items and shortfalls; choosing one selects its cell. */
+/** Invalid entries, integrity findings, empty items, missing evidence and shortfalls; choosing one selects its cell. */
 export function ProblemsList(props: {
   problems: readonly Problem[];
   groups: readonly { id: ProblemGroup; name: string }[];
@@ -45,7 +49,10 @@ export function ProblemsList(props: {
   const styles = useStyles();
   const { s } = useTexts();
   const [filter, setFilter] = React.useState<string>(ALL);
-  const shown = filter === ALL ? props.problems : props.problems.filter((p) => p.group === filter);
+  const shown =
+    filter === ALL
+      ? props.problems
+      : props.problems.filter((p) => (filter === NO_EVIDENCE ? p.kind === "evidence" : p.group === filter));
   return (
     <section className={styles.root} aria-labelledby="problems-title">
       <Subtitle2 as="h2" id="problems-title">
@@ -59,6 +66,7 @@ export function ProblemsList(props: {
               {g.name}
             </option>
           ))}
+          <option value={NO_EVIDENCE}>{s.filterEvidence}</option>
         </Select>
       </Field>
       <Caption1 role="status" data-testid="problem-count">

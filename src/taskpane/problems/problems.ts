@@ -2,9 +2,16 @@ import type { Lang } from "../../i18n/types";
 import { format, type Strings } from "../../i18n/strings";
 import type { Rubric } from "../../rubric";
 import type { ColumnScore } from "../../scoring";
-import { COL, addr, isIntegrity, type ReadScorecard, type ScoreColumnName } from "../../sheet";
+import {
+  COL,
+  addr,
+  evidenceFindings,
+  isIntegrity,
+  type ReadScorecard,
+  type ScoreColumnName,
+} from "../../sheet";
 
-export type ProblemKind = "invalid" | "integrity" | "empty" | "shortfall";
+export type ProblemKind = "invalid" | "integrity" | "empty" | "evidence" | "shortfall";
 
 /** Where a problem belongs for the category filter: a category id, "bonus", "veto", or "sheet". */
 export type ProblemGroup = string;
@@ -48,8 +55,8 @@ export function problemGroups(rubric: Rubric, lang: Lang, s: Strings): { id: Pro
 }
 
 /**
- * Everything to fix or look at in one score column: invalid entries, integrity findings, empty items, then
- * shortfalls with the most points lost first.
+ * Everything to fix or look at in one score column: invalid entries, integrity findings, empty items, scored
+ * items without evidence, then shortfalls with the most points lost first.
  */
 export function problemsOf(
   read: ReadScorecard,
@@ -102,6 +109,18 @@ export function problemsOf(
       item: id,
       column,
       text: format(s.emptyItem, { no: id, max: item?.max ?? "" }),
+    });
+  }
+  for (const f of evidenceFindings(read)) {
+    problems.push({
+      key: `evidence:${f.item}`,
+      kind: "evidence",
+      group: groupOf(rubric, f.item),
+      severity: f.severity,
+      cell: f.cell,
+      item: f.item,
+      column,
+      text: f.message[lang],
     });
   }
   for (const f of score.shortfalls) {

@@ -7,6 +7,7 @@ import { useTexts } from "../shell/i18n";
 import { useMessages } from "../shell/messages";
 import { ReviewDifferences } from "./ReviewDifferences";
 import { ReviewRollup } from "./ReviewRollup";
+import { ReviewSample } from "./ReviewSample";
 import { ReviewScan } from "./ReviewScan";
 import type { WorkbookScan } from "./useWorkbookScan";
 import { ReviewStatus } from "./ReviewStatus";
@@ -74,6 +75,7 @@ export function ReviewPanel(props: ReviewPanelProps): React.JSX.Element {
       <ReviewScan scan={scan} onGoTo={goTo} onWriteResults={() => void writeResults()} writing={writing} />
       <Divider />
       <ReviewRollup port={port} flush={flush} fileMode={props.fileMode} />
+      <ReviewSample port={port} flush={flush} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { renderRollup } from "../../review";
 import { getRubric } from "../../rubric";
 import { isScorecard, readScorecard } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
+import { useToday } from "../shell/clock";
 import { useTexts } from "../shell/i18n";
 import { useMessages } from "../shell/messages";
 
@@ -27,6 +28,7 @@ export function ReviewRollup(props: {
   const { s, lang } = useTexts();
   const messages = useMessages();
   const [busy, setBusy] = React.useState(false);
+  const today = useToday();
 
   const build = async (): Promise<void> => {
     setBusy(true);
@@ -34,12 +36,16 @@ export function ReviewRollup(props: {
       if (!(await props.flush())) return;
       const grids = await props.port.readGrids();
       const reads = grids.filter(isScorecard).map(readScorecard);
-      const { rollup, report } = await renderRollup(props.port, grids, reads);
-      const done = format(s.rollupDoneBody, {
+      const { rollup, report, years } = await renderRollup(props.port, grids, reads, today);
+      const counts = format(s.rollupDoneBody, {
         stations: rollup.totals.stations,
         passed: rollup.totals.passed,
         scorecards: reads.length,
       });
+      const done =
+        years.length > 0
+          ? `${counts} ${format(s.yearsWritten, { years: years.join(lang === "en" ? ", " : "、") })}`
+          : counts;
       if (report.skipped.length > 0)
         messages.show({
           intent: "warning",
