@@ -378,7 +378,8 @@ describe("problems", () => {
   });
 
   it("says so when there is nothing to fix", async () => {
-    const { port } = portWith(entriesOf({ self: fullBase() }));
+    const evidence = Object.fromEntries(rubric.items.map((i) => [i.id, "记录"]));
+    const { port } = portWith(entriesOf({ self: fullBase(), evidence }));
     const { user } = setup(port);
     await loaded();
     await user.click(tab("问题（0）"));
