@@ -214,6 +214,7 @@ export class OfficePort implements WorkbookPort {
       }[] = [];
       const validated: string[][] = wanted.map(() => []);
       const links: Record<string, string>[] = wanted.map(() => ({}));
+      // One sync per chunk of scorecards, a number fixed by the workbook, to stay under the response limit.
       for (const chunk of chunks(scorecards, SCORECARDS_PER_SYNC)) {
         const loads = chunk.map((i) => {
           const sheet = wanted[i];
@@ -234,6 +235,7 @@ export class OfficePort implements WorkbookPort {
           });
           return { i, used, pairs, evidence };
         });
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one per chunk of 40, not per sheet
         await context.sync();
         for (const { i, used, pairs, evidence } of loads) {
           grids[i] = gridFromUsedRange(wanted[i].name, used);

@@ -99,11 +99,26 @@ export async function applyTransition(
   if (transition === "reopen" && reason === "") refused.push("reason");
   if (refused.length > 0) throw new TransitionRefusedError(transition, refused);
   const plan = transitionPlan(read, transition, request.now);
-  await port.render(plan);
   const from = read.meta.state;
   const to = plan.meta.state;
-  await port.appendRows(LOG_SHEET, LOG_HEADERS, [
-    logRow({ time: request.now, station: read.meta.station, sheet, transition, from, to, operator, reason }),
-  ]);
+  // 状态 and its 变更记录 row go together or not at all: when either fails, the sheet is drawn back as read.
+  try {
+    await port.render(plan);
+    await port.appendRows(LOG_SHEET, LOG_HEADERS, [
+      logRow({
+        time: request.now,
+        station: read.meta.station,
+        sheet,
+        transition,
+        from,
+        to,
+        operator,
+        reason,
+      }),
+    ]);
+  } catch (error) {
+    await port.render(planFromRead(read)).catch(() => undefined);
+    throw error;
+  }
   return { from, to, plan };
 }

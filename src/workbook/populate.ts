@@ -1,5 +1,5 @@
 import type { Rubric } from "../rubric";
-import { buildPlan, isScorecard, readScorecard, sheetNameFor, type SheetPlan } from "../sheet";
+import { buildPlan, findSheetName, isScorecard, readScorecard, sheetNameFor, type SheetPlan } from "../sheet";
 import type { RenderReport, WorkbookPort } from "./port";
 
 /** A sheet of that name exists and is not a scorecard: drawing over it would destroy someone's work. */
@@ -31,16 +31,18 @@ export interface PopulateResult {
  * entries, evidence, notes and the submission state are carried over by item key.
  */
 export async function populate(port: WorkbookPort, options: PopulateOptions): Promise<PopulateResult> {
-  const sheet = sheetNameFor(options.station, options.year);
-  const existing = (await port.sheetNames()).includes(sheet) ? (await port.readGrids([sheet]))[0] : undefined;
-  if (existing && !isScorecard(existing)) throw new SheetNameTakenError(sheet);
+  // Excel takes "Xinqiao2020评分表" and "XINQIAO2020评分表" for one sheet: the one there is the one to repair.
+  const sheet = findSheetName(await port.sheetNames(), sheetNameFor(options.station, options.year));
+  const existing = sheet === undefined ? undefined : (await port.readGrids([sheet]))[0];
+  if (sheet !== undefined && existing && !isScorecard(existing)) throw new SheetNameTakenError(sheet);
   const previous = existing ? readScorecard(existing) : undefined;
-  const plan = buildPlan({
+  const built = buildPlan({
     ...options,
     entries: previous?.entries,
     state: previous?.meta.state,
     submission: previous?.meta.submission,
   });
+  const plan = sheet === undefined ? built : { ...built, sheetName: sheet };
   const report = await port.render(plan);
   return { plan, report, repaired: previous !== undefined };
 }

@@ -1,13 +1,29 @@
 import * as ExcelJS from "exceljs";
 import { addChart, renderGridPlan } from "../rollup/xlsx";
-import type { ChartSpec, GridSheetPlan, GridValue, SheetGrid, SheetPlan } from "../sheet";
+import {
+  sameSheetName,
+  type ChartSpec,
+  type GridSheetPlan,
+  type GridValue,
+  type SheetGrid,
+  type SheetPlan,
+} from "../sheet";
 import type { CellWrite, RenderReport, Unsubscribe, WorkbookPort } from "../workbook/port";
 import { sheetToGrid } from "./grid";
 import { internals, type SheetView } from "./internals";
 import { renderPlan } from "./render";
+import { refreshWorkbookResults } from "./results";
 import { loadWorkbook, workbookBytes } from "./workbook";
 
 type Handler = (sheet: string) => void;
+
+/** New text over a linked 佐证材料 keeps the link, as typing over a hyperlink cell does in Excel. */
+function writeKeepingLink(cell: ExcelJS.Cell, value: GridValue): void {
+  const old = cell.value;
+  const linked = typeof old === "object" && old !== null && "hyperlink" in old;
+  cell.value =
+    linked && typeof value === "string" && value !== "" ? { text: value, hyperlink: old.hyperlink } : value;
+}
 
 function subscribe(handlers: Set<Handler>, handler: Handler): Unsubscribe {
   handlers.add(handler);
@@ -37,8 +53,13 @@ export class XlsxPort implements WorkbookPort {
     return new XlsxPort(await loadWorkbook(data));
   }
 
+  /** The sheet Excel would take for `name`: names compare without regard to case. */
+  private find(name: string): ExcelJS.Worksheet | undefined {
+    return this.workbook.worksheets.find((w) => sameSheetName(w.name, name));
+  }
+
   private sheet(name: string): ExcelJS.Worksheet {
-    const sheet = this.workbook.getWorksheet(name);
+    const sheet = this.find(name);
     if (!sheet) throw new Error(`工作表“${name}”不存在 / No sheet named "${name}"`);
     return sheet;
   }
@@ -63,7 +84,7 @@ export class XlsxPort implements WorkbookPort {
    * tab order. The chart is kept aside and added to the bytes by toBuffer().
    */
   async renderGrid(plan: GridSheetPlan, chart?: ChartSpec): Promise<RenderReport> {
-    const old = this.workbook.getWorksheet(plan.sheetName);
+    const old = this.find(plan.sheetName);
     if (old) this.workbook.removeWorksheet(old.id);
     const sheet = renderGridPlan(this.workbook, plan);
     if (old) internals(sheet).orderNo = internals(old).orderNo;
@@ -77,7 +98,7 @@ export class XlsxPort implements WorkbookPort {
     header: readonly string[],
     rows: readonly (readonly GridValue[])[],
   ): Promise<void> {
-    let sheet = this.workbook.getWorksheet(name);
+    let sheet = this.find(name);
     if (!sheet) {
       sheet = this.workbook.addWorksheet(name);
       const first = sheet.addRow([...header]);
@@ -92,7 +113,7 @@ export class XlsxPort implements WorkbookPort {
 
   async write(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     const target = this.sheet(sheet);
-    for (const { cell, value } of writes) target.getCell(cell).value = value;
+    for (const { cell, value } of writes) writeKeepingLink(target.getCell(cell), value);
     for (const handler of [...this.changed]) handler(sheet);
   }
 
@@ -116,8 +137,9 @@ export class XlsxPort implements WorkbookPort {
     return subscribe(this.activated, handler);
   }
 
-  /** The workbook as .xlsx bytes. */
+  /** The workbook as .xlsx bytes, every cached formula result brought up to date with the entries first. */
   async toBuffer(): Promise<Uint8Array> {
+    refreshWorkbookResults(this.workbook);
     let bytes = await workbookBytes(this.workbook);
     for (const [sheet, chart] of this.charts)
       if (this.workbook.getWorksheet(sheet)) bytes = await addChart(bytes, chart);

@@ -13,6 +13,7 @@ import type {
 import {
   COL,
   addr,
+  sameSheetName,
   type CellStyle,
   type CfRule,
   type CfStyle,
@@ -38,7 +39,23 @@ const THIN = { style: "thin" } as const;
 const BASE_FONT: Partial<Font> = { name: "Calibri", size: 11, family: 2, scheme: "minor" };
 
 /** The ExcelJS style of one plan style; every cell gets its own copy so later edits never leak. */
+// One ExcelJS style object per distinct style, shared by every cell that has it: ExcelJS's writer caches style
+// ids by object identity, so a fresh object per cell costs a style lookup per cell and its memory (1,000 stations:
+// a million of them). Cells never mutate their style in place here, so sharing is safe.
+const byPlanStyle = new WeakMap<CellStyle, Partial<Style>>();
+const byContent = new Map<string, Partial<Style>>();
+
 export function excelStyle(style: CellStyle): Partial<Style> {
+  let shared = byPlanStyle.get(style);
+  if (shared) return shared;
+  const key = JSON.stringify(style);
+  shared = byContent.get(key) ?? newExcelStyle(style);
+  byContent.set(key, shared);
+  byPlanStyle.set(style, shared);
+  return shared;
+}
+
+function newExcelStyle(style: CellStyle): Partial<Style> {
   const font: Partial<Font> = { ...BASE_FONT };
   if (style.bold) font.bold = true;
   if (style.size !== undefined) font.size = style.size;
@@ -158,7 +175,7 @@ function drawPage(sheet: Worksheet, plan: SheetPlan): void {
  * same tab position; other sheets are untouched.
  */
 export function renderPlan(workbook: Workbook, plan: SheetPlan): Worksheet {
-  const existing = workbook.getWorksheet(plan.sheetName);
+  const existing = workbook.worksheets.find((w) => sameSheetName(w.name, plan.sheetName));
   const orderNo = existing ? internals(existing).orderNo : undefined;
   if (existing) workbook.removeWorksheet(existing.id);
   const sheet = workbook.addWorksheet(plan.sheetName);

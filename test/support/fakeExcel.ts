@@ -298,6 +298,9 @@ export class FakeContext {
     this.responseBytes = 0;
     try {
       for (const op of ops) {
+        fake.opIndex++;
+        if (fake.failOp?.(op.what, fake.opIndex))
+          throw new FakeOfficeError("GeneralException", `Injected failure at ${op.what}`, op.what);
         if (op.requires && !versionAtMost(op.requires, fake.api))
           throw new FakeOfficeError(
             "ApiNotFound",
@@ -1318,6 +1321,10 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | null = null;
   editMode = false;
   syncCount = 0;
+  /** Operations run so far, counted over the fake's life (1-based). */
+  opIndex = 0;
+  /** Tests make an operation fail (GeneralException) when this returns true for it. */
+  failOp: ((what: string, index: number) => boolean) | null = null;
   /** Response size of every sync, in bytes. */
   readonly responses: number[] = [];
   readonly runs: { options?: Excel.RunOptions; reused: boolean }[] = [];
