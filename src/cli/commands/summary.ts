@@ -142,7 +142,6 @@ export async function runSummary(
   } else {
     const extra = years.years.length > 1 ? [yearsPlan(years, rollup.issuer)] : [];
     await writeFile(o.out, await rollupBytes(rollup, reads, { timeline: timeline.zh, extra }));
-    if (extra.length > 0) print(t.summaryYears(years.years));
     const { totals } = rollup;
     const submitted = rollup.rows.filter((r) => r.readIndex !== null).length;
     const line = t.summaryWritten(o.out, totals.stations, submitted, totals.passed, percent(totals.rate));
@@ -151,6 +150,7 @@ export async function runSummary(
         ? ""
         : `; ${t.summaryTarget(totals.target, totals.needed)}`;
     print(`${line}${lang === "zh" ? target.replace("; ", "；") : target}`);
+    if (extra.length > 0) print(t.summaryYears(years.years));
   }
   // After the result line, which scripts read first.
   print(timeline[lang]);
