@@ -1,4 +1,4 @@
-import { writeFile } from "fs/promises";
+import { readFile, writeFile } from "fs/promises";
 import { extname } from "path";
 import { parseArgs } from "util";
 import { cliText } from "../../i18n/cli";
@@ -8,8 +8,7 @@ import { DEFAULT_EDITION, getRubric, localDate, timelineStatus, type Rubric } fr
 import { buildRollup, compareYears, listCsv, passingRows, yearsPlan, type Rollup } from "../../rollup";
 import { rollupBytes } from "../../rollup/xlsx";
 import type { ReadScorecard } from "../../sheet";
-import { readScorecards } from "../../xlsx";
-import { readWorkbookFile } from "../../xlsx/files";
+import { streamScorecards } from "../../xlsx/stream/read";
 import { EXIT, UsageError, type ExitCode } from "../errors";
 import { fileReason, guardOutput } from "../io";
 
@@ -118,7 +117,7 @@ export async function runSummary(
   let unreadable = 0;
   for (const file of files) {
     try {
-      const reads = readScorecards(await readWorkbookFile(file));
+      const reads = streamScorecards(new Uint8Array(await readFile(file)));
       if (reads.length === 0) {
         warn(t.unreadable(file, t.summaryNoScorecards));
         unreadable++;
