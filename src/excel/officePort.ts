@@ -305,8 +305,11 @@ export class OfficePort implements WorkbookPort {
    * Nothing a user typed is lost either way: the plan carries it, and no content is cleared before the
    * plan's contents are written (see queuePlan).
    */
-  async render(plan: SheetPlan): Promise<RenderReport> {
+  async render(given: SheetPlan): Promise<RenderReport> {
     const features = this.features();
+    // A plan read back from a sheet cannot know its password: the one the user gave (passwordFor) applies.
+    const password = given.protection.password ?? this.passwordFor(given.sheetName);
+    const plan: SheetPlan = password === undefined ? given : { ...given, protection: { password } };
     const end = this.own.begin(plan.sheetName);
     const draw = (): Promise<boolean> =>
       this.exec(async (context, notes) => {
@@ -320,7 +323,7 @@ export class OfficePort implements WorkbookPort {
         return this.freeze(context, sheet, plan.freeze.rows);
       });
     try {
-      const frozen = await this.drawOrRecover(draw, plan.sheetName, plan.protection.password);
+      const frozen = await this.drawOrRecover(draw, plan.sheetName, password);
       return { skipped: [...skippedFeatures(features), ...(frozen ? [] : [FREEZE_SKIPPED])] };
     } finally {
       end();

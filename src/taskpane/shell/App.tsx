@@ -7,6 +7,7 @@ import type { PaneMode } from "./environment";
 import { FilePanel } from "../file/FilePanel";
 import { TextsProvider } from "./i18n";
 import { MessagesProvider, PaneMessageBar } from "./messages";
+import { PasswordProvider, type PasswordStore } from "./passwords";
 import { Pane } from "./Pane";
 import type { Timing } from "./session";
 import { loadXlsxEngine, type XlsxEngine } from "../file/xlsxLoader";
@@ -19,6 +20,8 @@ export interface AppProps {
   /** File mode's ExcelJS engine; loaded lazily by default. */
   readonly loadEngine?: () => Promise<XlsxEngine>;
   readonly timing?: Partial<Timing>;
+  /** The sheet password typed in this pane, which the Office adapter reads (Office mode). */
+  readonly passwords?: PasswordStore;
 }
 
 /** Name of the performance mark set when the pane first rendered (read by bench/pane.ts). */
@@ -50,14 +53,16 @@ export function App(props: AppProps): React.JSX.Element {
   return (
     <FluentProvider theme={webLightTheme} className={styles.root} lang={LANG_TAGS[props.lang]}>
       <TextsProvider lang={props.lang}>
-        <MessagesProvider>
-          <PaneMessageBar className={styles.messages} />
-          {props.mode === "office" && props.port ? (
-            <Pane port={props.port} timing={props.timing} />
-          ) : (
-            <FilePanel Pane={Pane} loadEngine={props.loadEngine ?? loadXlsxEngine} timing={props.timing} />
-          )}
-        </MessagesProvider>
+        <PasswordProvider store={props.passwords}>
+          <MessagesProvider>
+            <PaneMessageBar className={styles.messages} />
+            {props.mode === "office" && props.port ? (
+              <Pane port={props.port} timing={props.timing} />
+            ) : (
+              <FilePanel Pane={Pane} loadEngine={props.loadEngine ?? loadXlsxEngine} timing={props.timing} />
+            )}
+          </MessagesProvider>
+        </PasswordProvider>
       </TextsProvider>
     </FluentProvider>
   );

@@ -13,8 +13,16 @@ export class NotAScorecardError extends Error {
 export type ErrorContext = "read" | "write" | "insert" | "select" | "open-file" | "save-file" | "start";
 
 /** Kinds of OfficeAdapterError (src/excel) that the user can act on. */
-export type AdapterErrorKind = "protected" | "edit-mode" | "requirement-missing";
-const ADAPTER_KINDS: readonly string[] = ["protected", "edit-mode", "requirement-missing"];
+export type AdapterErrorKind =
+  "protected" | "bad-password" | "edit-mode" | "requirement-missing" | "too-large" | "inactive-workbook";
+const ADAPTER_KINDS: readonly string[] = [
+  "protected",
+  "bad-password",
+  "edit-mode",
+  "requirement-missing",
+  "too-large",
+  "inactive-workbook",
+];
 
 export interface MessageAction {
   readonly label: string;
@@ -60,6 +68,12 @@ export function describeError(error: unknown, context: ErrorContext, s: Strings)
   switch (adapterErrorKind(error)) {
     case "protected":
       return { intent: "error", title: s.errorProtectedTitle, body: s.errorProtectedBody };
+    case "bad-password":
+      return { intent: "error", title: s.errorPasswordTitle, body: s.errorPasswordBody };
+    case "too-large":
+      return { intent: "error", title: s.errorTooLargeTitle, body: s.errorTooLargeBody, detail };
+    case "inactive-workbook":
+      return { intent: "error", title: s.errorInactiveTitle, body: s.errorInactiveBody };
     case "edit-mode":
       return { intent: "error", title: s.errorEditModeTitle, body: s.errorEditModeBody };
     case "requirement-missing":

@@ -4,11 +4,13 @@ import { OfficePort } from "../../excel";
 import { LANG_TAGS } from "../../i18n/strings";
 import { App } from "./App";
 import { detectEnvironment } from "./environment";
+import { PasswordStore } from "./passwords";
 
 /** Starts the pane once Office (or the plain browser) is ready: Office mode over Excel, else file mode. */
 export async function start(container: HTMLElement): Promise<void> {
   const env = await detectEnvironment();
   document.documentElement.lang = LANG_TAGS[env.lang];
-  const port = env.mode === "office" ? new OfficePort() : undefined;
-  createRoot(container).render(<App lang={env.lang} mode={env.mode} port={port} />);
+  const passwords = new PasswordStore();
+  const port = env.mode === "office" ? new OfficePort({ passwordFor: passwords.get }) : undefined;
+  createRoot(container).render(<App lang={env.lang} mode={env.mode} port={port} passwords={passwords} />);
 }

@@ -6,8 +6,15 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from "@fluentui/react-components";
-import { describeError, type ErrorContext, type MessageAction, type PaneMessage } from "./errors";
+import {
+  adapterErrorKind,
+  describeError,
+  type ErrorContext,
+  type MessageAction,
+  type PaneMessage,
+} from "./errors";
 import { useTexts } from "./i18n";
+import { usePasswordPrompt } from "./passwords";
 
 export interface Messages {
   readonly message: PaneMessage | null;
@@ -25,6 +32,7 @@ export const SUCCESS_SHOWN_MS = 5000;
 export function MessagesProvider(props: { children: React.ReactNode }): React.JSX.Element {
   const { s } = useTexts();
   const [message, setMessage] = React.useState<PaneMessage | null>(null);
+  const askPassword = usePasswordPrompt();
   // A success only confirms what the user just did: it goes by itself. Errors and warnings stay until dismissed.
   React.useEffect(() => {
     if (message?.intent !== "success") return;
@@ -38,10 +46,15 @@ export function MessagesProvider(props: { children: React.ReactNode }): React.JS
       clear: () => setMessage(null),
       report: (error, context, actions) => {
         console.error(error);
-        setMessage({ ...describeError(error, context, s), actions });
+        // A wrong or missing sheet password: the message itself offers to ask for it.
+        const ask =
+          askPassword && adapterErrorKind(error) === "bad-password"
+            ? [{ label: s.enterPassword, run: askPassword }]
+            : [];
+        setMessage({ ...describeError(error, context, s), actions: [...ask, ...(actions ?? [])] });
       },
     }),
-    [message, s],
+    [message, s, askPassword],
   );
   return <MessagesContext.Provider value={value}>{props.children}</MessagesContext.Provider>;
 }
