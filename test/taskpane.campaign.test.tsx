@@ -56,6 +56,20 @@ describe("overview: evidence and the timeline", () => {
     );
   });
 
+  it("words both lines in English", async () => {
+    const port = new MemoryPort();
+    port.addScorecard({ rubric, station: "巴川街道", year: 2020, entries: entriesOf({ self: { "1": 2 } }) });
+    renderApp(
+      <ClockContext.Provider value={() => new Date(2020, 6, 24)}>
+        <App lang="en" mode="office" port={port} timing={TIMING} />
+      </ClockContext.Provider>,
+    );
+    expect((await screen.findByTestId("evidence")).textContent).toBe("Evidence: 0 filled of 1 required");
+    expect(screen.getByTestId("timeline").textContent).toBe(
+      "Timeline: now in “Mobilisation” (by 2020-07-24, due today); next: District initial check and list submitted to the city (by 2020-11-05, 104 days left)",
+    );
+  });
+
   it("invents no dates for a year the notice does not cover", async () => {
     const port = new MemoryPort();
     port.addScorecard({ rubric, station: "巴川街道", year: 2021, entries: entriesOf({}) });

@@ -397,7 +397,7 @@ const enUS: Strings = {
   neededToPass: "{n} points short of {line}",
   reachedPass: "Reached {line} points",
   unscoredCount: "{n} items not yet scored",
-  evidenceCount: "Evidence (佐证材料): {filled} filled of {required} required",
+  evidenceCount: "Evidence: {filled} filled of {required} required",
   vetoOverrides: "A veto condition applies: the station cannot pass whatever its score",
   base: "Base score",
   bonus: "Bonus",
@@ -506,7 +506,7 @@ const enUS: Strings = {
   rollupButton: "Build the roll-up",
   sampleHeading: "City sample",
   sampleIntro:
-    "Draws stations at random from this workbook's scorecards, as the notice asks (at least 50%), and writes the 抽查名单 sheet (the same seed gives the same list).",
+    "Draws stations at random from this workbook's scorecards, as the notice asks (at least 50%), and writes them to a sample list sheet (the same seed gives the same list).",
   sampleRate: "Rate",
   sampleSeed: "Seed (leave empty to pick one; it is recorded)",
   sampleButton: "Draw and write the sample list",
@@ -514,7 +514,7 @@ const enUS: Strings = {
   sampleDoneBody: "{k} of {n} stations drawn: {stations}. Seed: {seed}",
   sampleBadRate: "The rate must be above 0 and at most 1",
   yearsWritten:
-    "The workbook holds scorecards of several years: the 历年对比 (year over year) sheet was written too ({years}).",
+    "The workbook holds scorecards of several years: the year-over-year sheet was written too ({years}).",
   rollupWorking: "Building the roll-up…",
   rollupDoneTitle: "Roll-up built",
   rollupDoneBody:
