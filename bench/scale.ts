@@ -1,0 +1,130 @@
+/*
+ * The CLI at scale (issue 12), side by side in one run. Prints, asserts nothing.
+ *   npx tsx bench/scale.ts [--sizes 17,1000]        BENCH_5000=1 adds 5,000 files (several minutes)
+ * 1. Cold start: `scorecard --help` (the compiled CLI) beside `node -e 0`.
+ * 2. For N generated filled station files: check on one core and on all cores, summary → .xlsx and → .csv,
+ *    a bare ExcelJS read of the same files, and the floor (unzip + one regex pass over the sheet XML); wall time,
+ *    peak RSS and each one's ratio to the floor. Every run is its own process (bench/scaleRun.cjs).
+ * Needs dist-cli (npm run build:cli; npm ci builds it).
+ */
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { availableParallelism, tmpdir } from "os";
+import { join } from "path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { getRubric } from "../src/rubric";
+import { buildPlan } from "../src/sheet";
+import { newWorkbook, renderPlan, workbookBytes } from "../src/xlsx";
+import { randomFills } from "../test/support/fills";
+
+const ROOT = join(__dirname, "..");
+const RUNNER = join(__dirname, "scaleRun.cjs");
+const argv = process.argv.slice(2);
+const sizesArg = argv.indexOf("--sizes") >= 0 ? argv[argv.indexOf("--sizes") + 1] : "17,1000";
+const SIZES = [...sizesArg.split(",").map(Number), ...(process.env.BENCH_5000 ? [5000] : [])];
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Run {
+  readonly label: string;
+  readonly seconds: number;
+  readonly rssMb: number;
+  readonly ok: boolean;
+}
+
+/** One measured process: wall time around it, peak RSS as the runner reports it. */
+function measure(label: string, args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [RUNNER, ...args], {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = /maxrss (\d+)/.exec(r.stderr ?? "");
+  return { label, seconds, rssMb: rss ? Number(rss[1]) / 1024 : NaN, ok: r.status === 0 || r.status === 1 };
+}
+
+function coldStart(): void {
+  const time = (args: string[]): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      spawnSync(process.execPath, args, { stdio: "ignore" });
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  };
+  const node = time(["-e", "0"]);
+  const help = time([join(ROOT, "bin", "scorecard.js"), "--help"]);
+  console.log(
+    `cold start (median of 7): node -e 0 ${node.toFixed(0)} ms | scorecard --help ${help.toFixed(0)} ms | ratio ${(help / node).toFixed(2)}× (target ≤ 1.5×)`,
+  );
+}
+
+/**
+ * N station files from 20 rendered templates: each copy gets its own station name by rewriting the template's
+ * shared strings and workbook part (the name is in the title, the metadata and the sheet name).
+ */
+async function generate(n: number, dir: string): Promise<string[]> {
+  const rubric = getRubric();
+  const templates = await Promise.all(
+    randomFills(rubric, 20, 1).map(async (f, i) => {
+      const workbook = newWorkbook();
+      renderPlan(workbook, buildPlan({ rubric, ...f, station: `模板${i}街道` }));
+      return { station: `模板${i}街道`, parts: unzipSync(await workbookBytes(workbook)) };
+    }),
+  );
+  const files: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const { station, parts } = templates[i % templates.length];
+    const copy = { ...parts };
+    for (const name of ["xl/sharedStrings.xml", "xl/workbook.xml", "docProps/app.xml"])
+      if (copy[name]) copy[name] = strToU8(strFromU8(copy[name]).split(station).join(`测试${i}街道`));
+    const file = `${i}.xlsx`;
+    writeFileSync(join(dir, file), zipSync(copy));
+    files.push(file);
+  }
+  return files;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, "dist-cli", "scorecard.cjs"))) {
+    console.log("bench/scale.ts: dist-cli missing; run `npm run build:cli` first");
+    process.exitCode = 1;
+    return;
+  }
+  coldStart();
+  const cores = availableParallelism();
+  for (const n of SIZES) {
+    const dir = mkdtempSync(join(tmpdir(), "scorecard-scale-"));
+    try {
+      const t0 = performance.now();
+      const files = await generate(n, dir);
+      console.log(`\n${n} station files (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s):`);
+      const runs = [
+        measure("floor: unzip + one regex pass", ["floor", ...files], dir),
+        measure("check --json, 1 core", ["cli", "check", "--json", ...files], dir, { SCORECARD_JOBS: "1" }),
+        measure(`check --json, all ${cores} cores`, ["cli", "check", "--json", ...files], dir),
+        measure("summary -o x.xlsx", ["cli", "summary", "-o", join(dir, "x.xlsx"), ...files], dir),
+        measure("summary -o x.csv", ["cli", "summary", "-o", join(dir, "x.csv"), ...files], dir),
+        measure("bare ExcelJS read", ["exceljs", ...files], dir),
+      ];
+      const floor = runs[0].seconds;
+      for (const r of runs)
+        console.log(
+          `  ${r.label.padEnd(32)} ${r.seconds.toFixed(2).padStart(8)} s ${r.rssMb.toFixed(0).padStart(6)} MB peak RSS ` +
+            `${(r.seconds / floor).toFixed(1).padStart(6)}× floor${r.ok ? "" : "  (FAILED)"}`,
+        );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(
+    "\ntargets: check ≤ 2× floor on one core and below it on all cores; summary of 1,000 files ≤ 10 s, ≤ 300 MB",
+  );
+}
+
+void main();
