@@ -15,7 +15,8 @@ const selfCell = (id: string): string => addr(COL.self, rowOf(id));
 const reviewCell = (id: string): string => addr(COL.review, rowOf(id));
 const notesCell = (id: string): string => addr(COL.notes, rowOf(id));
 
-configure({ asyncUtilTimeout: 3000 });
+// Wait for conditions, never for a fixed second: a loaded 2-core CI machine can take several seconds per step.
+configure({ asyncUtilTimeout: 20_000 });
 
 const tab = (name: string): HTMLElement => screen.getByRole("tab", { name: new RegExp(`^${name}`) });
 const messageBar = (): HTMLElement => screen.getByTestId("message-bar");
@@ -319,9 +320,26 @@ describe("submission and reopening", () => {
 
   it("refuses to submit an incomplete self-assessment and says why", async () => {
     const { port } = portWith(entriesOf({ self: fullBase({ "5": null }) }));
-    await openReview(port);
+    const { user } = await openReview(port);
     expect(button("提交").hasAttribute("disabled")).toBe(true);
+    expect(screen.getByTestId("blockers").textContent).toBe("自评列尚有未填写的项目请填写操作人");
+    await user.type(screen.getByRole("textbox", { name: /操作人/ }), "张三");
     expect(screen.getByTestId("blockers").textContent).toBe("自评列尚有未填写的项目");
+  });
+
+  it("requires 操作人 before 提交, prefilled from last time on this computer", async () => {
+    const { port } = portWith(complete);
+    const { user, unmount } = await openReview(port);
+    expect(button("提交").hasAttribute("disabled")).toBe(true);
+    expect(screen.getByTestId("blockers").textContent).toBe("请填写操作人");
+    await user.type(screen.getByRole("textbox", { name: /操作人/ }), "张三");
+    expect(button("提交").hasAttribute("disabled")).toBe(false);
+    await user.click(button("提交"));
+    await waitFor(() => expect(port.appends).toHaveLength(1));
+    expect(port.appends[0].rows[0][6]).toBe("张三");
+    unmount();
+    await openReview(portWith(complete).port);
+    expect(screen.getByRole("textbox", { name: /操作人/ })).toHaveProperty("value", "张三");
   });
 
   it("offers 开始复核 and 完成复核 in turn", async () => {
@@ -352,8 +370,8 @@ describe("submission and reopening", () => {
     port.resetCounts();
     await user.click(button("退回修改"));
     const dialog = await screen.findByRole("alertdialog");
-    await user.click(within(dialog).getByRole("button", { name: "退回修改" }));
-    expect(within(dialog).getByText("请填写原因")).toBeTruthy();
+    await user.click(await within(dialog).findByRole("button", { name: "退回修改" }));
+    expect(await within(dialog).findByText("请填写原因")).toBeTruthy();
     expect(within(dialog).getByText("请填写操作人")).toBeTruthy();
     expect(port.calls.render).toBe(0);
     expect(port.calls.appendRows).toBe(0);
@@ -397,11 +415,13 @@ describe("en-US", () => {
     await screen.findByTestId("scan-table");
     expect(screen.getByRole("columnheader", { name: "Station" })).toBeTruthy();
     expect(screen.getByTestId("scan-summary").textContent).toMatch(/^1 scorecards, 0 errors/);
+    expect(button("Submit").hasAttribute("disabled")).toBe(true);
+    await user.type(screen.getByRole("textbox", { name: /Your name/ }), "Zhang San");
     await user.click(button("Submit"));
     await screen.findByText("Done: Submit");
     expect(screen.getByTestId("message-bar").textContent).toContain("went from Filling in to Submitted");
     const panel = screen.getByTestId("review-panel").textContent ?? "";
     // Only the station and sheet names are Chinese.
-    expect(panel.replace(/巴川街道(2020评分表)?/g, "")).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(panel.replace(/巴川街道(2020评分表)?/g, "").match(/[\u4e00-\u9fff]+/g)).toBeNull();
   });
 });

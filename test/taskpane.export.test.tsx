@@ -27,9 +27,10 @@ import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 
 const layout = layoutFor(rubric);
 const selfCell = (id: string): string => addr(COL.self, layout.entryRows.get(id) ?? 0);
-const XLSX_NAME = "巴川街道2020评分表.xlsx";
+const XLSX_NAME = "巴川街道2020评分表-上报.xlsx";
 
-configure({ asyncUtilTimeout: 5000 });
+// Wait for conditions, never for a fixed second: a loaded 2-core CI machine can take several seconds per step.
+configure({ asyncUtilTimeout: 20_000 });
 
 function portWith(entries: ScorecardEntries): { port: MemoryPort; sheet: string } {
   const port = new MemoryPort();
@@ -120,6 +121,15 @@ async function reopen(blob: Blob): Promise<{ read: ReadScorecard; title: string;
   };
 }
 
+/** Not exportable: both downloads are disabled and point at the status that says why. */
+function expectBlocked(): void {
+  for (const name of ["下载 Excel 文件（.xlsx）", "下载 CSV 文件"]) {
+    const button = screen.getByRole("button", { name });
+    expect(button.hasAttribute("disabled")).toBe(true);
+    expect(button.getAttribute("aria-describedby")).toBe(screen.getByTestId("export-status").id);
+  }
+}
+
 describe("导出 tab", () => {
   it("downloads the compliant .xlsx of a valid scorecard: same entries, totals and verdict", async () => {
     const { port, sheet } = portWith(complete());
@@ -174,9 +184,7 @@ describe("导出 tab", () => {
     // A draft does not lift a refusal for problems.
     await user.click(screen.getByRole("checkbox", { name: "导出为草稿" }));
     expect(status().textContent).toMatch(/^有 \d+ 个问题/);
-    await user.click(screen.getByRole("button", { name: "下载 Excel 文件（.xlsx）" }));
-    await within(await screen.findByTestId("message-bar")).findByText("不能导出");
-    await user.click(screen.getByRole("button", { name: "下载 CSV 文件" }));
+    expectBlocked();
     expect(downloads).toEqual([]);
     expect(port.calls.write).toBe(0);
   });
@@ -196,10 +204,7 @@ describe("导出 tab", () => {
     await user.click(rows[1]);
     await waitFor(() => expect(port.selections.at(-1)).toEqual({ sheet, cell: selfCell("40") }));
 
-    await user.click(screen.getByRole("button", { name: "下载 Excel 文件（.xlsx）" }));
-    const message = await screen.findByTestId("message-bar");
-    expect(within(message).getByText("不能导出")).toBeTruthy();
-    expect(message.textContent).toContain("尚有 2 项未填写自评得分");
+    expectBlocked();
     expect(downloads).toEqual([]);
 
     await user.click(screen.getByRole("checkbox", { name: "导出为草稿" }));
@@ -227,7 +232,7 @@ describe("导出 tab", () => {
     await openExport(user);
     await user.click(screen.getByRole("button", { name: "下载 CSV 文件" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
-    expect(downloads[0].name).toBe("巴川街道2020评分表.csv");
+    expect(downloads[0].name).toBe("巴川街道2020评分表-上报.csv");
     expect(downloads[0].blob.type).toBe(MIME.csv);
     const bytes = await bytesOf(downloads[0].blob);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -259,11 +264,12 @@ describe("导出 tab", () => {
   });
 
   it("writes queued form edits before reading and exporting", async () => {
-    const { port, sheet } = portWith(complete({ self: fullBase({ "1": null }) }));
+    const { port, sheet } = portWith(complete());
     // A long write delay: the edit is still queued when the export starts.
     const { user } = setup(port, "zh", { readDelay: 20, writeDelay: 60_000 });
     await screen.findByTestId("total");
     await user.click(tab("填写"));
+    await user.clear(screen.getByRole("spinbutton", { name: /^1\. / }));
     await user.type(screen.getByRole("spinbutton", { name: /^1\. / }), "1.5");
     await user.click(tab("导出"));
     await screen.findByTestId("export-status");
@@ -362,7 +368,13 @@ describe("file mode", () => {
     await openExport(user);
     expect(status().textContent).toBe("可以导出。");
     expect(screen.queryByRole("button", { name: "激活评分表工作表" })).toBeNull();
-    expect(screen.getByText("先下载 .xlsx 文件，在 Excel 中打开后按上面的步骤打印。")).toBeTruthy();
+    expect(
+      screen.getByText(/^PDF：先下载 \.xlsx 文件，用 Excel、WPS 或 LibreOffice 打开后打印为 PDF/),
+    ).toBeTruthy();
+    // A plain browser: nothing about Excel for Mac's menus or the command line.
+    const tabText = screen.getByRole("tabpanel").textContent ?? "";
+    expect(tabText).not.toMatch(/Mac|命令行|scorecard export/);
+    expect(screen.queryByTestId("pdf-steps")).toBeNull();
     await user.click(screen.getByRole("button", { name: "下载 Excel 文件（.xlsx）" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0].name).toBe(XLSX_NAME);
@@ -400,7 +412,7 @@ describe("en-US", () => {
 describe("exportFileName", () => {
   it("names the file after station and year, marks drafts, and replaces characters file systems refuse", () => {
     const read = { meta: { station: "东城/街道", year: 2021 } } as ReadScorecard;
-    expect(exportFileName(read, "xlsx", false)).toBe("东城_街道2021评分表.xlsx");
+    expect(exportFileName(read, "xlsx", false)).toBe("东城_街道2021评分表-上报.xlsx");
     expect(exportFileName(read, "csv", true)).toBe("东城_街道2021评分表-草稿.csv");
   });
 });

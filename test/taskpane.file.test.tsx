@@ -4,6 +4,7 @@ import { configure, fireEvent, render, screen, waitFor, within } from "@testing-
 import userEvent from "@testing-library/user-event";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { STRINGS, format, langOf } from "../src/i18n/strings";
+import { defaultYear, getRubric } from "../src/rubric";
 import { sheetNameFor } from "../src/sheet";
 import { App } from "../src/taskpane/shell/App";
 import { detectEnvironment } from "../src/taskpane/shell/environment";
@@ -12,9 +13,10 @@ import type { XlsxDocument, XlsxEngine } from "../src/taskpane/file/xlsxLoader";
 import { MemoryPort } from "./support/memoryPort";
 
 const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
-configure({ asyncUtilTimeout: 3000 });
+// Wait for conditions, never for a fixed second: a loaded 2-core CI machine can take several seconds per step.
+configure({ asyncUtilTimeout: 20_000 });
 const TIMING = { readDelay: 20, writeDelay: 30 };
-const YEAR = new Date().getFullYear();
+const YEAR = defaultYear(getRubric(), new Date().getFullYear());
 
 /** The memory port standing in for ExcelJS: "bytes" are the JSON of its sheet names. */
 class FakeDocument extends MemoryPort implements XlsxDocument {
@@ -82,10 +84,10 @@ describe("file mode", () => {
     expect(screen.getByText("在浏览器中填写评分表")).toBeTruthy();
     expect(engine.loads).toBe(0);
     await user.click(screen.getByRole("button", { name: "新建" }));
-    await screen.findByText("当前工作表不是评分表");
+    // 新建 goes straight to the insert form: a new workbook has no scorecard to complain about.
+    await user.type(await screen.findByRole("combobox", { name: /服务站/ }), "石鱼镇");
+    expect(screen.queryByText("当前工作表不是评分表")).toBeNull();
     expect(engine.loads).toBe(1);
-    await user.click(screen.getByRole("button", { name: "插入评分表…" }));
-    await user.type(screen.getByRole("combobox", { name: /服务站/ }), "石鱼镇");
     await user.click(screen.getByRole("button", { name: "插入评分表" }));
     await screen.findByTestId("total");
     const sheet = sheetNameFor("石鱼镇", YEAR);
@@ -135,8 +137,7 @@ describe("file mode", () => {
     const engine = fakeEngine();
     const { user } = setupFile(engine);
     await user.click(screen.getByRole("button", { name: "新建" }));
-    await user.click(await screen.findByRole("button", { name: "插入评分表…" }));
-    await user.type(screen.getByRole("combobox", { name: /服务站/ }), "石鱼镇");
+    await user.type(await screen.findByRole("combobox", { name: /服务站/ }), "石鱼镇");
     await user.click(screen.getByRole("button", { name: "插入评分表" }));
     await screen.findByTestId("total");
     await user.click(screen.getByRole("button", { name: "新建" }));
@@ -149,7 +150,7 @@ describe("file mode", () => {
     await user.click(
       within(screen.getByTestId("message-bar")).getByRole("button", { name: "放弃修改并继续" }),
     );
-    await screen.findByText("当前工作表不是评分表");
+    await screen.findByRole("combobox", { name: /服务站/ });
     expect(engine.created).toHaveLength(2);
   });
 
@@ -173,10 +174,14 @@ describe("file mode", () => {
     await user.click(screen.getByRole("button", { name: "New" }));
     const bar = await screen.findByTestId("message-bar");
     expect(within(bar).getByText("Could not open the file")).toBeTruthy();
-    expect(bar.textContent).toContain("Loading chunk xlsx failed");
+    // The library's text is kept behind Details, not in the sentence.
+    expect(within(bar).getByText("Details")).toBeTruthy();
+    expect(within(bar).getByTestId("message-detail").textContent).toContain("Loading chunk xlsx failed");
+    // The sentence ends before the disclosure: the library's text is not part of it.
+    expect(bar.textContent).toContain("Choose an .xlsx file saved by this add-in or by Excel.Details");
     fail = false;
     await user.click(screen.getByRole("button", { name: "New" }));
-    await screen.findByText("The active sheet is not a scorecard");
+    await screen.findByRole("combobox", { name: /Station/ });
   });
 });
 

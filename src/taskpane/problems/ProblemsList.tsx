@@ -15,6 +15,9 @@ import type { Problem, ProblemGroup, ProblemKind } from "./problems";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // Long category names (en-US) must not widen a 320 px pane: the select shrinks and cuts its text.
+  select: { width: "100%", minWidth: 0 },
+  selectBox: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
 const KIND_KEYS: Readonly<Record<ProblemKind, keyof Strings>> = {
@@ -59,7 +62,12 @@ export function ProblemsList(props: {
         {s.problemsHeading}
       </Subtitle2>
       <Field label={s.filterLabel}>
-        <Select value={filter} onChange={(_, data) => setFilter(data.value)}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.selectBox }}
+          value={filter}
+          onChange={(_, data) => setFilter(data.value)}
+        >
           <option value={ALL}>{s.filterAll}</option>
           {props.groups.map((g) => (
             <option key={g.id} value={g.id}>

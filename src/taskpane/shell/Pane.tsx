@@ -68,7 +68,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   status: { color: tokens.colorNeutralForeground2 },
-  panel: { paddingTop: tokens.spacingVerticalS },
+  panel: { paddingTop: tokens.spacingVerticalS, minWidth: 0 },
+  // A 320 px pane holds the six tabs only on two rows: they wrap rather than scroll sideways.
+  tabs: { flexWrap: "wrap" },
 });
 
 /** The pane over one workbook: header, column switch, 重新检查, and the overview / problems / form / insert tabs. */
@@ -255,6 +257,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
         onTabSelect={(_, data) => showTab(data.value as PaneTab)}
         aria-label={s.tabsLabel}
         size="small"
+        className={styles.tabs}
       >
         <Tab value="overview" id={tabId("overview")}>
           {s.tabOverview}
