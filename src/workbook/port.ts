@@ -21,7 +21,11 @@ export type Unsubscribe = () => void;
 export interface WorkbookPort {
   /** Names of all worksheets, in tab order. */
   sheetNames(): Promise<string[]>;
-  /** Grids of the named sheets (all sheets when omitted), read in a constant number of round trips. */
+  /**
+   * Grids of the named sheets, or of all sheets when omitted, in few round trips. Without names, a sheet that
+   * is not a scorecard may come back as its first rows only (enough to recognise it; Office.js keeps responses
+   * small that way); named sheets always come back whole. Hyperlink targets of 佐证材料 cells come in `links`.
+   */
   readGrids(sheets?: readonly string[]): Promise<SheetGrid[]>;
   /** Draws the plan into its sheet (creating it, or redrawing it in place) and activates it. */
   render(plan: SheetPlan): Promise<RenderReport>;
@@ -40,7 +44,10 @@ export interface WorkbookPort {
     header: readonly string[],
     rows: readonly (readonly GridValue[])[],
   ): Promise<void>;
-  /** Writes entry cells in one batch; the adapter lifts and restores sheet protection around it as needed. */
+  /**
+   * Writes entry cells in one batch, exactly as given (text stays text). Unlocked cells are written on a
+   * protected sheet as they are; protection is lifted (and restored) only for a locked target.
+   */
   write(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   activeSheet(): Promise<string | null>;
   select(sheet: string, cell: string): Promise<void>;
