@@ -7,6 +7,7 @@ import { scoreScorecard, YES, type Verdict } from "../src/scoring";
 import {
   VERDICT_TEXT,
   buildPlan,
+  evidenceStatus,
   planToGrid,
   readScorecard,
   type GridValue,
@@ -322,7 +323,18 @@ describe("the 汇总 plan", () => {
       p.cells.flat().flatMap((c) => c?.formula ?? []),
     );
     const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-    expect([...used].sort()).toEqual(["COUNTA", "COUNTIF", "IF", "MAX", "ROUND", "ROUNDUP"]);
+    expect([...used].sort()).toEqual([
+      "COUNTA",
+      "COUNTIF",
+      "IF",
+      "ISNUMBER",
+      "LEN",
+      "MAX",
+      "ROUND",
+      "ROUNDUP",
+      "SUMPRODUCT",
+      "TRIM",
+    ]);
   });
 
   it("lists the passing stations on the 创建名单, referring to their 汇总 rows", () => {
@@ -403,6 +415,8 @@ function expectedSummary(rollup: Rollup): Map<string, GridValue> {
     put(C.no, i + 1);
     put(C.station, station);
     put(C.passLine, 90);
+    const read = reads.find((x) => x.meta.station === station);
+    put(C.missingEvidence, read ? evidenceStatus(read).missing.length : null);
     if (!e) {
       for (const c of [C.sheet, C.selfTotal, C.reviewTotal, C.selfVerdict, C.reviewVerdict, C.total, C.basis])
         put(c, null);

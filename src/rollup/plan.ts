@@ -1,4 +1,4 @@
-import { VERDICT_TEXT, addr, layoutFor, rangeAddr, verdictFormats as verdictColours } from "../sheet";
+import { COL, VERDICT_TEXT, addr, layoutFor, rangeAddr, verdictFormats as verdictColours } from "../sheet";
 import { CF_STYLES } from "../sheet/styles";
 import type {
   CellStyle,
@@ -28,7 +28,7 @@ import { passingRows, type Rollup, type RollupRow, type RollupVerdict } from "./
 /*
  * Plans of the 汇总 and 创建名单 sheets: cells, merges, styles and formulas, like the scorecard's SheetPlan but
  * for a plain table. Every formula uses functions Excel 2010, WPS and LibreOffice share (IF, COUNTA, COUNTIF,
- * ROUND, ROUNDUP, MAX). Formula cells carry the engine's value as their cached result.
+ * ROUND, ROUNDUP, MAX, SUMPRODUCT, ISNUMBER, LEN, TRIM). Formula cells carry the engine's value as their cached result.
  */
 
 export interface RollupPlans {
@@ -175,6 +175,16 @@ function summaryPlan(
   const g = new Grid(width);
   const s = layoutFor(rubric).summaryRows;
   const incomplete = VERDICT_TEXT.incomplete;
+  const layout = layoutFor(rubric);
+  const items = rubric.items.map((i) => layout.entryRows.get(i.id) ?? 0);
+  const [top, bottom] = [Math.min(...items), Math.max(...items)];
+  // Items scored above 0 in either column (the hidden helpers J/K hold what counts, blank otherwise) whose
+  // 佐证材料 (H) is blank: the engine's evidenceStatus, live.
+  const missingEvidenceFormula = (ref: string): string => {
+    const range = (c: number): string => `${ref}!${absRange(c, top, bottom)}`;
+    const scored = (c: number): string => `ISNUMBER(${range(c)})*(${range(c)}>0)`;
+    return `SUMPRODUCT(((${scored(COL.selfHelper)}+${scored(COL.reviewHelper)})>0)*(LEN(TRIM(${range(COL.evidence)}))=0))`;
+  };
 
   g.span(1, 0, last, value(rollupTitle(rollup), "title"));
   g.height(1, 36);
@@ -191,16 +201,17 @@ function summaryPlan(
     g.set(r, C.no, value(row.no, "index"));
     g.set(r, C.station, value(row.station, "text"));
     g.set(r, C.passLine, value(rubric.passLine, "index"));
-    g.set(r, C.missingEvidence, value(row.missingEvidence, "index"));
     if (row.sheet === null || row.self === null || row.review === null) {
       g.set(r, C.sheet, value(null, "text"));
       for (const c of [C.selfTotal, C.reviewTotal, C.total]) g.set(r, c, value(null, "score"));
       for (const c of [C.selfVerdict, C.reviewVerdict, C.basis]) g.set(r, c, value(null, "verdict"));
       g.set(r, C.verdict, value(MISSING_TEXT, "verdict"));
+      g.set(r, C.missingEvidence, value(null, "index"));
       return;
     }
     const ref = sheetRef(row.sheet);
     const here = (c: number): string => addr(c, r);
+    g.set(r, C.missingEvidence, formula(missingEvidenceFormula(ref), row.missingEvidence ?? 0, "index"));
     g.set(r, C.sheet, value(row.sheet, "text"));
     g.set(r, C.selfTotal, formula(`${ref}!${addr(5, s.total)}`, row.self.total, "score"));
     g.set(r, C.reviewTotal, formula(`${ref}!${addr(6, s.total)}`, row.review.total, "score"));
@@ -291,7 +302,7 @@ function summaryPlan(
     );
   notes.push(
     `自评、复核的总分与结论引用各服务站评分表第${s.total}行、第${s.verdict}行，评分表修改后本表随之更新；“${MISSING_TEXT}”表示通知所列服务站尚无评分表。`,
-    `“${ROLLUP_HEADERS[C.missingEvidence]}”为生成时已得分（自评或复核大于0）但未填写佐证材料的项数，补填后请重新生成。`,
+    `“${ROLLUP_HEADERS[C.missingEvidence]}”为自评或复核得分大于0但未填写佐证材料的项数。`,
   );
   for (const note of notes) {
     g.span(r, 0, last, value(note, "note"));
