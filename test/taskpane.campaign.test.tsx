@@ -142,6 +142,17 @@ describe("审核: the city's sample and 历年对比", () => {
     expect(await screen.findByText(/5 个服务站中抽取 3 个/)).toBeTruthy();
   });
 
+  it("picks a seed when none is given, shows it and keeps it in the field for a redo", async () => {
+    const port = workbook();
+    const { user } = await openReview(port);
+    await user.click(screen.getByRole("button", { name: "抽取并写入抽查名单" }));
+    const done = await screen.findByText(/种子：[0-9a-f]{16}$/);
+    const seed = /([0-9a-f]{16})$/.exec(done.textContent ?? "")?.[1];
+    expect(screen.getByRole("textbox", { name: /随机种子/ })).toHaveProperty("value", seed);
+    const texts = port.gridRenders[0].plan.cells.flat().map((c) => String(c?.value ?? ""));
+    expect(texts).toContain(`随机种子：${seed}`);
+  });
+
   it("adds 历年对比 to the roll-up when the workbook holds several years, and the timeline under the 汇总 title", async () => {
     const port = workbook();
     const { user } = await openReview(port);
