@@ -6,6 +6,7 @@ import { getRubric } from "../src/rubric";
 import { COL, addr, buildPlan, rowOf } from "../src/sheet";
 import {
   WorkbookFormatError,
+  XlsxPort,
   loadWorkbook,
   newWorkbook,
   renderPlan,
@@ -162,6 +163,19 @@ describe("hostile and broken files", () => {
     expect(error).toBeInstanceOf(WorkbookFormatError);
     expect((error as WorkbookFormatError).problem).toBe("too-large");
     expect((error as WorkbookFormatError).part).toBe("xl/worksheets/sheet1.xml");
+  });
+
+  it("is refused on the ExcelJS path too (the page opens files through XlsxPort.load), before JSZip inflates it", async () => {
+    const bytes = bomb(PART_LIMIT + 1024 * 1024);
+    await expect(XlsxPort.load(bytes)).rejects.toMatchObject({
+      problem: "too-large",
+      part: "xl/worksheets/sheet1.xml",
+    });
+    await expect(loadWorkbook(bytes)).rejects.toThrow(/50 MB/);
+    // A bomb that is also damaged elsewhere still says it is too large; plain damage is still ExcelJS's to report.
+    await expect(loadWorkbook(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]))).rejects.toMatchObject({
+      problem: "damaged",
+    });
   });
 
   it("refuses a bomb whose central directory understates its size", () => {

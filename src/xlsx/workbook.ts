@@ -3,6 +3,7 @@ import { isScorecard, readScorecard, type ReadScorecard, type SheetGrid } from "
 import { sheetToGrid } from "./grid";
 import { formatError, sniffWorkbook } from "./format";
 import { internals } from "./internals";
+import { ZipError, ZipReader } from "./stream/zip";
 
 export { WorkbookFormatError, formatError, sniffWorkbook, type WorkbookFormatProblem } from "./format";
 
@@ -24,10 +25,24 @@ function keepProtection(sheet: ExcelJS.Worksheet): void {
   if (protection && protection.sheet === undefined) protection.sheet = true;
 }
 
+/**
+ * JSZip would inflate a hostile part whole (1.5 MB inflating to 1.5 GB takes gigabytes before failing): measure
+ * every part first, streaming and keeping nothing, and refuse one beyond the limit. Other zip damage is left to
+ * ExcelJS to report as before.
+ */
+function refuseZipBomb(bytes: Uint8Array): void {
+  try {
+    new ZipReader(bytes).checkSizes();
+  } catch (e) {
+    if (e instanceof ZipError && e.problem === "too-large") throw formatError("too-large", undefined, e.part);
+  }
+}
+
 /** Loads .xlsx bytes; anything else (empty, not a zip, truncated, no sheets) throws a WorkbookFormatError. */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   sniffWorkbook(bytes);
+  refuseZipBomb(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     // JSZip, underneath, reads any Uint8Array; ExcelJS only types Buffer.

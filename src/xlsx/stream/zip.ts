@@ -131,6 +131,11 @@ export class ZipReader {
     }
   }
 
+  /** Inflates every part, keeping nothing: throws ZipError("too-large") for the first that passes the limit. */
+  checkSizes(limit = PART_LIMIT): void {
+    for (const name of this.entries.keys()) this.read(name, () => undefined, limit);
+  }
+
   /** A whole part as text (for the small parts: rels, workbook); bounded by the same limit. */
   text(name: string): string {
     const decoder = new TextDecoder();
