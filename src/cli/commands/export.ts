@@ -14,7 +14,7 @@ import {
 import { findSoffice, pdfFromXlsx } from "../../export/pdf";
 import { cliText } from "../../i18n/cli";
 import type { Lang } from "../../i18n/types";
-import { workbookFindings, type ReadScorecard } from "../../sheet";
+import { sameSheetName, workbookFindings, type ReadScorecard } from "../../sheet";
 import { readScorecards } from "../../xlsx";
 import { readWorkbookFile, writeWorkbookFile } from "../../xlsx/files";
 import { EXIT, UsageError, reason, type ExitCode } from "../errors";
@@ -58,7 +58,8 @@ function pickScorecard(
   const names = reads.map((r) => r.sheet);
   if (reads.length === 0) throw new UsageError(t.exportNoScorecards(file));
   if (sheet !== undefined) {
-    const read = reads.find((r) => r.sheet === sheet);
+    // As Excel does, --sheet matches a sheet name without regard to case.
+    const read = reads.find((r) => sameSheetName(r.sheet, sheet));
     if (!read) throw new UsageError(t.exportNoSheet(sheet, names));
     return read;
   }
