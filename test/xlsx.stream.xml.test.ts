@@ -1,13 +1,13 @@
 import { XmlError, XmlScanner, type Attributes } from "../src/xlsx/stream/xml";
 
-type Event = ["open", string, Attributes] | ["text", string] | ["close", string];
+type Event = ["open", string, Readonly<Record<string, string>>] | ["text", string] | ["close", string];
 
 /** Scans `xml` fed in pieces of `size` characters; texts are joined as one event per run. */
 function scan(xml: string, size = xml.length, skip: readonly string[] = []): Event[] {
   const events: Event[] = [];
   const scanner = new XmlScanner({
     open: (name, attributes) => {
-      events.push(["open", name, { ...attributes }]);
+      events.push(["open", name, attributes.all()]);
       return skip.includes(name);
     },
     text: (text) => {
@@ -36,6 +36,23 @@ describe("the XML tokenizer", () => {
       ["text", "l1\nl2\nl3"],
       ["close", "c"],
       ["close", "a"],
+    ]);
+  });
+
+  it("finds single attributes without parsing the rest, however the tag is written", () => {
+    const seen: (string | undefined)[][] = [];
+    const scanner = new XmlScanner({
+      open: (_, a: Attributes) => void seen.push(["r", "s", "t", "x"].map((n) => a.get(n))),
+    });
+    scanner.write(
+      '<a><c prompt="see r=1 s=&quot;2&quot;" r="B2" s="7"/><c r=\'C3\' t="s"/><c\tr="D4"\ns = "1"/></a>',
+    );
+    scanner.close();
+    expect(seen).toEqual([
+      [undefined, undefined, undefined, undefined],
+      ["B2", "7", undefined, undefined],
+      ["C3", undefined, "s", undefined],
+      ["D4", "1", undefined, undefined],
     ]);
   });
 

@@ -28,7 +28,7 @@ const relationships = (zip: ZipReader, name: string): Map<string, string> => {
   if (zip.has(name))
     parsePart(zip, name, {
       open: (tag, a) => {
-        if (tag === "Relationship") rels.set(a.Id, a.Target);
+        if (tag === "Relationship") rels.set(a.get("Id") ?? "", a.get("Target") ?? "");
       },
     });
   return rels;
@@ -93,10 +93,11 @@ function dateStyles(zip: ZipReader): boolean[] {
   parsePart(zip, "xl/styles.xml", {
     open: (tag, a) => {
       if (STYLE_SKIP.has(tag)) return true;
-      if (tag === "numFmt" && a.formatCode !== undefined)
-        custom.set(parseInt(a.numFmtId, 10), a.formatCode.replace(/[\\](.)/g, "$1"));
+      const code = tag === "numFmt" ? a.get("formatCode") : undefined;
+      if (code !== undefined)
+        custom.set(parseInt(a.get("numFmtId") ?? "", 10), code.replace(/[\\](.)/g, "$1"));
       else if (tag === "cellXfs") inCellXfs = true;
-      else if (tag === "xf" && inCellXfs) formats.push(parseInt(a.numFmtId, 10));
+      else if (tag === "xf" && inCellXfs) formats.push(parseInt(a.get("numFmtId") ?? "", 10));
     },
     close: (tag) => {
       if (tag === "cellXfs") inCellXfs = false;
@@ -269,9 +270,9 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       if (cell) {
         if (tag === "f") {
           cell.f = [];
-          cell.share = a.t;
-          cell.si = a.si;
-          cell.ref = a.ref;
+          cell.share = a.get("t");
+          cell.si = a.get("si");
+          cell.ref = a.get("ref");
           target = "f";
         } else if (tag === "v") target = "v";
         else if (tag === "r") {
@@ -287,33 +288,40 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       if (SHEET_SKIP.has(tag)) return true;
       switch (tag) {
         case "row": {
-          rowNumber = parseInt(a.r, 10);
+          rowNumber = parseInt(a.get("r") ?? "", 10);
           if (!(rowNumber > 0)) throw new Error("Invalid row number in model");
           row = new Map();
           rows.set(rowNumber, row);
           prevCol = 0;
           break;
         }
-        case "c":
-          cell = { r: a.r, t: a.t, s: a.s ? parseInt(a.s, 10) : 0 };
+        case "c": {
+          const style = a.get("s");
+          cell = { r: a.get("r"), t: a.get("t"), s: style ? parseInt(style, 10) : 0 };
           value = undefined;
           runs = undefined;
           break;
+        }
         case "mergeCell": {
-          const range = decodeRange(a.ref ?? "");
+          const range = decodeRange(a.get("ref") ?? "");
           if (range) merges.push(range);
           break;
         }
-        case "dataValidation":
-          if (a.sqref === undefined) throw new Error("Data validation without sqref");
-          validation = { sqref: a.sqref, type: a.type || "any" };
+        case "dataValidation": {
+          const sqref = a.get("sqref");
+          if (sqref === undefined) throw new Error("Data validation without sqref");
+          validation = { sqref, type: a.get("type") || "any" };
           break;
+        }
         case "sheetProtection":
           protectedSheet = true;
           break;
-        case "hyperlink":
-          if (a["r:id"]) hyperlinkIds.set(a.ref, a["r:id"]);
+        case "hyperlink": {
+          const id = a.get("r:id");
+          const ref = a.get("ref");
+          if (id && ref !== undefined) hyperlinkIds.set(ref, id);
           break;
+        }
       }
     },
     text: (t) => {
@@ -465,22 +473,21 @@ function applyMerges(rows: Map<number, Map<number, RawCell>>, merges: readonly R
 
 /** The worksheet parts in tab order, as ExcelJS pairs workbook.xml's sheets with the zip's entries. */
 function worksheetParts(zip: ZipReader): { part: string; name: string; date1904: boolean }[] {
-  const sheets: { name: string; id: string; rId: string }[] = [];
+  const sheets: { name?: string; rId?: string }[] = [];
   let date1904 = false;
   parsePart(zip, "xl/workbook.xml", {
     open: (tag, a) => {
-      if (tag === "sheet") sheets.push({ name: a.name, id: a.sheetId, rId: a["r:id"] });
-      else if (tag === "workbookPr") date1904 = a.date1904 === "1";
+      if (tag === "sheet") sheets.push({ name: a.get("name"), rId: a.get("r:id") });
+      else if (tag === "workbookPr") date1904 = a.get("date1904") === "1";
     },
   });
   const rels = relationships(zip, "xl/_rels/workbook.xml.rels");
   const out: { part: string; name: string; date1904: boolean }[] = [];
-  for (const sheet of sheets) {
-    const target = rels.get(sheet.rId);
-    if (target === undefined) continue;
+  for (const { name, rId } of sheets) {
+    const target = rId === undefined ? undefined : rels.get(rId);
+    if (target === undefined || name === undefined) continue;
     const part = `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`;
-    if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(part) && zip.has(part))
-      out.push({ part, name: sheet.name, date1904 });
+    if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(part) && zip.has(part)) out.push({ part, name, date1904 });
   }
   return out;
 }

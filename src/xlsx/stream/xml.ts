@@ -5,7 +5,34 @@
  * normalises text and attributes as XML (and so saxes, under ExcelJS) does.
  */
 
-export type Attributes = Readonly<Record<string, string>>;
+/** A tag's attributes, parsed only as far as they are asked for. */
+export class Attributes {
+  private parsed: Record<string, string> | null = null;
+
+  constructor(private readonly raw: string) {}
+
+  get(name: string): string | undefined {
+    if (this.raw === "") return undefined;
+    if (this.parsed) return this.parsed[name];
+    // Without single quotes or odd spacing, ` name="` can only start that attribute (a "-quoted value holds no
+    // '"'), so one indexOf finds it; anything else gets the full parse.
+    if (!OFF_FAST_PATH.test(this.raw)) {
+      const at = this.raw.indexOf(` ${name}="`);
+      if (at < 0) return undefined;
+      const start = at + name.length + 3;
+      return attributeValue(this.raw.slice(start, this.raw.indexOf('"', start)));
+    }
+    this.parsed = attributesOf(this.raw);
+    return this.parsed[name];
+  }
+
+  /** Every attribute, for tests and diagnostics. */
+  all(): Readonly<Record<string, string>> {
+    return this.raw === "" ? {} : (this.parsed ??= attributesOf(this.raw));
+  }
+}
+
+const OFF_FAST_PATH = /'|[\t\n\r]|\s=|=\s/;
 
 export interface XmlHandlers {
   /** Returning true skips the element's content (found by its closing tag, so it must not nest itself). */
@@ -54,10 +81,7 @@ const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
 /** A tag still unmatched after this much input is malformed, not merely cut by a chunk boundary. */
 const MAX_PENDING = 1024 * 1024;
 
-const NONE: Attributes = Object.freeze({});
-
-function attributesOf(raw: string): Attributes {
-  if (raw === "") return NONE;
+function attributesOf(raw: string): Record<string, string> {
   const out: Record<string, string> = {};
   ATTRIBUTE.lastIndex = 0;
   for (let m = ATTRIBUTE.exec(raw); m !== null; m = ATTRIBUTE.exec(raw))
@@ -159,7 +183,7 @@ export class XmlScanner {
       if (this.rootSeen) throw new XmlError("More than one root element");
       this.rootSeen = true;
     }
-    const skip = this.handlers.open(name, attributesOf(rawAttributes)) === true;
+    const skip = this.handlers.open(name, new Attributes(rawAttributes)) === true;
     if (selfClosing) this.handlers.close?.(name);
     else {
       this.open.push(name);
