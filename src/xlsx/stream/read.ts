@@ -9,7 +9,7 @@ import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import utils from "exceljs/lib/utils/utils";
 import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import { isScorecard, readScorecard, type GridValue, type ReadScorecard, type SheetGrid } from "../../sheet";
-import { columnLetters, expandSqref } from "../grid";
+import { columnLetters } from "../grid";
 import { formatError, sniffWorkbook } from "../format";
 import { XmlScanner, type XmlHandlers } from "./xml";
 import { ZipError, ZipReader } from "./zip";
@@ -397,9 +397,11 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
 
   const bounds = { rows: Math.max(rowCount, 1), cols: Math.max(colCount, 1) };
   const validated = new Set<string>();
+  // Each key is one cell (ranges were expanded as ExcelJS does), so sheetGuards' clipping is a bounds check.
   for (const [address, type] of validations) {
-    if (type === "any") continue;
-    for (const single of expandSqref(address, bounds)) validated.add(single);
+    const at = type === "any" ? null : decodeRef(address.trim());
+    if (at && at.row <= bounds.rows && at.col <= bounds.cols)
+      validated.add(`${columnLetters(at.col)}${at.row}`);
   }
   return {
     name,

@@ -8,6 +8,7 @@
 /** A tag's attributes, parsed only as far as they are asked for. */
 export class Attributes {
   private parsed: Record<string, string> | null = null;
+  private fast: boolean | null = null;
 
   constructor(private readonly raw: string) {}
 
@@ -16,7 +17,8 @@ export class Attributes {
     if (this.parsed) return this.parsed[name];
     // Without single quotes or odd spacing, ` name="` can only start that attribute (a "-quoted value holds no
     // '"'), so one indexOf finds it; anything else gets the full parse.
-    if (!OFF_FAST_PATH.test(this.raw)) {
+    this.fast ??= !OFF_FAST_PATH.test(this.raw);
+    if (this.fast) {
       const at = this.raw.indexOf(` ${name}="`);
       if (at < 0) return undefined;
       const start = at + name.length + 3;
