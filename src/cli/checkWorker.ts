@@ -1,13 +1,14 @@
-// A worker thread of `scorecard check`: checks one file per message and answers with its FileCheck.
+// A worker thread of `scorecard check`: checks one file per message and answers with its rendered report.
 import { parentPort } from "worker_threads";
 import type { Lang } from "../i18n/types";
-import { checkFile } from "./commands/check";
+import { checkAndRender } from "./commands/check";
 
 export interface CheckJob {
   readonly file: string;
   readonly lang: Lang;
+  readonly json: boolean;
 }
 
 parentPort?.on("message", (job: CheckJob) => {
-  void checkFile(job.file, job.lang).then((result) => parentPort?.postMessage(result));
+  void checkAndRender(job.file, job.lang, job.json).then((result) => parentPort?.postMessage(result));
 });

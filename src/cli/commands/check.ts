@@ -59,6 +59,21 @@ export function progressLine(
 
 const indent = (json: string): string => json.replace(/^/gm, "    ");
 
+/** One file's part of the report, already rendered, so that worker threads hand back a string, not objects. */
+export interface CheckedFile {
+  readonly file: string;
+  readonly error?: string;
+  /** Its entry of the --json document (indented, without the separating comma), or its readable block. */
+  readonly output: string;
+  readonly code: ExitCode;
+}
+
+export async function checkAndRender(file: string, lang: Lang, json: boolean): Promise<CheckedFile> {
+  const r = await checkFile(file, lang);
+  const output = json ? indent(JSON.stringify(r, null, 2)) : formatFile(r, lang);
+  return { file, error: r.error, output, code: checkExitCode([r]) };
+}
+
 /**
  * Checks the files, across worker threads when there are several, and writes each file's report as soon as it
  * and all files before it are done: memory stays flat however many files, and the order is the command line's.
@@ -75,11 +90,20 @@ export async function runCheck(
   const t = cliText(lang);
   const workers = workerCount(files.length);
   const pool =
-    workers > 1 && existsSync(WORKER) ? new WorkerPool<CheckJob, FileCheck>(WORKER, workers) : null;
-  const check = (file: string): Promise<FileCheck> =>
+    workers > 1 && existsSync(WORKER) ? new WorkerPool<CheckJob, CheckedFile>(WORKER, workers) : null;
+  const unreadable = (file: string, e: unknown): CheckedFile => {
+    const r: FileCheck = { file, error: fileReason(e, t), scorecards: [] };
+    return {
+      file,
+      error: r.error,
+      output: o.json ? indent(JSON.stringify(r, null, 2)) : formatFile(r, lang),
+      code: EXIT.usage,
+    };
+  };
+  const check = (file: string): Promise<CheckedFile> =>
     pool
-      ? pool.run({ file, lang }).catch((e: unknown) => ({ file, error: fileReason(e, t), scorecards: [] }))
-      : checkFile(file, lang);
+      ? pool.run({ file, lang, json: o.json }).catch((e: unknown) => unreadable(file, e))
+      : checkAndRender(file, lang, o.json);
   let code: ExitCode = EXIT.ok;
   let done = 0;
   try {
@@ -87,9 +111,8 @@ export async function runCheck(
     for await (const result of orderedMap(files, check, pool ? workers * 2 : 2)) {
       done++;
       if (result.error !== undefined) warn(t.unreadable(result.file, result.error));
-      if (o.json) print(indent(JSON.stringify(result, null, 2)) + (done < files.length ? "," : ""));
-      else print(formatFile(result, lang));
-      code = Math.max(code, checkExitCode([result])) as ExitCode;
+      print(o.json && done < files.length ? `${result.output},` : result.output);
+      code = Math.max(code, result.code) as ExitCode;
       progress?.(done);
     }
     if (o.json) print("  ]\n}");
