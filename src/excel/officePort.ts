@@ -604,9 +604,8 @@ export class OfficePort implements WorkbookPort {
       return this.unsubscriber(handlers, stop);
     }
     const handlers: Handlers = await this.exec(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      await context.sync();
+      // Registering onChanged reads the worksheet's id (office.js: getTargetIdFunc returns this.id): load it.
+      const sheets = await this.loadSheets(context);
       const results: Handlers = sheets.items.map((sheet) => sheet.onChanged.add(listener));
       results.push(
         sheets.onAdded.add(async (added) => {
