@@ -163,6 +163,19 @@ describe("npm run build (webpack --mode production)", () => {
     }
   });
 
+  test("every chunk parses as ES2022: what src/taskpane/legacy.ts checks the webview can compile", () => {
+    const acornPath = require.resolve("acorn", { paths: [path.dirname(require.resolve("webpack"))] });
+    const acorn = require(acornPath) as {
+      parse(code: string, options: { ecmaVersion: number; sourceType: "script" }): unknown;
+    };
+    const js = files.filter((f) => f.endsWith(".js"));
+    expect(js.length).toBeGreaterThanOrEqual(3);
+    for (const f of js)
+      expect(() =>
+        acorn.parse(fs.readFileSync(path.join(out, f), "utf8"), { ecmaVersion: 2022, sourceType: "script" }),
+      ).not.toThrow();
+  });
+
   test("exceljs, when used, is never in the first bundle", () => {
     const entry = files.find((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f));
     expect(entry).toBeDefined();

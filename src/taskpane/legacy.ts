@@ -8,14 +8,34 @@ import { STRINGS, type Strings } from "../i18n/strings";
 /** The globals the pane needs; anything missing marks the old Internet Explorer webview. */
 const REQUIRED_GLOBALS = ["Promise", "fetch", "Map", "Set", "Symbol", "WeakMap", "Proxy"];
 
-/** True in the Internet Explorer webview: a Trident/MSIE user agent, or a missing modern global. */
+/**
+ * The newest syntax the pane's chunks use (they are ES2022, checked by test/build.test.ts): class fields and
+ * static blocks, private methods and `#x in`, `??=`, optional chaining, the regexp `d` flag. An engine that cannot
+ * compile this (EdgeHTML, the WKWebView of older macOS) would fail on the chunks with a blank pane.
+ */
+const NEWEST_SYNTAX =
+  "class A { static s = 1; #p = 2; static { A.s ??= 3; } #m() { return this.#p; } static has(o) { return #p in o; } } return /a/d.exec('a')?.indices;";
+
+/**
+ * True where the pane cannot run and the upgrade message is shown instead: the Internet Explorer webview
+ * (Trident/MSIE, or a missing modern global), EdgeHTML (`Edge/` in the user agent; Chromium Edge says `Edg/`),
+ * and any engine that cannot compile the chunks' syntax.
+ */
 export function isLegacyWebview(win: object): boolean {
   const globals = win as Record<string, unknown>;
   const nav = globals.navigator as { userAgent?: unknown } | undefined;
   const ua = nav && typeof nav.userAgent === "string" ? nav.userAgent : "";
-  if (/Trident\/|MSIE /.test(ua)) return true;
+  if (/Trident\/|MSIE |Edge\/\d/.test(ua)) return true;
   for (let i = 0; i < REQUIRED_GLOBALS.length; i++) {
     if (typeof globals[REQUIRED_GLOBALS[i]] !== "function") return true;
+  }
+  const compile = globals.Function;
+  if (typeof compile !== "function") return false;
+  try {
+    // Compiled, never called: only whether the engine parses it matters.
+    (compile as (code: string) => unknown)(NEWEST_SYNTAX);
+  } catch {
+    return true;
   }
   return false;
 }
