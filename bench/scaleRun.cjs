@@ -15,18 +15,28 @@ async function run(mode, args) {
     return 0;
   }
   if (mode === "floor") {
-    // The floor: unzip each file and run one regex over its sheet XML (every cell's reference and value).
-    const { unzipSync, strFromU8 } = require("fflate");
+    // The floor: unzip each file's sheet and shared strings (central directory + native zlib, as the reader does)
+    // and run one regex over the XML (every cell's reference and value).
+    const { inflateRawSync } = require("zlib");
     let cells = 0;
     for (const file of args) {
-      const parts = unzipSync(readFileSync(file), {
-        filter: (f) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(f.name),
-      });
-      for (const data of Object.values(parts))
-        for (const m of strFromU8(data).matchAll(
-          /<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>(?:<f[^>]*>([^<]*)<\/f>)?(?:<v>([^<]*)<\/v>)?)/g,
-        ))
-          if (m[1]) cells++;
+      const zip = readFileSync(file);
+      const eocd = zip.lastIndexOf(Uint8Array.from([0x50, 0x4b, 0x05, 0x06]));
+      let at = zip.readUInt32LE(eocd + 16);
+      for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
+        const nameLength = zip.readUInt16LE(at + 28);
+        const name = zip.toString("utf8", at + 46, at + 46 + nameLength);
+        if (/^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(name)) {
+          const local = zip.readUInt32LE(at + 42);
+          const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+          const xml = inflateRawSync(zip.subarray(start, start + zip.readUInt32LE(at + 20))).toString("utf8");
+          for (const m of xml.matchAll(
+            /<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>(?:<f[^>]*>([^<]*)<\/f>)?(?:<v>([^<]*)<\/v>)?)/g,
+          ))
+            if (m[1]) cells++;
+        }
+        at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+      }
     }
     return cells > 0 ? 0 : 1;
   }

@@ -5,6 +5,7 @@
  * as dates, shared formulas slid to each cell, hyperlinked cells reduced to their text, merged-away cells empty.
  * Node only (it uses ExcelJS's own conversion helpers from its lib folder).
  */
+import { inflateRawSync } from "zlib";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import utils from "exceljs/lib/utils/utils";
 import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
@@ -12,7 +13,18 @@ import { isScorecard, readScorecard, type GridValue, type ReadScorecard, type Sh
 import { columnLetters } from "../grid";
 import { formatError, sniffWorkbook } from "../format";
 import { XmlScanner, type XmlHandlers } from "./xml";
-import { ZipError, ZipReader } from "./zip";
+import { ZipError, ZipReader, type Inflater } from "./zip";
+
+/** Node's zlib, bounded by the declared size: a part that lies about its size goes the streaming way. */
+const nativeInflate: Inflater = (data, size) => {
+  try {
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+    return out.length <= size ? out : null;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
+    throw e;
+  }
+};
 
 /** Streams one part through the tokenizer: the part never exists as one string. */
 function parsePart(zip: ZipReader, name: string, handlers: XmlHandlers): void {
@@ -501,7 +513,7 @@ function worksheetParts(zip: ZipReader): { part: string; name: string; date1904:
 export function streamGrids(data: Uint8Array): SheetGrid[] {
   sniffWorkbook(data);
   try {
-    const zip = new ZipReader(data);
+    const zip = new ZipReader(data, nativeInflate);
     if (!zip.has("xl/workbook.xml")) throw formatError("no-sheets");
     const parts = worksheetParts(zip);
     if (parts.length === 0) throw formatError("no-sheets");

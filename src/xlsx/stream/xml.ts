@@ -53,7 +53,22 @@ export class XmlError extends Error {
 const WHITESPACE = /[\r\n\t]/;
 const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+/** Any reference other than the five named entities: those take the careful path below. */
+const UNUSUAL_REFERENCE = /&(?!(?:lt|gt|quot|apos|amp);)/;
+
 function decodeEntities(text: string): string {
+  // The common case (formulas full of &quot; and &gt;) with native replaces; &amp; last, so "&amp;lt;" stays "&lt;".
+  if (!UNUSUAL_REFERENCE.test(text))
+    return text
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
+  return carefulDecode(text);
+}
+
+function carefulDecode(text: string): string {
   return text.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
     const known = ENTITIES[name];
     if (known !== undefined && whole.length === name.length + 2) return known;
