@@ -2,7 +2,11 @@
  * Issue "Real hosts, no lost data": the fake behaves like documented Excel, what users type comes back as
  * typed, no redraw loses anything, protected sheets, limits, and cached results in every file written.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import * as ExcelJS from "exceljs";
+import { main } from "../src/cli/main";
 import fc from "fast-check";
 import { OfficeAdapterError, OfficePort } from "../src/excel";
 import { compliantWorkbook } from "../src/export/compliant";
@@ -351,6 +355,39 @@ describe("§3 no redraw loses anything", () => {
       }),
       { numRuns: 6 },
     );
+  });
+});
+
+describe("§3 the command line keeps the signature line and linked evidence", () => {
+  it("scorecard export and summary of a card signed 张三 / 李四 / 2020-10-30 with 台账.pdf linked", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "signed-"));
+    const entries: ScorecardEntries = {
+      self: complete((v) => v[v.length - 1]),
+      review: {},
+      evidence: { "1": "台账.pdf" },
+      notes: {},
+      links: { "1": "台账.pdf" },
+      signature: { filler: "张三", reviewer: "李四", date: "2020-10-30" },
+    };
+    const plan = buildPlan({ rubric, station: "巴川街道", year: 2020, entries });
+    const port = new XlsxPort();
+    await port.render(plan);
+    const source = join(dir, "巴川街道.xlsx");
+    writeFileSync(source, await port.toBuffer());
+    const io = { out: (): void => undefined, err: (): void => undefined };
+    const exported = join(dir, "上报.xlsx");
+    const summary = join(dir, "汇总.xlsx");
+    expect(await main(["export", source, "-o", exported], io)).toBe(0);
+    expect(await main(["summary", source, "-o", summary], io)).toBe(0);
+    for (const file of [exported, summary]) {
+      const book = await XlsxPort.load(readFileSync(file));
+      const read = readScorecard((await book.readGrids([plan.sheetName]))[0]);
+      expect({ file, signature: read.entries.signature, links: read.entries.links }).toEqual({
+        file,
+        signature: entries.signature,
+        links: entries.links,
+      });
+    }
   });
 });
 
