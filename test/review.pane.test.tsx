@@ -101,7 +101,7 @@ describe("review mode: self-assessment against review", () => {
     await user.type(remark1, "扣0.5分");
     await user.type(screen.getByRole("textbox", { name: "第2项复核意见（备注）" }), "属实");
     expect(port.calls.write).toBe(0);
-    await waitFor(() => expect(port.calls.write).toBe(1), { timeout: 6000 });
+    await waitFor(() => expect(port.calls.write).toBe(1));
     expect(port.writes).toHaveLength(1);
     expect(port.writes[0].sheet).toBe(sheet);
     expect(port.writes[0].writes).toEqual(
@@ -370,7 +370,15 @@ describe("submission and reopening", () => {
     port.resetCounts();
     await user.click(button("退回修改"));
     const dialog = await screen.findByRole("alertdialog");
-    await user.click(await within(dialog).findByRole("button", { name: "退回修改" }));
+    // The dialog is ready when it is the active modal: its first field has the focus and, once tabster's
+    // hidden-update has run (250 ms later, however slow the machine), the pane behind it is aria-hidden.
+    // (Before test/support/paneLayout.ts, jsdom focused the surface itself, the modal never became active and
+    // that same update hid the dialog: a step slower than 250 ms then never found its buttons.)
+    expect(document.activeElement).toBe(within(dialog).getByRole("textbox", { name: /操作人/ }));
+    await waitFor(() =>
+      expect(screen.getByTestId("review-panel").closest('[aria-hidden="true"]')).not.toBeNull(),
+    );
+    await user.click(within(dialog).getByRole("button", { name: "退回修改" }));
     expect(await within(dialog).findByText("请填写原因")).toBeTruthy();
     expect(within(dialog).getByText("请填写操作人")).toBeTruthy();
     expect(port.calls.render).toBe(0);

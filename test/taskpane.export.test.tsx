@@ -5,7 +5,7 @@
 // The 导出 tab of the pane (component tests over the memory port, and file mode over the real ExcelJS port).
 // The node export conditions let ExcelJS (its Node build, and uuid's CommonJS build) load under jsdom.
 import * as React from "react";
-import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { compliantXlsx } from "../src/export/compliant";
 import { scoreColumn } from "../src/scoring";
@@ -332,8 +332,10 @@ describe("PDF", () => {
     expect(steps).toContain("Windows：文件 > 导出 > 创建 PDF/XPS");
     expect(steps).toContain("Mac：文件 > 打印 > PDF");
     expect(steps).toContain("Excel 网页版：文件 > 打印 > 打印 > 另存为 PDF");
-    port.userActivate("Sheet1");
-    await new Promise((r) => setTimeout(r, TIMING.readDelay * 3));
+    // The user clicks another sheet; once the pane has read it (and kept the scorecard), counting starts.
+    const reads = port.calls.readGrids;
+    act(() => port.userActivate("Sheet1"));
+    await waitFor(() => expect(port.calls.readGrids).toBe(reads + 1));
     port.resetCounts();
     await user.click(screen.getByRole("button", { name: "激活评分表工作表" }));
     await waitFor(() => expect(port.selections).toEqual([{ sheet, cell: "A1" }]));

@@ -1,3 +1,4 @@
+import "./paneLayout";
 import * as React from "react";
 import { render, type RenderResult } from "@testing-library/react";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";

@@ -54,6 +54,8 @@ export function FormView(props: {
   open: readonly string[];
   onOpen: (open: string[]) => void;
   target?: FormTarget;
+  /** Whether 填写 is the open tab: a target set while it is hidden is brought into view when it opens. */
+  shown?: boolean;
 }): React.JSX.Element {
   const styles = useStyles();
   const root = React.useRef<HTMLElement>(null);
@@ -71,14 +73,15 @@ export function FormView(props: {
     setPending(target);
     // Only a new request (seq) moves the form; later renders of the same target do not.
   }, [target?.seq]);
+  const shown = props.shown ?? true;
   React.useEffect(() => {
-    if (!pending) return;
+    if (!pending || !shown) return;
     const entry = root.current?.querySelector(`[data-item="${pending.item}"]`);
     if (!entry) return;
     setPending(null);
     entry.scrollIntoView?.({ block: "center" });
     entry.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-  }, [pending, open]);
+  }, [pending, open, shown]);
   const columnName = column === "self" ? s.columnSelf : s.columnReview;
   const { state } = view.read.meta;
   const locked = column === "self" ? selfLocked(state) : reviewLocked(state);

@@ -145,15 +145,19 @@ export function Pane(props: PaneProps): React.JSX.Element {
     [session],
   );
   const onSelect = React.useCallback((cell: string) => void session?.select(cell), [session]);
-  /** A problem row: in Excel its cell is selected; in file mode (no sheet to show) 填写 opens at its entry. */
+  /**
+   * A problem row leads to its item. In file mode (no sheet to show) 填写 opens at its entry. In Excel its cell is
+   * selected, as the user works in the sheet, and 填写 — another tab, so never the open one at that moment — is
+   * set at the entry too: opening 填写 then shows it expanded, scrolled to and focused.
+   */
   const onProblem = (problem: Problem): void => {
-    if (!fileMode) return onSelect(problem.cell);
+    if (!fileMode) onSelect(problem.cell);
     if (!problem.item) return;
     const item = problem.item;
     setColumn(problem.column);
     jumping.current = true;
     setTarget((t) => ({ item, seq: (t?.seq ?? 0) + 1 }));
-    showTab("form");
+    if (fileMode) showTab("form");
   };
   const flush = React.useCallback(() => session?.flush() ?? Promise.resolve(true), [session]);
   const scan = useWorkbookScan(props.port, {
@@ -210,6 +214,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
           open={formOpen ?? [view.read.rubric.categories[0].id]}
           onOpen={setFormOpen}
           target={target}
+          shown={tab === "form"}
         />
       </div>
     ) : null;
