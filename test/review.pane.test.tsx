@@ -89,7 +89,8 @@ describe("review mode: self-assessment against review", () => {
 
   it("writes the reviewer's remarks to 备注 through the session's batches (复核 column only)", async () => {
     const { port, sheet } = portWith(entries);
-    const { user } = setup(port, "zh", { readDelay: 20, writeDelay: 2500 });
+    // No pause can end the batch here (typing two remarks may take seconds on a loaded machine): 重新检查 writes it.
+    const { user } = setup(port, "zh", { readDelay: 20, writeDelay: 600_000 });
     await screen.findByTestId("total");
     await user.click(tab("填写"));
     expect(screen.queryByRole("textbox", { name: "第2项复核意见（备注）" })).toBeNull();
@@ -101,6 +102,7 @@ describe("review mode: self-assessment against review", () => {
     await user.type(remark1, "扣0.5分");
     await user.type(screen.getByRole("textbox", { name: "第2项复核意见（备注）" }), "属实");
     expect(port.calls.write).toBe(0);
+    await user.click(button("重新检查"));
     await waitFor(() => expect(port.calls.write).toBe(1));
     expect(port.writes).toHaveLength(1);
     expect(port.writes[0].sheet).toBe(sheet);
