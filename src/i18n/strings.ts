@@ -103,7 +103,7 @@ const zhCN = {
   emptyItem: "第{no}项未填写（满分 {max} 分）",
   shortfallItem: "第{no}项失 {lost} 分（得 {score} 分，满分 {max} 分）",
   goToCell: "转到单元格 {cell}",
-  problemsHint: "点击某一行可在表格中选中对应单元格。",
+  problemsHint: "点击某一行可在表格中选中对应单元格，“填写”页也会定位到该项。",
 
   tabReview: "审核",
   reviewLoading: "正在加载审核功能…",
@@ -426,7 +426,7 @@ const enUS: Strings = {
   emptyItem: "Item {no} is empty (maximum {max})",
   shortfallItem: "Item {no} loses {lost} (scored {score} of {max})",
   goToCell: "Go to cell {cell}",
-  problemsHint: "Choose a row to select its cell in the sheet.",
+  problemsHint: "Choose a row to select its cell in the sheet; Fill in opens at that item too.",
 
   tabReview: "Review",
   reviewLoading: "Loading review…",
