@@ -1,7 +1,8 @@
 /*
  * Task pane benchmark (npx tsx bench/pane.ts [--runs N] [--skip-browser]):
  *   1. gzip size of the JavaScript the pane loads before its first render (office.js excluded), and what
- *      dominates it; budget 200 KB.
+ *      dominates it; budget 150 KB (issue 12: every tab but 概览, and the password
+ *      dialog, load in their own chunks after the first render).
  *   2. time to first render in headless Chromium (median of N runs), file mode over the production build.
  *   3. the work from one cell change to an updated overview: port calls (host round trips) and engine time.
  * Prints figures; no timed assertions. Exits 1 only when the size budget is exceeded.
@@ -18,7 +19,7 @@ import { ScorecardSession } from "../src/taskpane/shell/session";
 import { MemoryPort, entriesOf, fullBase, rubric } from "../test/support/memoryPort";
 import { CHROMIUM, buildPane, chromiumAvailable, servePane } from "./paneBuild";
 
-const BUDGET = 200 * 1000;
+const BUDGET = 150 * 1000;
 const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf("--runs") + 1]) || 5;
 const SKIP_BROWSER = argv.includes("--skip-browser");

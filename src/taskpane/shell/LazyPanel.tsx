@@ -16,17 +16,20 @@ const useStyles = makeStyles({
 export interface LazyPanelProps<P> {
   /** Stable (module-level) loader of the panel component. */
   readonly load: () => Promise<React.ComponentType<P>>;
+  /** The panel when its chunk is already loaded (prefetched): shown at once, with no spinner in between. */
+  readonly ready?: () => React.ComponentType<P> | undefined;
   readonly loadingLabel: string;
   readonly failedTitle: string;
   readonly panelProps: P;
 }
 
 /**
- * A tab as the pane's first bundle knows it: a spinner while the panel's own chunk loads on first use, then the
- * panel. A failed load is reported in the message bar and can be retried.
+ * A tab as the pane's first bundle knows it: a spinner while the panel's own chunk loads on first use (unless it
+ * was prefetched), then the panel. A failed load is reported in the message bar and can be retried.
  */
 export function LazyPanel<P extends object>({
   load,
+  ready,
   loadingLabel,
   failedTitle,
   panelProps,
@@ -36,11 +39,13 @@ export function LazyPanel<P extends object>({
   const messages = useMessages();
   const messagesRef = React.useRef(messages);
   messagesRef.current = messages;
-  const [Panel, setPanel] = React.useState<React.ComponentType<P> | null>(null);
+  const [Panel, setPanel] = React.useState<React.ComponentType<P> | null>(() => ready?.() ?? null);
   const [failed, setFailed] = React.useState(false);
   const [attempt, setAttempt] = React.useState(0);
 
+  const shown = Panel !== null;
   React.useEffect(() => {
+    if (shown) return;
     let live = true;
     load().then(
       (component) => {
@@ -61,7 +66,7 @@ export function LazyPanel<P extends object>({
     return () => {
       live = false;
     };
-  }, [attempt, load, failedTitle, s]);
+  }, [shown, attempt, load, failedTitle, s]);
 
   if (Panel) return <Panel {...panelProps} />;
   if (failed)

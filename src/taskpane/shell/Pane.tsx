@@ -7,8 +7,6 @@ import {
   RadioGroup,
   Spinner,
   Subtitle1,
-  Tab,
-  TabList,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -17,18 +15,21 @@ import type { GridValue, ScoreColumnName } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
 import type { ErrorContext } from "./errors";
 import { ExportTab } from "../export/ExportTab";
-import { FormView, type FormTarget } from "../fill/FormView";
+import { FormTab, loadFormView } from "../fill/FormTab";
+import type { FormTarget } from "../fill/FormView";
 import { useTexts } from "./i18n";
-import { InsertPanel } from "../insert/InsertPanel";
+import { InsertTab, loadInsertPanel } from "../insert/InsertTab";
 import { useMessages } from "./messages";
 import { NoScorecard } from "../insert/NoScorecard";
 import { Overview } from "../overview/Overview";
 import { problemGroups, problemsOf, type Problem } from "../problems/problems";
-import { ProblemsList } from "../problems/ProblemsList";
+import { ProblemsTab, loadProblemsList } from "../problems/ProblemsTab";
 import { ReviewBanner } from "../review/ReviewBanner";
 import { ReviewTab } from "../review/ReviewTab";
 import { useWorkbookScan } from "../review/useWorkbookScan";
 import { pageWantsWorkbookCheck } from "../review/url";
+import { prefetch } from "./lazyChunk";
+import { PaneTabs, type PaneTabItem } from "./PaneTabs";
 import type { EntryField, ScorecardSession, Timing } from "./session";
 import { useScorecard } from "./useScorecard";
 
@@ -134,6 +135,10 @@ export function Pane(props: PaneProps): React.JSX.Element {
     jumping.current = false;
   }, [tab]);
 
+  // The other everyday tabs come in their own chunks, fetched only once the pane is on screen (审核 and 导出 load
+  // when first opened).
+  React.useEffect(() => prefetch([loadProblemsList, loadFormView, loadInsertPanel]), []);
+
   const problems = React.useMemo(
     () => (view ? problemsOf(view.read, view.scores[column], column, lang, s) : []),
     [view, column, lang, s],
@@ -167,9 +172,17 @@ export function Pane(props: PaneProps): React.JSX.Element {
   });
 
   const tabId = (t: PaneTab): string => `${ids}-tab-${t}`;
+  const tabs: PaneTabItem<PaneTab>[] = [
+    { value: "overview", id: tabId("overview"), label: s.tabOverview },
+    { value: "problems", id: tabId("problems"), label: format(s.tabProblems, { n: problems.length }) },
+    { value: "form", id: tabId("form"), label: s.tabForm },
+    { value: "review", id: tabId("review"), label: s.tabReview },
+    { value: "insert", id: tabId("insert"), label: s.tabInsert },
+    { value: "export", id: tabId("export"), label: s.tabExport },
+  ];
   let body: React.ReactNode;
   if (snapshot.status === "loading" || !session) body = <Spinner size="small" label={s.loading} />;
-  else if (tab === "insert") body = <InsertPanel session={session} onDone={() => showTab("overview")} />;
+  else if (tab === "insert") body = <InsertTab session={session} onDone={() => showTab("overview")} />;
   else if (tab === "review")
     body = (
       <ReviewTab
@@ -191,7 +204,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
     );
   else if (tab === "overview") body = <Overview view={view} column={column} />;
   else if (tab === "problems")
-    body = <ProblemsList problems={problems} groups={groups} onChoose={onProblem} opensForm={fileMode} />;
+    body = <ProblemsTab problems={problems} groups={groups} onChoose={onProblem} opensForm={fileMode} />;
   else if (tab === "export")
     body = (
       // File mode is the pane under FilePanel's toolbar; in Office mode Excel prints the sheet to PDF itself.
@@ -207,7 +220,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
   const form =
     view && session && (formSeen || tab === "form") ? (
       <div hidden={tab !== "form"}>
-        <FormView
+        <FormTab
           view={view}
           column={column}
           onEdit={onEdit}
@@ -257,32 +270,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
         </Caption1>
       </header>
       <ReviewBanner view={view} />
-      <TabList
-        selectedValue={tab}
-        onTabSelect={(_, data) => showTab(data.value as PaneTab)}
-        aria-label={s.tabsLabel}
-        size="small"
-        className={styles.tabs}
-      >
-        <Tab value="overview" id={tabId("overview")}>
-          {s.tabOverview}
-        </Tab>
-        <Tab value="problems" id={tabId("problems")}>
-          {format(s.tabProblems, { n: problems.length })}
-        </Tab>
-        <Tab value="form" id={tabId("form")}>
-          {s.tabForm}
-        </Tab>
-        <Tab value="review" id={tabId("review")}>
-          {s.tabReview}
-        </Tab>
-        <Tab value="insert" id={tabId("insert")}>
-          {s.tabInsert}
-        </Tab>
-        <Tab value="export" id={tabId("export")}>
-          {s.tabExport}
-        </Tab>
-      </TabList>
+      <PaneTabs tabs={tabs} selected={tab} onSelect={showTab} label={s.tabsLabel} className={styles.tabs} />
       <div role="tabpanel" aria-labelledby={tabId(tab)} className={styles.panel}>
         {body}
         {form}
