@@ -1,9 +1,15 @@
-import type { CellValue, Workbook, Worksheet } from "exceljs";
+import type { CellValue, Workbook, WorkbookView, Worksheet } from "exceljs";
 import JSZip from "jszip";
 import { planFromRead, type ReadScorecard } from "../sheet";
 // The modules themselves, not ../xlsx: its XlsxPort draws grid sheets with renderGridPlan below.
 import { excelCfRule, excelStyle, renderPlan } from "../xlsx/render";
-import { newWorkbook, workbookBytes } from "../xlsx/workbook";
+import {
+  newWorkbook,
+  streamedWorkbookBytes,
+  type Deflate,
+  type DrawSheet,
+  type PartsEdit,
+} from "../xlsx/workbook";
 import type { SheetView } from "../xlsx/internals";
 import { CONTENT_TYPES, NS, REL_TYPES, chartXml, drawingXml, relsXml } from "./chart";
 import type { Rollup } from "./model";
@@ -77,11 +83,39 @@ export function renderGridPlan(workbook: Workbook, plan: GridSheetPlan): Workshe
   return sheet;
 }
 
+const ROLLUP_VIEWS: WorkbookView[] = [
+  { x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab: 0, visibility: "visible" },
+];
+
 /**
- * The roll-up workbook: 汇总 first, then 创建名单, then each submitted station's scorecard re-drawn from the
- * entries read from its source (self and review scores, evidence, notes and state carry over; formulas,
- * validation, formats and protection are the plan's own). Without the chart: see rollupBytes.
+ * The roll-up's sheets in tab order, each drawn when its turn comes: 汇总, 创建名单, the extra sheets, then each
+ * submitted station's scorecard re-drawn from the entries read from its source (self and review scores, evidence,
+ * notes and state carry over; formulas, validation, formats and protection are the plan's own). 汇总 is selected.
  */
+function rollupSheets(
+  rollup: Rollup,
+  reads: readonly ReadScorecard[],
+  plans: RollupPlans,
+  extra: readonly GridSheetPlan[],
+): DrawSheet[] {
+  const draws: DrawSheet[] = [plans.summary, plans.list, ...extra].map(
+    (plan) => (workbook) => renderGridPlan(workbook, plan),
+  );
+  for (const row of rollup.rows) {
+    if (row.readIndex === null || row.sheet === null) continue;
+    const read = reads[row.readIndex];
+    const sheetName = row.sheet;
+    draws.push((workbook) => renderPlan(workbook, { ...planFromRead(read), sheetName }));
+  }
+  return draws.map((draw, i) => (workbook) => {
+    const sheet = draw(workbook);
+    const [view = {}, ...rest] = sheet.views as SheetView[];
+    sheet.views = [{ ...view, tabSelected: i === 0 }, ...rest];
+    return sheet;
+  });
+}
+
+/** The roll-up workbook (see rollupSheets), whole in memory. Without the chart: see rollupBytes. */
 export function buildRollupWorkbook(
   rollup: Rollup,
   reads: readonly ReadScorecard[],
@@ -89,33 +123,47 @@ export function buildRollupWorkbook(
   extra: readonly GridSheetPlan[] = [],
 ): Workbook {
   const workbook = newWorkbook();
-  renderGridPlan(workbook, plans.summary);
-  renderGridPlan(workbook, plans.list);
-  for (const plan of extra) renderGridPlan(workbook, plan);
-  for (const row of rollup.rows) {
-    if (row.readIndex === null || row.sheet === null) continue;
-    const read = reads[row.readIndex];
-    renderPlan(workbook, { ...planFromRead(read), sheetName: row.sheet });
-  }
-  workbook.views = [
-    { x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab: 0, visibility: "visible" },
-  ];
-  workbook.worksheets.forEach((sheet, i) => {
-    const [view = {}, ...rest] = sheet.views as SheetView[];
-    sheet.views = [{ ...view, tabSelected: i === 0 }, ...rest];
-  });
+  for (const draw of rollupSheets(rollup, reads, plans, extra)) draw(workbook);
+  workbook.views = ROLLUP_VIEWS;
   return workbook;
 }
 
-/** The roll-up as .xlsx bytes, chart included; `extra` sheets (历年对比) follow the 创建名单. */
+/**
+ * The roll-up as .xlsx bytes, chart included; `extra` sheets (历年对比) follow the 创建名单. Written a sheet at a
+ * time (1,000 stations would otherwise hold a million cells, their model and all the XML at once); the parts are
+ * those of buildRollupWorkbook's workbook through addChart. `deflate`: a faster compressor (the CLI passes Node's zlib).
+ */
 export async function rollupBytes(
   rollup: Rollup,
   reads: readonly ReadScorecard[],
-  options: RollupPlanOptions & { readonly extra?: readonly GridSheetPlan[] } = {},
+  options: RollupPlanOptions & { readonly extra?: readonly GridSheetPlan[]; readonly deflate?: Deflate } = {},
 ): Promise<Uint8Array> {
   const plans = buildRollupPlans(rollup, options);
-  const bytes = await workbookBytes(buildRollupWorkbook(rollup, reads, plans, options.extra));
-  return addChart(bytes, plans.chart);
+  const { chart } = plans;
+  // The streamed workbook has no drawings or charts of its own (ExcelJS draws only images): the chart is number 1.
+  const numbers = { chart: 1, drawing: 1 };
+  const edit: PartsEdit = (parts, sheetName) => {
+    if (sheetName === chart.sheetName) {
+      const sheet = [...parts.keys()].find((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path)) ?? "";
+      const rels = sheetRelsPath(sheet);
+      for (const [path, xml] of chartParts(
+        chart,
+        sheet,
+        parts.get(sheet) ?? "",
+        parts.get(rels) ?? null,
+        numbers,
+      ))
+        parts.set(path, xml);
+    }
+    const types = parts.get(TYPES);
+    if (sheetName === null && types !== undefined) parts.set(TYPES, chartTypes(types, numbers));
+  };
+  return streamedWorkbookBytes(
+    rollupSheets(rollup, reads, plans, options.extra ?? []),
+    ROLLUP_VIEWS,
+    edit,
+    options.deflate,
+  );
 }
 
 const attr = (tag: string, name: string): string | undefined =>
@@ -186,6 +234,61 @@ function addOverride(types: string, part: string, contentType: string): string {
   return types.replace("</Types>", `<Override PartName="${part}" ContentType="${contentType}"/></Types>`);
 }
 
+const TYPES = "[Content_Types].xml";
+
+const sheetRelsPath = (sheet: string): string => {
+  const slash = sheet.lastIndexOf("/");
+  return `${sheet.slice(0, slash)}/_rels/${sheet.slice(slash + 1)}.rels`;
+};
+
+interface ChartNumbers {
+  readonly chart: number;
+  readonly drawing: number;
+}
+
+const chartPath = (no: ChartNumbers): string => `xl/charts/chart${no.chart}.xml`;
+const drawingPath = (no: ChartNumbers): string => `xl/drawings/drawing${no.drawing}.xml`;
+
+/**
+ * The parts that adding the chart to a sheet writes (path → XML): the chart, the drawing and its relationships,
+ * the sheet's relationships (null: it has none yet) and the sheet with its <drawing> element.
+ */
+function chartParts(
+  spec: ChartSpec,
+  sheet: string,
+  sheetXml: string,
+  sheetRels: string | null,
+  no: ChartNumbers,
+): Map<string, string> {
+  const ids = [...(sheetRels ?? "").matchAll(/\sId="rId(\d+)"/g)].map((m) => Number(m[1]));
+  const relId = `rId${Math.max(0, ...ids) + 1}`;
+  const target = `../drawings/drawing${no.drawing}.xml`;
+  const drawingRel = `<Relationship Id="${relId}" Type="${REL_TYPES.drawing}" Target="${target}"/>`;
+  return new Map([
+    [chartPath(no), chartXml(spec)],
+    [drawingPath(no), drawingXml(spec, "rId1")],
+    [
+      `xl/drawings/_rels/drawing${no.drawing}.xml.rels`,
+      relsXml([{ id: "rId1", type: REL_TYPES.chart, target: `../charts/chart${no.chart}.xml` }]),
+    ],
+    [
+      sheetRelsPath(sheet),
+      sheetRels
+        ? sheetRels.replace("</Relationships>", `${drawingRel}</Relationships>`)
+        : relsXml([{ id: relId, type: REL_TYPES.drawing, target }]),
+    ],
+    [sheet, insertDrawing(sheetXml, relId)],
+  ]);
+}
+
+/** The content types with the chart's and the drawing's. */
+const chartTypes = (types: string, no: ChartNumbers): string =>
+  addOverride(
+    addOverride(types, `/${chartPath(no)}`, CONTENT_TYPES.chart),
+    `/${drawingPath(no)}`,
+    CONTENT_TYPES.drawing,
+  );
+
 /**
  * Adds the chart to saved .xlsx bytes: xl/charts/chartN.xml, xl/drawings/drawingN.xml and its relationships,
  * the sheet's relationship and <drawing> element, and the content types.
@@ -193,36 +296,10 @@ function addOverride(types: string, part: string, contentType: string): string {
 export async function addChart(bytes: Uint8Array, spec: ChartSpec): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const sheet = await sheetPart(zip, spec.sheetName);
-  const slash = sheet.lastIndexOf("/");
-  const sheetRelsPath = `${sheet.slice(0, slash)}/_rels/${sheet.slice(slash + 1)}.rels`;
-
-  const chartNo = freeName(zip, "xl/charts", "chart");
-  const drawingNo = freeName(zip, "xl/drawings", "drawing");
-  const chartPath = `xl/charts/chart${chartNo}.xml`;
-  const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
-  zip.file(chartPath, chartXml(spec));
-  zip.file(drawingPath, drawingXml(spec, "rId1"));
-  zip.file(
-    `xl/drawings/_rels/drawing${drawingNo}.xml.rels`,
-    relsXml([{ id: "rId1", type: REL_TYPES.chart, target: `../charts/chart${chartNo}.xml` }]),
-  );
-
-  const existingRels = await text(zip, sheetRelsPath);
-  const ids = [...(existingRels ?? "").matchAll(/\sId="rId(\d+)"/g)].map((m) => Number(m[1]));
-  const relId = `rId${Math.max(0, ...ids) + 1}`;
-  const drawingRel = `<Relationship Id="${relId}" Type="${REL_TYPES.drawing}" Target="../drawings/drawing${drawingNo}.xml"/>`;
-  zip.file(
-    sheetRelsPath,
-    existingRels
-      ? existingRels.replace("</Relationships>", `${drawingRel}</Relationships>`)
-      : relsXml([{ id: relId, type: REL_TYPES.drawing, target: `../drawings/drawing${drawingNo}.xml` }]),
-  );
-  zip.file(sheet, insertDrawing((await text(zip, sheet)) ?? "", relId));
-
-  let types = (await text(zip, "[Content_Types].xml")) ?? "";
-  types = addOverride(types, `/${chartPath}`, CONTENT_TYPES.chart);
-  types = addOverride(types, `/${drawingPath}`, CONTENT_TYPES.drawing);
-  zip.file("[Content_Types].xml", types);
-
+  const no = { chart: freeName(zip, "xl/charts", "chart"), drawing: freeName(zip, "xl/drawings", "drawing") };
+  const sheetXml = (await text(zip, sheet)) ?? "";
+  const parts = chartParts(spec, sheet, sheetXml, await text(zip, sheetRelsPath(sheet)), no);
+  for (const [path, xml] of parts) zip.file(path, xml);
+  zip.file(TYPES, chartTypes((await text(zip, TYPES)) ?? "", no));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
