@@ -153,6 +153,12 @@ export async function runSummary(
   for (const line of reportLines(rollup, sources, lang)) warn(line);
   const timeline = timelineText(timelineStatus(rubric.notice, rollup.year, o.today ?? localDate(new Date())));
   const years = compareYears(reads, rubric);
+  // From here on only the reads of the stations copied into the workbook are needed (a sparse array, indexed as
+  // before): let every other file's go before the workbook is drawn (most of them, with 1,000 files).
+  const copied: ReadScorecard[] = [];
+  for (const { readIndex } of rollup.rows) if (readIndex !== null) copied[readIndex] = reads[readIndex];
+  sources.length = 0;
+  reads.length = 0;
 
   if (format === ".csv") {
     await writeFile(o.out, listCsv(rollup), "utf8");
@@ -161,7 +167,7 @@ export async function runSummary(
     const extra = years.years.length > 1 ? [yearsPlan(years, rollup.issuer)] : [];
     await writeFile(
       o.out,
-      await rollupBytes(rollup, reads, { timeline: timeline.zh, extra, deflate: nativeDeflate }),
+      await rollupBytes(rollup, copied, { timeline: timeline.zh, extra, deflate: nativeDeflate }),
     );
     const { totals } = rollup;
     const submitted = rollup.rows.filter((r) => r.readIndex !== null).length;
