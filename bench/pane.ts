@@ -222,7 +222,9 @@ async function cellChange(): Promise<void> {
   }
   session.dispose();
   console.log(`   port calls per change: ${calls || "none"} (writes: ${port.writes.length})`);
-  console.log("   with the Office.js adapter that is one Excel.run: readGrids ≤ 4 context.sync (src/excel)");
+  console.log(
+    "   with the Office.js adapter that is one Excel.run: readGrids of one sheet, 3 context.sync (src/excel)",
+  );
   console.log(
     `   event → new snapshot: median ${median(times).toFixed(2)} ms (memory port, includes its recompute)`,
   );

@@ -3,8 +3,6 @@ import {
   Badge,
   Body1,
   Caption1,
-  Field,
-  ProgressBar,
   Subtitle2,
   Text,
   makeStyles,
@@ -18,6 +16,7 @@ import type { Verdict } from "../../scoring";
 import { evidenceStatus, type ScoreColumnName } from "../../sheet";
 import { useToday } from "../shell/clock";
 import { useTexts } from "../shell/i18n";
+import { ScoreBar } from "./ScoreBar";
 import type { ScorecardView } from "../shell/session";
 
 const useStyles = makeStyles({
@@ -129,30 +128,25 @@ export function Overview(props: { view: ScorecardView; column: ScoreColumnName }
           const value = cs?.score ?? 0;
           const name = lang === "en" ? c.nameEn : c.name;
           return (
-            <Field
+            <ScoreBar
               key={c.id}
               label={format(s.categoryBar, { name, score: value, max: c.max })}
+              value={value}
+              max={c.max}
               data-testid={`category-${c.id}`}
-            >
-              <ProgressBar
-                value={value}
-                max={c.max}
-                thickness="large"
-                color={value >= c.max ? "success" : "brand"}
-              />
-            </Field>
+            />
           );
         })}
-        <Field
+        <ScoreBar
           label={format(s.categoryBar, {
             name: lang === "en" ? rubric.bonus.nameEn : rubric.bonus.name,
             score: score.bonus,
             max: rubric.bonus.cap,
           })}
+          value={score.bonus}
+          max={rubric.bonus.cap}
           data-testid="category-bonus"
-        >
-          <ProgressBar value={score.bonus} max={rubric.bonus.cap} thickness="large" />
-        </Field>
+        />
       </section>
       <section aria-labelledby="veto-title">
         <Subtitle2 as="h3" id="veto-title">
