@@ -11,7 +11,11 @@ const at = process.argv.indexOf("--outdir");
 
 const { outputFiles } = await build({
   absWorkingDir: root,
-  entryPoints: { scorecard: "src/cli/main.ts", "check-worker": "src/cli/checkWorker.ts" },
+  entryPoints: {
+    scorecard: "src/cli/main.ts",
+    "check-worker": "src/cli/checkWorker.ts",
+    "summary-worker": "src/cli/summaryWorker.ts",
+  },
   outdir: at > 0 ? process.argv[at + 1] : "dist-cli",
   outExtension: { ".js": ".cjs" },
   bundle: true,

@@ -1,5 +1,6 @@
-import { readFile, writeFile } from "fs/promises";
-import { extname } from "path";
+import { existsSync } from "fs";
+import { writeFile } from "fs/promises";
+import { extname, join } from "path";
 import * as zlib from "zlib";
 import { parseArgs } from "util";
 import { cliText } from "../../i18n/cli";
@@ -8,11 +9,13 @@ import { timelineText } from "../../i18n/campaign";
 import { DEFAULT_EDITION, getRubric, localDate, timelineStatus, type Rubric } from "../../rubric";
 import { buildRollup, compareYears, listCsv, passingRows, yearsPlan, type Rollup } from "../../rollup";
 import { rollupBytes } from "../../rollup/xlsx";
-import type { ReadScorecard } from "../../sheet";
-import { streamScorecards } from "../../xlsx/stream/read";
+import { layoutFor, type Layout, type ReadScorecard } from "../../sheet";
 import { EXIT, UsageError, type ExitCode } from "../errors";
 import { fileReason, guardOutput } from "../io";
-import { orderedMap } from "../pool";
+import { WorkerPool, orderedMap } from "../pool";
+import { readStationFile, type SentScorecard, type StationFile } from "../stationRead";
+import type { SummaryJob } from "../summaryWorker";
+import { workerCount } from "./check";
 
 /** Options of `scorecard summary`, for parseArgs (with allowPositionals: the files). */
 export const SUMMARY_OPTIONS = {
@@ -43,6 +46,23 @@ const nativeDeflate =
   "crc32" in zlib
     ? (data: Uint8Array) => ({ deflated: zlib.deflateRawSync(data, { level: 6 }), crc: zlib.crc32(data) })
     : undefined;
+
+/** The compiled worker script, beside the compiled CLI (dist-cli); run from sources, files are read in-process. */
+const WORKER = join(__dirname, "summary-worker.cjs");
+
+/**
+ * A scorecard whole again: its rubric is the edition's (the reader settles the edition), its layout that
+ * rubric's, one layout object per edition shared by every read (they are never written to).
+ */
+function rebuilder(): (sent: SentScorecard) => ReadScorecard {
+  const layouts = new Map<string, Layout>();
+  return (sent) => {
+    const rubric = getRubric(sent.meta.edition);
+    let layout = layouts.get(rubric.edition);
+    if (!layout) layouts.set(rubric.edition, (layout = layoutFor(rubric)));
+    return { ...sent, rubric, layout };
+  };
+}
 
 const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
@@ -123,29 +143,29 @@ export async function runSummary(
 
   const sources: Source[] = [];
   let unreadable = 0;
-  // The next file is read from disk while this one is parsed.
-  const loaded = orderedMap(
-    files,
-    (file) =>
-      readFile(file).then(
-        (bytes) => ({ file, bytes, error: null }),
-        (error: unknown) => ({ file, bytes: null, error }),
-      ),
-    2,
-  );
-  for await (const { file, bytes, error } of loaded) {
-    try {
-      if (bytes === null) throw error;
-      const reads = streamScorecards(new Uint8Array(bytes));
-      if (reads.length === 0) {
+  // Files are parsed on worker threads when there are several (in-process: the next file is read from disk
+  // while this one is parsed); either way they come back in command-line order.
+  const workers = workerCount(files.length);
+  const pool =
+    workers > 1 && existsSync(WORKER) ? new WorkerPool<SummaryJob, StationFile>(WORKER, workers) : null;
+  const read = (file: string): Promise<StationFile> =>
+    pool
+      ? pool.run({ file, lang }).catch((e: unknown) => ({ file, error: fileReason(e, t) }))
+      : readStationFile(file, lang);
+  const rebuild = rebuilder();
+  try {
+    for await (const result of orderedMap(files, read, pool ? workers * 2 : 2)) {
+      const { file } = result;
+      if (result.error !== undefined) {
+        warn(t.unreadable(file, result.error));
+        unreadable++;
+      } else if (result.scorecards.length === 0) {
         warn(t.unreadable(file, t.summaryNoScorecards));
         unreadable++;
-      }
-      for (const read of reads) sources.push({ file, read });
-    } catch (e) {
-      warn(t.unreadable(file, fileReason(e, t)));
-      unreadable++;
+      } else for (const sent of result.scorecards) sources.push({ file, read: rebuild(sent) });
     }
+  } finally {
+    await pool?.close();
   }
   const reads = sources.map((s) => s.read);
   const rubric = rubricOf(o.edition, reads);
