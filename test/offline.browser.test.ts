@@ -1,15 +1,18 @@
 /*
  * dist/scorecard-offline.html (scripts/build-offline.cjs) opened from disk in headless Chromium with every network
- * request refused: the whole standalone page must come out of the one file. New → fill → save → open the saved file.
+ * request refused: the whole standalone page must come out of the one file. New → fill → save → open the saved file;
+ * then fill every item, export .xlsx and .csv from 导出 (lazy chunks and Blob downloads must work from disk), and
+ * drop a saved file onto the page.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { pathToFileURL } from "url";
+import * as ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { defaultYear, getRubric } from "../src/rubric";
 import { readScorecard, sheetNameFor } from "../src/sheet";
-import { XlsxPort } from "../src/xlsx";
+import { XlsxPort, readScorecards } from "../src/xlsx";
 import { CHROMIUM, requireChromium } from "../bench/paneBuild";
 
 jest.setTimeout(300_000);
@@ -28,6 +31,28 @@ describe("the offline page from file:// with no network", () => {
   let page: Page;
   const refused: string[] = [];
   const pageErrors: string[] = [];
+  /** The file saved by the first test, with only the first category filled: dropped onto the page later. */
+  let firstSaved = "";
+  const sheet = sheetNameFor("巴川街道", YEAR);
+  const waitForTotal = (want: string) =>
+    page.waitForFunction((text) => document.querySelector("[data-testid=total]")?.textContent === text, want);
+  /** Opens a category of the 填写 tab (if closed) and gives every item its maximum. */
+  const fillCategory = async (category: (typeof rubric.categories)[number]): Promise<void> => {
+    const header = page.getByRole("button", { name: new RegExp(`^${category.name}`) });
+    if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+    for (const item of category.items) {
+      const box = page.getByRole("spinbutton", { name: new RegExp(`^${item.no}\\. `) });
+      await box.fill(String(item.max));
+      await box.press("Tab");
+    }
+  };
+  /** Clicks `button` and saves the download it starts into the test folder. */
+  const downloadFrom = async (button: ReturnType<Page["getByRole"]>): Promise<string> => {
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    return file;
+  };
 
   beforeAll(async () => {
     await buildOffline(html);
@@ -72,19 +97,10 @@ describe("the offline page from file:// with no network", () => {
 
     await page.getByRole("tab", { name: /^填写/ }).click();
     const [category] = rubric.categories;
-    const header = page.getByRole("button", { name: new RegExp(`^${category.name}`) });
-    if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
-    for (const item of category.items) {
-      const box = page.getByRole("spinbutton", { name: new RegExp(`^${item.no}\\. `) });
-      await box.fill(String(item.max));
-      await box.press("Tab");
-    }
+    await fillCategory(category);
     const filled = category.items.reduce((sum, item) => sum + item.max, 0);
     await page.getByRole("tab", { name: /^概览/ }).click();
-    await page.waitForFunction(
-      (want) => document.querySelector("[data-testid=total]")?.textContent === want,
-      String(filled),
-    );
+    await waitForTotal(String(filled));
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -93,16 +109,72 @@ describe("the offline page from file:// with no network", () => {
     const saved = join(dir, download.suggestedFilename());
     await download.saveAs(saved);
     expect(existsSync(saved)).toBe(true);
-    const sheet = sheetNameFor("巴川街道", YEAR);
+    firstSaved = saved;
     const [grid] = await (await XlsxPort.load(readFileSync(saved))).readGrids([sheet]);
     expect(readScorecard(grid).entries.self[category.items[0].id]).toBe(category.items[0].max);
 
     await page.getByTestId("file-input").setInputFiles(saved);
     await page.getByTestId("file-name").getByText(download.suggestedFilename()).waitFor();
-    await page.waitForFunction(
-      (want) => document.querySelector("[data-testid=total]")?.textContent === want,
-      String(filled),
+    await waitForTotal(String(filled));
+    expect(pageErrors).toEqual([]);
+    expect(refused).toEqual([]);
+  });
+
+  it("exports a complete scorecard as .xlsx and .csv, and opens a dropped file", async () => {
+    // Read now: saving again below downloads under the same name and overwrites it.
+    const dropped = readFileSync(firstSaved);
+    await page.getByRole("tab", { name: /^填写/ }).click();
+    for (const category of rubric.categories.slice(1)) await fillCategory(category);
+    const full = rubric.baseItems.reduce((sum, item) => sum + item.max, 0);
+    await page.getByRole("tab", { name: /^概览/ }).click();
+    await waitForTotal(String(full));
+
+    // The 导出 panel and the ExcelJS renderer are lazy chunks in the served pane: here they must come from the file.
+    await page.getByRole("tab", { name: /^导出/ }).click();
+    await page.getByText("可以导出。", { exact: true }).waitFor();
+    const xlsx = await downloadFrom(page.getByRole("button", { name: "下载 Excel 文件（.xlsx）" }));
+    expect(xlsx.endsWith(`${sheet}-上报.xlsx`)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(xlsx));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([sheet]);
+    const [copy] = readScorecards(workbook);
+    expect(copy.findings).toEqual([]);
+    for (const item of rubric.baseItems) expect(copy.entries.self[item.id]).toBe(item.max);
+
+    const csv = await downloadFrom(page.getByRole("button", { name: "下载 CSV 文件" }));
+    expect(csv.endsWith(`${sheet}-上报.csv`)).toBe(true);
+    const bytes = readFileSync(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    expect(text).toContain("巴川街道");
+    const rows = text.split("\r\n").map((line) => line.split(","));
+    // Columns as in test/export.test.ts: the item's number third, then its maximum and the self-assessment.
+    for (const item of rubric.baseItems) {
+      const row = rows.find((cells) => cells[2] === String(item.no));
+      expect(row?.slice(4, 6)).toEqual([String(item.max), String(item.max)]);
+    }
+    expect(text).toContain("达标");
+
+    // Saved first, so that dropping another file does not ask about unsaved changes.
+    await downloadFrom(page.getByRole("button", { name: "保存（下载）" }));
+    const name = "拖放的评分表.xlsx";
+    const dataTransfer = await page.evaluateHandle(
+      ({ data, fileName }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(data)], fileName));
+        return transfer;
+      },
+      { data: [...dropped], fileName: name },
     );
+    // With a document open the drop hint is gone; the whole file panel takes drops, so any element inside will do.
+    const target = page.getByTestId("file-name");
+    await target.dispatchEvent("dragover", { dataTransfer });
+    await target.dispatchEvent("drop", { dataTransfer });
+    await page.getByTestId("file-name").getByText(name).waitFor();
+    const firstCategory = rubric.categories[0].items.reduce((sum, item) => sum + item.max, 0);
+    // The pane stays on the tab it was on (导出); the total is on 概览.
+    await page.getByRole("tab", { name: /^概览/ }).click();
+    await waitForTotal(String(firstCategory));
     expect(pageErrors).toEqual([]);
     expect(refused).toEqual([]);
   });

@@ -1,5 +1,12 @@
-/** @jest-environment jsdom */
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// Node's export conditions, as in taskpane.export.test.tsx: the zip-bomb test runs the real engine (ExcelJS,
+// fflate), whose browser builds are ES modules that jest's CommonJS loader cannot read.
 import * as React from "react";
+import { TextDecoder as NodeTextDecoder } from "util";
+import { strToU8, zipSync } from "fflate";
 import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
@@ -9,7 +16,8 @@ import { sheetNameFor } from "../src/sheet";
 import { App } from "../src/taskpane/shell/App";
 import { detectEnvironment } from "../src/taskpane/shell/environment";
 import { isLegacyWebview, showLegacyMessage, showLoadFailure } from "../src/taskpane/legacy";
-import type { XlsxDocument, XlsxEngine } from "../src/taskpane/file/xlsxLoader";
+import { loadXlsxEngine, type XlsxDocument, type XlsxEngine } from "../src/taskpane/file/xlsxLoader";
+import { PART_LIMIT } from "../src/xlsx/stream/zip";
 import { MemoryPort } from "./support/memoryPort";
 
 const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
@@ -182,6 +190,66 @@ describe("file mode", () => {
     fail = false;
     await user.click(screen.getByRole("button", { name: "New" }));
     await screen.findByRole("combobox", { name: /Station/ });
+  });
+});
+
+/**
+ * A small zip bomb: a workbook whose sheet part is 60 MB of spaces, deflating to about 60 KB, so that the real
+ * engine's guard (loadWorkbook) refuses it, as test/cli.check.test.ts builds one for the command line.
+ */
+function zipBomb(): Uint8Array {
+  return zipSync(
+    {
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "xl/workbook.xml": strToU8(
+        '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+      "xl/worksheets/sheet1.xml": new Uint8Array(PART_LIMIT + 10 * 1024 * 1024).fill(0x20),
+    },
+    { level: 6 },
+  );
+}
+
+describe("file mode: a zip bomb", () => {
+  const bomb = zipBomb();
+  beforeAll(() => {
+    // jsdom has no TextDecoder, which every browser has and the zip reader uses for part names: lend Node's.
+    if (typeof globalThis.TextDecoder === "undefined")
+      Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
+  });
+
+  it.each([
+    [
+      "zh",
+      "已拒绝打开此文件",
+      "文件中有部件解压后超过 50 MB，已拒绝打开。评分表远小于此，文件可能已损坏或是恶意构造的；请向发送者索取正确的 .xlsx 文件。",
+    ],
+    [
+      "en",
+      "The file was refused",
+      "A part of the file is larger than 50 MB when unpacked, so it was refused. A scorecard is far smaller; the file may be damaged or hostile. Ask the sender for a proper .xlsx file.",
+    ],
+  ] as const)("is refused with a clear message in %s only", async (lang, title, body) => {
+    expect(bomb.byteLength).toBeLessThan(200 * 1024);
+    render(
+      <RendererProvider renderer={renderer} targetDocument={document}>
+        <App lang={lang} mode="file" loadEngine={loadXlsxEngine} timing={TIMING} />
+      </RendererProvider>,
+    );
+    fireEvent.change(screen.getByTestId("file-input"), {
+      target: { files: [new File([bomb], "bomb.xlsx")] },
+    });
+    const bar = await screen.findByTestId("message-bar");
+    expect(within(bar).getByText(title)).toBeTruthy();
+    expect(bar.textContent).toContain(body);
+    // Only the part's name is kept as detail: the guard's own bilingual text does not reach the pane.
+    expect(within(bar).getByTestId("message-detail").textContent).toContain("xl/worksheets/sheet1.xml");
+    expect(bar.textContent).not.toContain(lang === "zh" ? "inflates" : "解压");
+    expect(bar.textContent).not.toContain(lang === "zh" ? "Could not open" : "无法打开");
+    expect(screen.queryByTestId("total")).toBeNull();
   });
 });
 

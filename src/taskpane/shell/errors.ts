@@ -1,5 +1,6 @@
 import { format, type Strings } from "../../i18n/strings";
 import { SheetNameTakenError } from "../../workbook";
+import type { WorkbookFormatError } from "../../xlsx/format";
 
 /** A sheet the pane was asked to open is gone, or is no longer a scorecard. */
 export class NotAScorecardError extends Error {
@@ -47,6 +48,18 @@ export function adapterErrorKind(error: unknown): AdapterErrorKind | null {
   if (!(error instanceof Error)) return null;
   const kind = (error as Error & { kind?: unknown }).kind;
   return typeof kind === "string" && ADAPTER_KINDS.includes(kind) ? (kind as AdapterErrorKind) : null;
+}
+
+/**
+ * loadWorkbook's zip-bomb guard (src/xlsx/format's WorkbookFormatError, problem "too-large"), read by name and
+ * shape like GridSheetTakenError below: the first bundle, near its size budget, need not carry the xlsx module.
+ */
+function isZipBomb(error: unknown): error is WorkbookFormatError {
+  return (
+    error instanceof Error &&
+    error.name === "WorkbookFormatError" &&
+    (error as Partial<WorkbookFormatError>).problem === "too-large"
+  );
 }
 
 export const errorDetail = (error: unknown): string =>
@@ -98,6 +111,15 @@ export function describeError(error: unknown, context: ErrorContext, s: Strings)
       intent: "error",
       title: s.errorSheetTakenTitle,
       body: format(s.gridSheetTakenBody, { sheet: String(error.sheet) }),
+    };
+  // loadWorkbook's zip-bomb guard: its own text is bilingual, so the pane says it in the UI language and keeps
+  // only the part's name (language-neutral) as detail.
+  if (isZipBomb(error))
+    return {
+      intent: "error",
+      title: s.errorZipBombTitle,
+      body: s.errorZipBombBody,
+      ...(error.part ? { detail: error.part } : {}),
     };
   if (error instanceof NotAScorecardError)
     return {
