@@ -88,7 +88,7 @@ function rubricOf(edition: string | undefined, reads: readonly ReadScorecard[]):
 }
 
 /** Lines reporting what the roll-up left out or found doubtful, in read order. */
-function reportLines(rollup: Rollup, sources: readonly Source[], lang: Lang): string[] {
+function reportLines(rollup: Rollup, sources: readonly Source[], lang: Lang, inYears: boolean): string[] {
   const t = cliText(lang);
   const lines: string[] = [];
   for (const { index, keptIndex } of rollup.duplicates) {
@@ -101,7 +101,7 @@ function reportLines(rollup: Rollup, sources: readonly Source[], lang: Lang): st
     const { file, read } = sources[index];
     if (reason === "edition")
       lines.push(t.summaryOtherEdition(file, read.sheet, read.meta.edition, rollup.rubric.edition));
-    else lines.push(t.summaryOtherYear(file, read.sheet, read.meta.year, rollup.year));
+    else lines.push(t.summaryOtherYear(file, read.sheet, read.meta.year, rollup.year, inYears));
   }
   for (const index of rollup.notNamed) {
     const { file, read } = sources[index];
@@ -170,9 +170,11 @@ export async function runSummary(
   const reads = sources.map((s) => s.read);
   const rubric = rubricOf(o.edition, reads);
   const rollup = buildRollup(reads, rubric, { year });
-  for (const line of reportLines(rollup, sources, lang)) warn(line);
-  const timeline = timelineText(timelineStatus(rubric.notice, rollup.year, o.today ?? localDate(new Date())));
   const years = compareYears(reads, rubric);
+  // Files of other years leave the 汇总 but, in a workbook, stand in 历年对比: the skip line says so.
+  const inYears = format !== ".csv" && years.years.length > 1;
+  for (const line of reportLines(rollup, sources, lang, inYears)) warn(line);
+  const timeline = timelineText(timelineStatus(rubric.notice, rollup.year, o.today ?? localDate(new Date())));
   // From here on only the reads of the stations copied into the workbook are needed (a sparse array, indexed as
   // before): let every other file's go before the workbook is drawn (most of them, with 1,000 files).
   const copied: ReadScorecard[] = [];
@@ -184,7 +186,7 @@ export async function runSummary(
     await writeFile(o.out, listCsv(rollup), "utf8");
     print(t.summaryListWritten(o.out, passingRows(rollup).length));
   } else {
-    const extra = years.years.length > 1 ? [yearsPlan(years, rollup.issuer)] : [];
+    const extra = inYears ? [yearsPlan(years, rollup.issuer)] : [];
     await writeFile(
       o.out,
       await rollupBytes(rollup, copied, { timeline: timeline.zh, extra, deflate: nativeDeflate }),
