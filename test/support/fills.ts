@@ -1,21 +1,13 @@
 import type { Item, Rubric } from "../../src/rubric";
 import { NO, SAME_MATTER_ID, YES } from "../../src/scoring";
+import { mulberry32 } from "../../src/rollup/sample";
 import type { PlanValue, ScorecardEntries } from "../../src/sheet";
 
 /** A deterministic PRNG in [0, 1). */
 export type Random = () => number;
 
-/** mulberry32: tiny, fast, good enough for test data, and the same sequence on every machine. */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The product's documented generator (src/rollup/sample.ts): the same sequence on every machine. */
+export { mulberry32 };
 
 const pick = <T>(rnd: Random, options: readonly T[]): T => options[Math.floor(rnd() * options.length)];
 const chance = (rnd: Random, p: number): boolean => rnd() < p;
