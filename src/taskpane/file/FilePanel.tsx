@@ -18,7 +18,7 @@ import { useMessages } from "../shell/messages";
 import type { PaneProps, PaneToolbarContext } from "../shell/Pane";
 import type { Timing } from "../shell/session";
 import type { Draft } from "./draftStore";
-import { useDraft, type DraftSummary } from "./useDraft";
+import { useDraft } from "./useDraft";
 import type { XlsxDocument, XlsxEngine } from "./xlsxLoader";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -141,7 +141,6 @@ export function FilePanel(props: {
   };
 
   const [version, setVersion] = React.useState(0);
-  const [summary, setSummary] = React.useState<DraftSummary | null>(null);
   const currentId = React.useRef(0);
   const show = (file: XlsxDocument, name: string | null, restored = false): void => {
     const id = nextId++;
@@ -153,7 +152,6 @@ export function FilePanel(props: {
       setVersion((v) => v + 1);
     };
     setDoc({ id, file, port: trackChanges(file, changed), name, restored });
-    setSummary(null);
     // A restored workbook is still unsaved: it was never downloaded.
     setDirty(restored);
   };
@@ -173,7 +171,6 @@ export function FilePanel(props: {
     name: doc?.name ?? null,
     dirty,
     version,
-    summary,
     onRestore: (d) => void restore(d),
   });
 
@@ -282,7 +279,6 @@ export function FilePanel(props: {
           port={doc.port}
           timing={props.timing}
           // A new workbook has no scorecard yet: 新建 goes straight to the insert form.
-          onShown={setSummary}
           initialTab={doc.name === null && !doc.restored ? "insert" : undefined}
           toolbar={(context) => (
             <div className={styles.fileBar} role="group" aria-label={s.fileToolbarLabel}>

@@ -4,11 +4,14 @@ import { useTexts } from "../shell/i18n";
 import { useMessages } from "../shell/messages";
 import { dropDraft, keepDraft, loadDraft, type Draft } from "./draftStore";
 import type { XlsxDocument } from "./xlsxLoader";
+import { isScorecard, readScorecard, type ReadScorecard } from "../../sheet";
 
-/** The scorecard shown, for the restore offer. */
-export interface DraftSummary {
-  readonly station: string;
-  readonly total: number;
+/** The scorecard on the workbook's active sheet, else its first one. */
+async function scorecardOf(file: XlsxDocument): Promise<ReadScorecard | null> {
+  const active = await file.activeSheet();
+  const grids = await file.readGrids();
+  const grid = grids.find((g) => g.name === active && isScorecard(g)) ?? grids.find(isScorecard);
+  return grid ? readScorecard(grid) : null;
 }
 
 export interface DraftOptions {
@@ -17,7 +20,6 @@ export interface DraftOptions {
   readonly dirty: boolean;
   /** Counts the workbook's changes: each one keeps the workbook again. */
   readonly version: number;
-  readonly summary: DraftSummary | null;
   readonly onRestore: (draft: Draft) => void;
 }
 
@@ -28,7 +30,7 @@ export interface DraftOptions {
 export function useDraft(options: DraftOptions): { readonly forget: () => void } {
   const { s } = useTexts();
   const messages = useMessages();
-  const { file, name, dirty, version, summary } = options;
+  const { file, name, dirty, version } = options;
   const latest = React.useRef(options);
   latest.current = options;
 
@@ -81,11 +83,13 @@ export function useDraft(options: DraftOptions): { readonly forget: () => void }
         again.current = false;
         const now = latest.current;
         const bytes = await file.toBuffer();
+        // Station and total from the kept workbook itself, so the offer never promises what the bytes lack.
+        const shown = await scorecardOf(file);
         await keepDraft({
           bytes: bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes),
           name: now.name,
-          station: now.summary?.station ?? null,
-          total: now.summary?.total ?? null,
+          station: shown?.meta.station ?? null,
+          total: shown?.scores.self.total ?? null,
           savedAt: new Date().toISOString(),
         });
       } while (again.current && latest.current.file === file);
@@ -99,7 +103,7 @@ export function useDraft(options: DraftOptions): { readonly forget: () => void }
       .finally(() => {
         writing.current = null;
       });
-  }, [file, name, dirty, version, summary?.station, summary?.total]);
+  }, [file, name, dirty, version]);
 
   return { forget: () => void dropDraft().catch(console.error) };
 }

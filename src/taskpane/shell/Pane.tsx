@@ -47,8 +47,6 @@ export interface PaneProps {
   readonly port: WorkbookPort;
   readonly timing?: Partial<Timing>;
   readonly toolbar?: (context: PaneToolbarContext) => React.ReactNode;
-  /** Told the station and 自评 total whenever the scorecard shown changes (file mode keeps them with its draft). */
-  readonly onShown?: (shown: { station: string; total: number } | null) => void;
   /** The tab shown first (file mode's 新建 starts at 插入). */
   readonly initialTab?: PaneTab;
 }
@@ -103,16 +101,6 @@ export function Pane(props: PaneProps): React.JSX.Element {
   const ids = React.useId();
   const view = snapshot.view;
   const fileMode = props.toolbar !== undefined;
-  const { onShown } = props;
-  const shownStation = view?.read.meta.station;
-  const shownTotal = view?.scores.self.total;
-  React.useEffect(() => {
-    onShown?.(
-      shownStation !== undefined && shownTotal !== undefined
-        ? { station: shownStation, total: shownTotal }
-        : null,
-    );
-  }, [onShown, shownStation, shownTotal]);
   // 填写 stays mounted once opened, hidden on the other tabs: its open sections and refused values survive a
   // tab switch; the page's scroll position is kept for it by hand, since the other tabs are shorter.
   const [formSeen, setFormSeen] = React.useState(false);
