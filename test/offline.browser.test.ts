@@ -131,7 +131,8 @@ describe("the offline page from file:// with no network", () => {
 
     // The 导出 panel and the ExcelJS renderer are lazy chunks in the served pane: here they must come from the file.
     await page.getByRole("tab", { name: /^导出/ }).click();
-    await page.getByText("可以导出。", { exact: true }).waitFor();
+    // The verdict waits for the last fills to be written and read back: slow on a loaded machine, so no 30 s cap.
+    await page.getByText("可以导出。", { exact: true }).waitFor({ timeout: 150_000 });
     const xlsx = await downloadFrom(page.getByRole("button", { name: "下载 Excel 文件（.xlsx）" }));
     expect(xlsx.endsWith(`${sheet}-上报.xlsx`)).toBe(true);
     const workbook = new ExcelJS.Workbook();
