@@ -62,6 +62,17 @@ describe("check over many files", () => {
     ...files.slice(2),
   ];
 
+  it("keeps the --json document exact when a text holds a line separator (U+2028 is no line in JSON)", async () => {
+    const workbook = newWorkbook();
+    renderPlan(workbook, buildPlan({ rubric, ...randomFills(rubric, 1, 3)[0], station: "东\u2028街道" }));
+    const file = join(dir, "separator.xlsx");
+    writeFileSync(file, await workbookBytes(workbook));
+    const r = await run("check", "--json", file, join(dir, files[0]));
+    const parsed = JSON.parse(r.out) as { files: { scorecards: { station: string }[] }[] };
+    expect(parsed.files[0].scorecards[0].station).toBe("东\u2028街道");
+    expect(r.out).toBe(JSON.stringify(parsed, null, 2) + "\n");
+  });
+
   it("streams a --json document identical to stringifying the whole report", async () => {
     const r = await run(...args().map((f) => (f.endsWith(".xlsx") ? join(dir, f) : f)));
     expect(r.code).toBe(2);

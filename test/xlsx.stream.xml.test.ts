@@ -2,8 +2,9 @@ import { XmlError, XmlScanner, type Attributes } from "../src/xlsx/stream/xml";
 
 type Event = ["open", string, Readonly<Record<string, string>>] | ["text", string] | ["close", string];
 
-/** Scans `xml` fed in pieces of `size` characters; texts are joined as one event per run. */
-function scan(xml: string, size = xml.length, skip: readonly string[] = []): Event[] {
+/** Scans `xml` as UTF-8 fed in pieces of `size` bytes; texts are joined as one event per run. */
+function scan(xml: string, size = Infinity, skip: readonly string[] = []): Event[] {
+  const bytes = new TextEncoder().encode(xml);
   const events: Event[] = [];
   const scanner = new XmlScanner({
     open: (name, attributes) => {
@@ -17,13 +18,13 @@ function scan(xml: string, size = xml.length, skip: readonly string[] = []): Eve
     },
     close: (name) => events.push(["close", name]),
   });
-  for (let i = 0; i < xml.length; i += size) scanner.write(xml.slice(i, i + size));
+  for (let i = 0; i < bytes.length; i += size) scanner.write(bytes.subarray(i, i + size));
   scanner.close();
   return events;
 }
 
 const DOC =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<!-- c --><a x="1 &amp; 2" y=\'q"\' f="[&gt;=100]0>x"><b/>t&lt;&#x4e2d;&#25991;<![CDATA[<raw>]]><c k = "v\tw\r\nz">l1\r\nl2\rl3</c></a>';
+  '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<!-- c --><a x="1 &amp; 2" y=\'q"\' f="[&gt;=100]0>x"><b/>t&lt;&#x4e2d;&#25991;<![CDATA[<raw>]]><c k = "v\tw\r\nz" 名="佐证材料">l1\r\nl2\rl3 退役军人</c><标题>服务站</标题></a>';
 
 describe("the XML tokenizer", () => {
   it("decodes entities, keeps quoted '>' and normalises line ends and attribute whitespace as XML does", () => {
@@ -32,9 +33,12 @@ describe("the XML tokenizer", () => {
       ["open", "b", {}],
       ["close", "b"],
       ["text", "t<中文<raw>"],
-      ["open", "c", { k: "v w z" }],
-      ["text", "l1\nl2\nl3"],
+      ["open", "c", { k: "v w z", 名: "佐证材料" }],
+      ["text", "l1\nl2\nl3 退役军人"],
       ["close", "c"],
+      ["open", "标题", {}],
+      ["text", "服务站"],
+      ["close", "标题"],
       ["close", "a"],
     ]);
   });
@@ -45,7 +49,9 @@ describe("the XML tokenizer", () => {
       open: (_, a: Attributes) => void seen.push(["r", "s", "t", "x"].map((n) => a.get(n))),
     });
     scanner.write(
-      '<a><c prompt="see r=1 s=&quot;2&quot;" r="B2" s="7"/><c r=\'C3\' t="s"/><c\tr="D4"\ns = "1"/></a>',
+      new TextEncoder().encode(
+        '<a><c prompt="see r=1 s=&quot;2&quot;" r="B2" s="7"/><c r=\'C3\' t="s"/><c\tr="D4"\ns = "1"/></a>',
+      ),
     );
     scanner.close();
     expect(seen).toEqual([
@@ -56,7 +62,7 @@ describe("the XML tokenizer", () => {
     ]);
   });
 
-  it("gives the same events whatever the chunk boundaries", () => {
+  it("gives the same events whatever the chunk boundaries, even inside a character's UTF-8 bytes", () => {
     const whole = scan(DOC);
     for (const size of [1, 2, 3, 7, 13]) expect(scan(DOC, size)).toEqual(whole);
   });
@@ -84,6 +90,14 @@ describe("the XML tokenizer", () => {
     ["text outside the root", "<a/>junk"],
     ["two roots", "<a/><b/>"],
     ["a DOCTYPE", '<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>'],
+    ["attributes not apart", '<a x="1"y="2"/>'],
+    ["an attribute without a value", "<a x/>"],
+    ["an unquoted value", "<a x=1/>"],
+    ["a '<' in a value", '<a x="<"/>'],
+    ["attributes on a closing tag", '<a></a x="1">'],
+    ["a '/' inside a tag", '<a / x="1">'],
+    ["a mismatched closing tag", "<a><标题></标></a>"],
+    ["a malformed tag name", "<a><b!/></a>"],
     ["nothing", ""],
   ])("refuses %s", (_, xml) => {
     expect(() => scan(xml)).toThrow(XmlError);

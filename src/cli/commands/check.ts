@@ -57,7 +57,8 @@ export function progressLine(
   return (done) => stream.write(done < total ? `\r${r.progress(done, total)}` : "\r\x1b[K");
 }
 
-const indent = (json: string): string => json.replace(/^/gm, "    ");
+/** Four spaces before every line: only "\n" ends one in JSON.stringify's output (it writes U+2028 as is). */
+const indent = (json: string): string => `    ${json.split("\n").join("\n    ")}`;
 
 /** One file's part of the report, already rendered, so that worker threads hand back a string, not objects. */
 export interface CheckedFile {

@@ -12,7 +12,7 @@ import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import { isScorecard, readScorecard, type GridValue, type ReadScorecard, type SheetGrid } from "../../sheet";
 import { columnLetters } from "../grid";
 import { formatError, sniffWorkbook } from "../format";
-import { XmlScanner, type XmlHandlers } from "./xml";
+import { XmlScanner, attributeValue, text as xmlText, type WholeElement, type XmlHandlers } from "./xml";
 import { ZipError, ZipReader, type Inflater } from "./zip";
 
 /** Node's zlib, bounded by the declared size: a part that lies about its size goes the streaming way. */
@@ -29,9 +29,7 @@ const nativeInflate: Inflater = (data, size) => {
 /** Streams one part through the tokenizer: the part never exists as one string. */
 function parsePart(zip: ZipReader, name: string, handlers: XmlHandlers): void {
   const scanner = new XmlScanner(handlers);
-  const decoder = new TextDecoder();
-  zip.read(name, (chunk) => scanner.write(decoder.decode(chunk, { stream: true })));
-  scanner.write(decoder.decode());
+  zip.read(name, (chunk) => scanner.write(chunk));
   scanner.close();
 }
 
@@ -50,6 +48,9 @@ const relationships = (zip: ZipReader, name: string): Map<string, string> => {
 const unescapeText = (text: string): string =>
   text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
+/** A shared string of one plain text, the usual kind, read in one match. */
+const PLAIN_STRING = /<si><t(?: [\w:]+="[^"<]*")*>([^<]*)<\/t><\/si>/y;
+
 /** Shared strings as the text a cell shows (rich text joined); null for an entry ExcelJS reads as no value. */
 function sharedStrings(zip: ZipReader): (string | null)[] {
   const out: (string | null)[] = [];
@@ -58,11 +59,23 @@ function sharedStrings(zip: ZipReader): (string | null)[] {
   let runs: string[] | undefined;
   let text: string[] | undefined;
   let phonetic = 0; // inside <rPh>, whose text ExcelJS skips
+  let inEntry = false;
   parsePart(zip, "xl/sharedStrings.xml", {
+    whole: [
+      {
+        name: "si",
+        pattern: PLAIN_STRING,
+        element: (m) => {
+          if (inEntry) return false;
+          out.push(unescapeText(xmlText(m[1])));
+        },
+      },
+    ],
     open: (tag) => {
       if (tag === "si") {
         plain = undefined;
         runs = undefined;
+        inEntry = true;
       } else if (tag === "rPh") phonetic++;
       else if (phonetic > 0) return;
       else if (tag === "r") (runs ??= []).push("");
@@ -76,7 +89,10 @@ function sharedStrings(zip: ZipReader): (string | null)[] {
         if (runs) runs[runs.length - 1] = value;
         else plain = value;
         text = undefined;
-      } else if (tag === "si") out.push(runs ? runs.join("") : (plain ?? null));
+      } else if (tag === "si") {
+        out.push(runs ? runs.join("") : (plain ?? null));
+        inEntry = false;
+      }
     },
   });
   return out;
@@ -156,6 +172,58 @@ function decodeRange(ref: string): Range | null {
   };
 }
 
+/** Attribute values with nothing to decode: such an attribute list reads the same raw or parsed. */
+const PLAIN_ATTRIBUTES = String.raw`((?: [\w:]+="[^"<&\t\r\n\x80-\xff]*")*)`;
+/**
+ * A cell as Excel, ExcelJS and LibreOffice write it — r, s and t first, maybe a formula, maybe a value — read
+ * in one match (a sheet holds a thousand of them); any other shape goes tag by tag. Groups: 1 column letters,
+ * 2 row digits, 3 style, 4 type, 5 other attributes, 6 formula attributes, 7 formula text, 8 value text.
+ */
+const CELL = new RegExp(
+  String.raw`<c(?: r="([A-Z]{1,3})([0-9]{1,7})")?(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?${PLAIN_ATTRIBUTES}` +
+    String.raw`(?:\/>|>(?:<f${PLAIN_ATTRIBUTES}(?:\/>|>([^<]*)<\/f>))?(?:<v>([^<]*)<\/v>)?<\/c>)`,
+  "y",
+);
+
+/**
+ * A data validation as Excel and ExcelJS write it (its formulas are not read, as tag by tag): 79 of them in a
+ * scorecard, each with a long prompt and error message. Group 1: its attributes.
+ */
+const VALIDATION = new RegExp(
+  String.raw`<dataValidation((?: [\w:]+="[^"<]*")*)` +
+    String.raw`(?:\/>|>(?:<formula1>[^<]*<\/formula1>)?(?:<formula2>[^<]*<\/formula2>)?<\/dataValidation>)`,
+  "y",
+);
+
+/**
+ * The raw values of `names` in a ` name="value"` list whose values hold no '"' (a PLAIN_ATTRIBUTES group, or
+ * one checked by a pattern like it), each at its first occurrence (as Attributes.get).
+ */
+function plainAttributes(raw: string, names: readonly string[]): (string | undefined)[] {
+  const out: (string | undefined)[] = names.map(() => undefined);
+  for (let at = 0; at < raw.length;) {
+    const equals = raw.indexOf('="', at);
+    const end = raw.indexOf('"', equals + 2);
+    for (let k = 0; k < names.length; k++)
+      if (out[k] === undefined && equals - at - 1 === names[k].length && raw.startsWith(names[k], at + 1))
+        out[k] = raw.slice(equals + 2, end);
+    at = end + 1;
+  }
+  return out;
+}
+
+/** Column numbers by their letters, as cells repeat them (at most 18,278 entries: every 1–3 letter name). */
+const COLUMNS = new Map<string, number>();
+const columnOf = (letters: string): number => {
+  let col = COLUMNS.get(letters);
+  if (col === undefined) {
+    col = 0;
+    for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
+    COLUMNS.set(letters, col);
+  }
+  return col;
+};
+
 /** One number per cell (Excel has at most 16,384 columns). */
 const key = (row: number, col: number): number => row * 16384 + col;
 
@@ -184,6 +252,19 @@ const isoDate = (d: Date): string => {
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
 };
 
+/** A <c> being read: its attributes, and its formula's once <f> is seen. */
+interface OpenCell {
+  r?: string;
+  /** The column of r, when the whole-cell match already knows it. */
+  col?: number;
+  t?: string;
+  s: number;
+  f?: string[];
+  share?: string;
+  si?: string;
+  ref?: string;
+}
+
 /** One worksheet part to the grid sheetToGrid would give (see the module comment). */
 function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext): SheetGrid {
   const rows = new Map<number, Map<number, RawCell>>();
@@ -197,15 +278,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   let rowNumber = 0;
   let prevCol = 0;
   // The cell being read.
-  let cell: {
-    r?: string;
-    t?: string;
-    s: number;
-    f?: string[];
-    share?: string;
-    si?: string;
-    ref?: string;
-  } | null = null;
+  let cell: OpenCell | null = null;
   let value: string | undefined;
   let runs: (string | undefined)[] | undefined;
   let buffer: string[] | undefined;
@@ -225,10 +298,9 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       if (c.r !== undefined) bare.push({ row: rowNumber, ref: c.r });
       return;
     }
-    const col = c.r !== undefined ? decodeRef(c.r)?.col : prevCol > 0 ? prevCol + 1 : undefined;
+    const col = c.col ?? (c.r !== undefined ? decodeRef(c.r)?.col : prevCol > 0 ? prevCol + 1 : undefined);
     if (col === undefined) throw new Error("Cell without a reference");
     prevCol = col;
-    const address = `${columnLetters(col)}${rowNumber}`;
     const isDate = c.s > 0 && ctx.dates[c.s] === true;
     const toDate = (v: unknown): string => isoDate(utils.excelToDate(v, ctx.date1904));
     let gv: GridValue = null;
@@ -246,15 +318,16 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       if (result !== undefined && isDate) result = toDate(result);
       if (typeof result === "object" && result !== null) gv = (result as { error: string }).error;
       else if (result !== undefined) gv = result as GridValue;
+      const address = (): string => `${columnLetters(col)}${rowNumber}`;
       if (c.share === "shared" && c.ref !== undefined) {
-        if (c.si !== undefined) masters.set(c.si, { formula: formulaText, address });
+        if (c.si !== undefined) masters.set(c.si, { formula: formulaText, address: address() });
         formula = formulaText ?? null;
       } else if (c.share === "shared") {
         const master = c.si !== undefined ? masters.get(c.si) : undefined;
         formula =
-          formulaText ?? (master?.formula ? slideFormula(master.formula, master.address, address) : null);
+          formulaText ?? (master?.formula ? slideFormula(master.formula, master.address, address()) : null);
       } else formula = formulaText ?? null;
-      formula = formula ? formula.replace(/^=/, "") : null;
+      formula = formula ? (formula.charCodeAt(0) === 61 ? formula.slice(1) : formula) : null;
     } else if (runs !== undefined) {
       gv = runs.map((r) => r ?? "").join("");
       text = true;
@@ -277,14 +350,82 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     row.set(col, { ref: c.r, empty: !isFormula && !hasValue, value: gv, formula, text });
   };
 
+  // The same steps for a cell read tag by tag and one read whole.
+  const openCell = (r: string | undefined, t: string | undefined, style: string | undefined): OpenCell => {
+    cell = { r, t, s: style ? parseInt(style, 10) : 0 };
+    value = undefined;
+    runs = undefined;
+    return cell;
+  };
+  const openFormula = (
+    share: string | undefined,
+    si: string | undefined,
+    ref: string | undefined,
+    text?: string,
+  ): void => {
+    if (!cell) return;
+    cell.f = text !== undefined ? [text] : [];
+    cell.share = share;
+    cell.si = si;
+    cell.ref = ref;
+  };
+
+  const addValidation = (sqref: string, type: string): void => {
+    for (const addr of sqref.split(/\s+/g)) {
+      if (addr.includes(":")) {
+        const range = decodeRange(addr);
+        if (!range) throw new Error(`Invalid range ${addr}`);
+        for (let c = range.left; c <= range.right; c++)
+          for (let r = range.top; r <= range.bottom; r++) validations.set(`${columnLetters(c)}${r}`, type);
+      } else validations.set(addr, type);
+    }
+  };
+
+  const wholeValidation: WholeElement = {
+    name: "dataValidation",
+    pattern: VALIDATION,
+    element: (m) => {
+      if (cell || validation) return false;
+      const [sqref, type] = plainAttributes(m[1], ["sqref", "type"]);
+      if (sqref === undefined) throw new Error("Data validation without sqref");
+      addValidation(attributeValue(sqref), (type !== undefined ? attributeValue(type) : "") || "any");
+    },
+  };
+  const wholeCell: WholeElement = {
+    name: "c",
+    pattern: CELL,
+    element: (m) => {
+      if (cell) return false;
+      // Tag by tag an attribute's first occurrence counts (Attributes.get): the groups come first.
+      let r = m[1] !== undefined ? m[1] + m[2] : undefined;
+      // Groups that did not take part are undefined (RegExpExecArray's type says string).
+      let style: string | undefined = m[3];
+      let t: string | undefined = m[4];
+      if (m[5]) {
+        const [otherR, otherT, otherS] = plainAttributes(m[5], ["r", "t", "s"]);
+        r ??= otherR;
+        t ??= otherT;
+        style ??= otherS;
+      }
+      const opened = openCell(r, t, style);
+      if (m[1] !== undefined && r === m[1] + m[2]) opened.col = columnOf(m[1]);
+      if (m[6] !== undefined) {
+        const [share, si, ref] = m[6] ? plainAttributes(m[6], ["t", "si", "ref"]) : [];
+        // An empty element has no text, as tag by tag.
+        openFormula(share, si, ref, m[7] ? xmlText(m[7]) : undefined);
+      }
+      if (m[8]) value = xmlText(m[8]);
+      closeCell();
+      cell = null;
+    },
+  };
+
   parsePart(zip, part, {
+    whole: [wholeCell, wholeValidation],
     open: (tag, a) => {
       if (cell) {
         if (tag === "f") {
-          cell.f = [];
-          cell.share = a.get("t");
-          cell.si = a.get("si");
-          cell.ref = a.get("ref");
+          openFormula(a.get("t"), a.get("si"), a.get("ref"));
           target = "f";
         } else if (tag === "v") target = "v";
         else if (tag === "r") {
@@ -307,13 +448,9 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
           prevCol = 0;
           break;
         }
-        case "c": {
-          const style = a.get("s");
-          cell = { r: a.get("r"), t: a.get("t"), s: style ? parseInt(style, 10) : 0 };
-          value = undefined;
-          runs = undefined;
+        case "c":
+          openCell(a.get("r"), a.get("t"), a.get("s"));
           break;
-        }
         case "mergeCell": {
           const range = decodeRange(a.get("ref") ?? "");
           if (range) merges.push(range);
@@ -355,15 +492,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
         return;
       }
       if (tag === "dataValidation" && validation) {
-        for (const addr of validation.sqref.split(/\s+/g)) {
-          if (addr.includes(":")) {
-            const range = decodeRange(addr);
-            if (!range) throw new Error(`Invalid range ${addr}`);
-            for (let c = range.left; c <= range.right; c++)
-              for (let r = range.top; r <= range.bottom; r++)
-                validations.set(`${columnLetters(c)}${r}`, validation.type);
-          } else validations.set(addr, validation.type);
-        }
+        addValidation(validation.sqref, validation.type);
         validation = null;
       } else if (tag === "row") row = undefined;
     },

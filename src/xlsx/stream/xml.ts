@@ -1,47 +1,12 @@
 /*
- * A small streaming XML tokenizer for the parts of an .xlsx. It reads a sheet in about a fifth of saxes's time,
- * which is what lets `check` run near the floor of unzipping plus one regex pass. It is not a validating parser:
- * it checks what a damaged part shows (unbalanced or unclosed tags, stray '<', unknown entities, a DOCTYPE) and
- * normalises text and attributes as XML (and so saxes, under ExcelJS) does.
+ * A small streaming XML tokenizer for the parts of an .xlsx, fast enough that `check` runs near the floor of
+ * unzipping plus one regex pass. It reads the part's bytes as latin1 — one char per byte, which V8 keeps as a
+ * one-byte string and makes in microseconds — and decodes UTF-8 only in the texts and attribute values it hands
+ * out: markup is ASCII, and no byte of a multi-byte UTF-8 sequence is below 0x80, so tags are found exactly.
+ * It is not a validating parser: it checks what a damaged part shows (unbalanced or unclosed tags, stray '<',
+ * unknown entities, a DOCTYPE) and normalises text and attributes as XML (and so saxes, under ExcelJS) does.
  */
-
-/** A tag's attributes, parsed only as far as they are asked for. */
-export class Attributes {
-  private parsed: Record<string, string> | null = null;
-  private fast: boolean | null = null;
-
-  constructor(private readonly raw: string) {}
-
-  get(name: string): string | undefined {
-    if (this.raw === "") return undefined;
-    if (this.parsed) return this.parsed[name];
-    // Without single quotes or odd spacing, ` name="` can only start that attribute (a "-quoted value holds no
-    // '"'), so one indexOf finds it; anything else gets the full parse.
-    this.fast ??= !OFF_FAST_PATH.test(this.raw);
-    if (this.fast) {
-      const at = this.raw.indexOf(` ${name}="`);
-      if (at < 0) return undefined;
-      const start = at + name.length + 3;
-      return attributeValue(this.raw.slice(start, this.raw.indexOf('"', start)));
-    }
-    this.parsed = attributesOf(this.raw);
-    return this.parsed[name];
-  }
-
-  /** Every attribute, for tests and diagnostics. */
-  all(): Readonly<Record<string, string>> {
-    return this.raw === "" ? {} : (this.parsed ??= attributesOf(this.raw));
-  }
-}
-
-const OFF_FAST_PATH = /'|[\t\n\r]|\s=|=\s/;
-
-export interface XmlHandlers {
-  /** Returning true skips the element's content (found by its closing tag, so it must not nest itself). */
-  open(name: string, attributes: Attributes): boolean | void;
-  text?(text: string): void;
-  close?(name: string): void;
-}
+import { Buffer } from "buffer";
 
 export class XmlError extends Error {
   constructor(message: string) {
@@ -50,22 +15,38 @@ export class XmlError extends Error {
   }
 }
 
-const WHITESPACE = /[\r\n\t]/;
+const NON_ASCII = /[\x80-\xff]/;
+/** A latin1 slice of UTF-8 bytes back to the text they encode (invalid sequences become U+FFFD). */
+const utf8 = (raw: string): string =>
+  NON_ASCII.test(raw) ? Buffer.from(raw, "latin1").toString("utf8") : raw;
+
 const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** Any reference other than the five named entities: those take the careful path below. */
 const UNUSUAL_REFERENCE = /&(?!(?:lt|gt|quot|apos|amp);)/;
 
 function decodeEntities(text: string): string {
-  // The common case (formulas full of &quot; and &gt;) with native replaces; &amp; last, so "&amp;lt;" stays "&lt;".
-  if (!UNUSUAL_REFERENCE.test(text))
-    return text
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, "&");
-  return carefulDecode(text);
+  if (UNUSUAL_REFERENCE.test(text)) return carefulDecode(text);
+  // The common case (formulas full of &quot; and &gt;): every '&' starts one of the five, so its next letters
+  // tell which.
+  let out = "";
+  let from = 0;
+  for (let at = text.indexOf("&"); at >= 0; at = text.indexOf("&", from)) {
+    const c = text.charCodeAt(at + 1);
+    const [character, length] =
+      c === 113 /* q */
+        ? ['"', 6]
+        : c === 108 /* l */
+          ? ["<", 4]
+          : c === 103 /* g */
+            ? [">", 4]
+            : text.charCodeAt(at + 2) === 109 /* m */
+              ? ["&", 5]
+              : ["'", 6];
+    out += text.slice(from, at) + character;
+    from = at + length;
+  }
+  return out + text.slice(from);
 }
 
 function carefulDecode(text: string): string {
@@ -83,42 +64,125 @@ function carefulDecode(text: string): string {
   });
 }
 
-const text = (raw: string): string => {
-  const lines = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+/** Raw text content as found in the part, as XML reads it: for WholeElement matches. */
+export const text = (raw: string): string => {
+  const decoded = utf8(raw);
+  const lines = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
   return lines.includes("&") ? decodeEntities(lines) : lines;
 };
 
-const attributeValue = (raw: string): string => {
-  const spaced = WHITESPACE.test(raw) ? raw.replace(/\r\n|[\r\n\t]/g, " ") : raw;
+const WHITESPACE = /[\r\n\t]/;
+
+/** A raw attribute value as found in the part, as XML reads it: for WholeElement matches. */
+export const attributeValue = (raw: string): string => {
+  const decoded = utf8(raw);
+  const spaced = WHITESPACE.test(decoded) ? decoded.replace(/\r\n|[\r\n\t]/g, " ") : decoded;
   return spaced.includes("&") ? decodeEntities(spaced) : spaced;
 };
 
-const TAG = /<(\/?)([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
-/** A tag still unmatched after this much input is malformed, not merely cut by a chunk boundary. */
-const MAX_PENDING = 1024 * 1024;
+const ONLY_SPACE = /^[ \t\r\n]*$/;
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
+/** Characters that end a tag or attribute name, or cannot be in one. */
+const endsName = (c: number): boolean =>
+  isSpace(c) ||
+  c === 62 /* > */ ||
+  c === 47 /* / */ ||
+  c === 61 /* = */ ||
+  c === 60 /* < */ ||
+  c === 34 ||
+  c === 39;
 
-function attributesOf(raw: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  ATTRIBUTE.lastIndex = 0;
-  for (let m = ATTRIBUTE.exec(raw); m !== null; m = ATTRIBUTE.exec(raw))
-    out[m[1]] = attributeValue(m[2] ?? m[3]);
-  return out;
+/**
+ * A tag's attributes, found while the tag was checked and decoded only when asked for. It is the scanner's
+ * own object, valid during the open() call that receives it.
+ */
+export class Attributes {
+  /** The scanned string, and [nameStart, nameEnd, valueStart, valueEnd] of each attribute in it. */
+  source = "";
+  readonly spans: number[] = [];
+  /** How many of `spans` are this tag's (the array is reused from tag to tag). */
+  length = 0;
+
+  get(name: string): string | undefined {
+    const { source, spans } = this;
+    for (let k = 0; k < this.length; k += 4)
+      if (spans[k + 1] - spans[k] === name.length && source.startsWith(name, spans[k]))
+        return attributeValue(source.slice(spans[k + 2], spans[k + 3]));
+    return undefined;
+  }
+
+  /** Every attribute, for tests and diagnostics. */
+  all(): Readonly<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (let k = 0; k < this.length; k += 4)
+      out[utf8(this.source.slice(this.spans[k], this.spans[k + 1]))] = attributeValue(
+        this.source.slice(this.spans[k + 2], this.spans[k + 3]),
+      );
+    return out;
+  }
 }
 
-/** Feed chunks with write(), then close(); handlers are called as tags complete. */
+/**
+ * An element a part repeats thousands of times (a sheet's cells), read in one go: where an element of that
+ * name starts, the sticky `pattern` is tried, and a match — which must be a whole, well-formed element — goes
+ * to `element` with its groups still raw (see text and attributeValue). Anything the pattern does not match
+ * goes tag by tag through open/text/close, which must read it the same way.
+ */
+export interface WholeElement {
+  readonly name: string;
+  readonly pattern: RegExp;
+  /** Returns false to have this match read tag by tag after all. */
+  element(match: RegExpExecArray): boolean | void;
+}
+
+export interface XmlHandlers {
+  /**
+   * Returning true skips the element's content (found by its closing tag, so it must not nest itself).
+   * `attributes` is only valid during the call.
+   */
+  open(name: string, attributes: Attributes): boolean | void;
+  text?(text: string): void;
+  close?(name: string): void;
+  readonly whole?: readonly WholeElement[];
+}
+
+/** A tag still unmatched after this much input is malformed, not merely cut by a chunk boundary. */
+const MAX_PENDING = 1024 * 1024;
+const BOM = "\xef\xbb\xbf";
+/** tag() found the input cut before the tag's end. */
+const CUT = -1;
+
+const malformed = (s: string, at: number): XmlError =>
+  new XmlError(`Malformed tag at ${utf8(s.slice(at, at + 40))}`);
+
+/** Feed a part's bytes with write(), then close(); handlers are called as tags complete. */
 export class XmlScanner {
   private rest = "";
+  private atStart = true;
   private readonly open: string[] = [];
   private rootSeen = false;
   /** The closing tag being looked for while skipping an element's content. */
   private skipping: string | null = null;
+  private readonly attributes = new Attributes();
+  /** Where the '<' after the current tag is (found while checking its attributes), or -1 when not known. */
+  private nextLt = -1;
 
   constructor(private readonly handlers: XmlHandlers) {}
 
-  write(chunk: string): void {
-    const s = this.rest + chunk;
+  write(bytes: Uint8Array): void {
+    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+    let s = this.rest === "" ? chunk : this.rest + chunk;
+    if (this.atStart) {
+      // A byte-order mark is dropped, as TextDecoder drops it.
+      if (s.length < BOM.length && BOM.startsWith(s)) {
+        this.rest = s;
+        return;
+      }
+      if (s.startsWith(BOM)) s = s.slice(BOM.length);
+      this.atStart = false;
+    }
     let i = 0;
+    this.nextLt = -1;
     for (;;) {
       if (this.skipping !== null) {
         const end = s.indexOf(this.skipping, i);
@@ -129,33 +193,49 @@ export class XmlScanner {
         }
         i = end + this.skipping.length;
         this.skipping = null;
-        const name = this.open.pop() ?? "";
-        this.handlers.close?.(name);
+        this.nextLt = -1;
+        this.handlers.close?.(utf8(this.open.pop() ?? ""));
         continue;
       }
-      const lt = s.indexOf("<", i);
+      const lt = this.nextLt >= i ? this.nextLt : s.indexOf("<", i);
       // Text cut by the chunk boundary (maybe inside an entity) waits for the next chunk.
       if (lt < 0) break;
       if (lt > i) this.flushText(s.slice(i, lt));
       i = lt;
       const next = s.charCodeAt(lt + 1);
+      if (next !== next) break; // NaN: the chunk ends at the '<'
       if (next === 63 /* ? */ || next === 33 /* ! */) {
         const end = this.special(s, lt);
         if (end < 0) break;
         i = end;
         continue;
       }
-      TAG.lastIndex = lt;
-      const m = TAG.exec(s);
-      if (!m) {
-        // Most likely cut by the chunk boundary; close() or the pending limit catches a malformed one.
-        if (s.length - lt > MAX_PENDING) throw new XmlError(`Malformed tag at ${s.slice(lt, lt + 40)}`);
+      if (this.handlers.whole && this.open.length > 0) {
+        const end = this.wholeElement(this.handlers.whole, s, lt);
+        if (end > 0) {
+          i = end;
+          continue;
+        }
+      }
+      const end = this.tag(s, lt);
+      if (end === CUT) {
+        if (s.length - lt > MAX_PENDING) throw malformed(s, lt);
         break;
       }
-      i = TAG.lastIndex;
-      this.tag(m[1] === "/", m[2], m[3], m[4] === "/");
+      i = end;
     }
     this.rest = s.slice(i);
+  }
+
+  /** The index after a whole element read at `lt`, or -1 when none of them matches there. */
+  private wholeElement(elements: readonly WholeElement[], s: string, lt: number): number {
+    for (const whole of elements) {
+      if (!s.startsWith(whole.name, lt + 1)) continue;
+      whole.pattern.lastIndex = lt;
+      const match = whole.pattern.exec(s);
+      if (match && whole.element(match) !== false) return lt + match[0].length;
+    }
+    return -1;
   }
 
   /** Comments, processing instructions and CDATA; returns the index after them, or -1 when cut. */
@@ -172,44 +252,119 @@ export class XmlScanner {
       const end = s.indexOf("]]>", lt + 9);
       if (end < 0) return -1;
       if (this.open.length === 0) throw new XmlError("CDATA outside the root");
-      this.handlers.text?.(s.slice(lt + 9, end));
+      this.handlers.text?.(utf8(s.slice(lt + 9, end)));
       return end + 3;
     }
     if (s.length - lt < 9) return -1;
-    throw new XmlError(`Unsupported markup at ${s.slice(lt, lt + 20)}`);
+    throw new XmlError(`Unsupported markup at ${utf8(s.slice(lt, lt + 20))}`);
   }
 
   private flushText(raw: string): void {
     if (this.open.length === 0) {
-      if (raw.trim() !== "") throw new XmlError("Text outside the root");
+      if (!ONLY_SPACE.test(raw)) throw new XmlError("Text outside the root");
       return;
     }
     if (this.handlers.text) this.handlers.text(text(raw));
     else if (raw.includes("&")) decodeEntities(raw);
   }
 
-  private tag(closing: boolean, name: string, rawAttributes: string, selfClosing: boolean): void {
+  /**
+   * Checks the tag starting at `lt` — a name, attributes each after whitespace and quoted without '<', then '>'
+   * or '/>'; a closing tag only its name and whitespace — and calls its handler; returns the index after its
+   * '>', or CUT.
+   */
+  private tag(s: string, lt: number): number {
+    let p = lt + 1;
+    const closing = s.charCodeAt(p) === 47;
+    if (closing) p++;
+    const nameStart = p;
+    let wide = false;
+    for (let c = s.charCodeAt(p); !endsName(c); c = s.charCodeAt(++p)) {
+      if (c !== c) return CUT;
+      if (c === 33 || c === 63 || c === 38) throw malformed(s, lt);
+      if (c > 127) wide = true;
+    }
+    const stop = s.charCodeAt(p);
+    if (p === nameStart || stop === 61 || stop === 60 || stop === 34 || stop === 39) throw malformed(s, lt);
+    // As written in the part (what its closing tag must repeat), and as text for the handlers.
+    const raw = s.slice(nameStart, p);
+    const name = wide ? utf8(raw) : raw;
+    const { spans } = this.attributes;
+    let length = 0;
+    let selfClosing = false;
+    let nextLt = -1;
+    for (;;) {
+      const spaceStart = p;
+      let c = s.charCodeAt(p);
+      while (isSpace(c)) c = s.charCodeAt(++p);
+      if (c !== c) return CUT;
+      if (c === 62) {
+        p++;
+        break;
+      }
+      if (c === 47) {
+        const after = s.charCodeAt(p + 1);
+        if (after !== after) return CUT;
+        if (after !== 62 || closing) throw malformed(s, lt);
+        selfClosing = true;
+        p += 2;
+        break;
+      }
+      if (closing || p === spaceStart) throw malformed(s, lt);
+      const attrStart = p;
+      while (!endsName(c) && c === c) c = s.charCodeAt(++p);
+      if (c !== c) return CUT;
+      const attrEnd = p;
+      if (attrEnd === attrStart) throw malformed(s, lt);
+      while (isSpace(c)) c = s.charCodeAt(++p);
+      if (c !== 61) {
+        if (c !== c) return CUT;
+        throw malformed(s, lt);
+      }
+      c = s.charCodeAt(++p);
+      while (isSpace(c)) c = s.charCodeAt(++p);
+      if (c !== 34 && c !== 39) {
+        if (c !== c) return CUT;
+        throw malformed(s, lt);
+      }
+      const valueStart = p + 1;
+      const valueEnd = s.indexOf(c === 34 ? '"' : "'", valueStart);
+      if (valueEnd < 0) return CUT;
+      // A value holds no '<': the next one in the input must come after it.
+      if (nextLt < valueEnd) {
+        nextLt = s.indexOf("<", valueStart);
+        if (nextLt >= 0 && nextLt < valueEnd) throw malformed(s, lt);
+      }
+      spans[length++] = attrStart;
+      spans[length++] = attrEnd;
+      spans[length++] = valueStart;
+      spans[length++] = valueEnd;
+      p = valueEnd + 1;
+    }
+    this.nextLt = nextLt;
     if (closing) {
-      if (rawAttributes !== "" || selfClosing) throw new XmlError(`Malformed closing tag ${name}`);
       const expected = this.open.pop();
-      if (expected !== name) throw new XmlError(`Unexpected </${name}>, expected </${expected ?? ""}>`);
+      if (expected !== raw) throw new XmlError(`Unexpected </${name}>, expected </${utf8(expected ?? "")}>`);
       this.handlers.close?.(name);
-      return;
+      return p;
     }
     if (this.open.length === 0) {
       if (this.rootSeen) throw new XmlError("More than one root element");
       this.rootSeen = true;
     }
-    const skip = this.handlers.open(name, new Attributes(rawAttributes)) === true;
+    this.attributes.source = s;
+    this.attributes.length = length;
+    const skip = this.handlers.open(name, this.attributes) === true;
     if (selfClosing) this.handlers.close?.(name);
     else {
-      this.open.push(name);
-      if (skip) this.skipping = `</${name}>`;
+      this.open.push(raw);
+      if (skip) this.skipping = `</${raw}>`;
     }
+    return p;
   }
 
   close(): void {
-    if (this.rest.trim() !== "" || this.open.length > 0 || this.skipping !== null)
+    if (!ONLY_SPACE.test(this.rest) || this.open.length > 0 || this.skipping !== null)
       throw new XmlError("Unexpected end of the part");
     if (!this.rootSeen) throw new XmlError("No root element");
   }
