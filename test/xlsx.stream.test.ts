@@ -114,6 +114,27 @@ describe("the streaming reader gives the grids ExcelJS gives", () => {
     await expectSameGrids(bytes);
   });
 
+  it("whether a cell, shared string or validation is read whole or tag by tag", async () => {
+    const bytes = await workbookBytes(scorecardBook({ rubric, ...randomFills(rubric, 1, 5)[0] }));
+    let n = 0;
+    // Every other element in a shape the whole-element patterns leave to the tag-by-tag path (XML allows
+    // any whitespace there, and any attribute order).
+    const everyOther = (xml: string, pattern: RegExp, shape: (...groups: string[]) => string): string =>
+      xml.replace(pattern, (whole, ...groups: string[]) => (n++ % 2 === 0 ? shape(...groups) : whole));
+    const edited = editZip(bytes, {
+      "xl/worksheets/sheet1.xml": (xml) =>
+        everyOther(
+          everyOther(xml, /<c r="([A-Z]+\d+)" s="(\d+)"/g, (r, style) => `<c s="${style}"\n r="${r}"`),
+          /<dataValidation /g,
+          () => "<dataValidation\t",
+        ),
+      "xl/sharedStrings.xml": (xml) => everyOther(xml, /<si><t>/g, () => "<si><t >"),
+    });
+    expect(n).toBeGreaterThan(500);
+    expect(streamGrids(edited)).toEqual(streamGrids(bytes));
+    await expectSameGrids(edited);
+  });
+
   it("on LibreOffice-saved scorecards", async () => {
     const dir = await tempDir("stream-lo-");
     try {
