@@ -1,5 +1,5 @@
 import { OfficeAdapterError, OfficePort, type OfficePortOptions } from "../src/excel";
-import { SCORECARDS_PER_SYNC } from "../src/excel/officePort";
+import { SCORECARDS_PER_SYNC } from "../src/excel/readGrids";
 import { gridFromUsedRange } from "../src/excel/read";
 import { groupWrites } from "../src/excel/writes";
 import { getRubric } from "../src/rubric";

@@ -17,6 +17,7 @@ import { internals } from "../src/xlsx/internals";
 import { streamGrids } from "../src/xlsx/stream/read";
 import { PART_LIMIT, ZipError, ZipReader } from "../src/xlsx/stream/zip";
 import { randomFills } from "./support/fills";
+import { addMiscSheet } from "./support/miscSheet";
 import { convertWithLibreOffice, tempDir } from "./support/libreoffice";
 
 const rubric = getRubric("2020-trial");
@@ -70,24 +71,7 @@ describe("the streaming reader gives the grids ExcelJS gives", () => {
 
   it("on rich text, hyperlinks, errors, dates, booleans, shared formulas and merges", async () => {
     const workbook = newWorkbook();
-    const sheet = workbook.addWorksheet("杂项");
-    sheet.getCell("A1").value = { richText: [{ text: "自评" }, { text: "得分", font: { bold: true } }] };
-    sheet.getCell("A2").value = { text: "链接", hyperlink: "https://example.org" };
-    sheet.getCell("A3").value = { error: "#REF!" };
-    sheet.getCell("A4").value = new Date(Date.UTC(2020, 5, 30));
-    sheet.getCell("A5").value = true;
-    sheet.getCell("A6").value = { formula: "A5", result: false };
-    sheet.getCell("A7").value = { formula: 'IF(A5,"","x")', result: "" };
-    sheet.getCell("B1").value = 2;
-    sheet.getCell("B2").value = 3;
-    sheet.getCell("C1").value = { formula: "B1*2", result: 4 };
-    sheet.getCell("C2").value = { sharedFormula: "C1", result: 6 };
-    sheet.getCell("C3").value = { formula: "1/0", result: { error: "#DIV/0!" } };
-    sheet.getCell("D1").value = "合并";
-    sheet.mergeCells("D1:E2");
-    sheet.getCell("F9").style = {
-      fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } },
-    };
+    addMiscSheet(workbook);
     await expectSameGrids(await workbookBytes(workbook));
   });
 

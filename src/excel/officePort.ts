@@ -15,14 +15,14 @@ import { queueGridPlan } from "./gridRender";
 import { groupInput, groupWrites } from "./writes";
 import { OwnWriteGuard } from "./ownWrites";
 import {
-  HEAD_RANGE,
-  gridFromUsedRange,
-  pairCells,
-  pairVerdict,
-  plannedCells,
-  scoreCellPairs,
-  evidenceCells,
-} from "./read";
+  SCORECARDS_PER_SYNC,
+  collectAsked,
+  collectScorecard,
+  headGrid,
+  queueHead,
+  queueScorecard,
+  type ReadScorecardPart,
+} from "./readGrids";
 import { PROTECTION_OPTIONS, queueFreeze, queuePlan, skippedFeatures, type RenderFeatures } from "./render";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -74,24 +74,9 @@ interface BatchNotes {
 
 type Handlers = OfficeExtension.EventHandlerResult<unknown>[];
 
-/** Scorecards whose whole grids are loaded in one sync: about 50 KB each, far below the 5 MB response limit. */
-export const SCORECARDS_PER_SYNC = 40;
-
 /** The sheet Excel means by `name`: sheet names compare without regard to case. */
 const findSheet = (sheets: readonly Excel.Worksheet[], name: string): Excel.Worksheet | undefined =>
   sheets.find((sheet) => sameSheetName(sheet.name, name));
-
-/** The top rows of a sheet as a grid, cut to its used range (nothing for an empty sheet). */
-function headGrid(name: string, values: readonly (readonly unknown[])[], used: string | null): SheetGrid {
-  if (used === null) return { name, values: [], formulas: [] };
-  const { r2, c2 } = parseRect(stripSheet(used));
-  const rows = values.slice(0, r2 + 1).map((row) => row.slice(0, c2 + 1));
-  return gridFromUsedRange(name, {
-    address: "A1",
-    values: rows,
-    formulas: rows.map((row) => row.map(() => "")),
-  });
-}
 
 const chunks = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -101,8 +86,8 @@ const FREEZE_SKIPPED = { feature: "freezePanes", requirement: "Excel" } as const
 
 /**
  * WorkbookPort over Office.js. Every method is one Excel.run with a fixed number of round trips:
- * render ≤ 2 syncs, renderGrid ≤ 3, readGrids ≤ 4 however many sheets, write 2, appendRows ≤ 3,
- * sheetNames/activeSheet/select 1.
+ * render 3 syncs (find, draw, freeze), renderGrid ≤ 4, readGrids 2 + one per 40 scorecards (+1 for moved rows),
+ * write 2, appendRows ≤ 3, sheetNames/activeSheet/select 1.
  */
 export class OfficePort implements WorkbookPort {
   private readonly run: ExcelRun;
@@ -192,108 +177,37 @@ export class OfficePort implements WorkbookPort {
         : sheets.items;
       if (wanted.length === 0) return [];
 
-      const heads = wanted.map((sheet) => {
-        const top = sheet.getRange(HEAD_RANGE);
-        top.load("values");
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("address");
-        return { top, used };
-      });
+      const heads = wanted.map(queueHead);
       await context.sync();
-      const headGrids = wanted.map((sheet, i) =>
-        headGrid(sheet.name, heads[i].top.values, heads[i].used.isNullObject ? null : heads[i].used.address),
+      const grids = wanted.map((sheet, i) => headGrid(sheet.name, heads[i]));
+      // Named sheets are read whole; otherwise only those whose top rows hold a scorecard's header.
+      const scorecards = wanted.flatMap((_, i) =>
+        !heads[i].used.isNullObject && (names !== undefined || findHeaderRow(grids[i]) !== null) ? [i] : [],
       );
-      const whole = wanted.map((_, i) => names !== undefined || findHeaderRow(headGrids[i]) !== null);
-      const grids: SheetGrid[] = headGrids;
-
-      const scorecards = wanted.flatMap((sheet, i) => (whole[i] && !heads[i].used.isNullObject ? [i] : []));
-      const asked: {
-        i: number;
-        cells: { cell: string; validation: Excel.DataValidation }[];
-        links: { cell: string; range: Excel.Range }[];
-      }[] = [];
-      const validated: string[][] = wanted.map(() => []);
-      const links: Record<string, string>[] = wanted.map(() => ({}));
+      const parts = new Map<number, ReadScorecardPart>();
       // One sync per chunk of scorecards, a number fixed by the workbook, to stay under the response limit.
       for (const chunk of chunks(scorecards, SCORECARDS_PER_SYNC)) {
-        const loads = chunk.map((i) => {
-          const sheet = wanted[i];
-          const used = sheet.getRange(stripSheet(heads[i].used.address));
-          used.load("address,values,formulas");
-          const planned = plannedCells(headGrids[i]);
-          const pairs = withGuards
-            ? planned.pairs.map((address) => {
-                const validation = sheet.getRange(address).dataValidation;
-                validation.load("type");
-                return { address, validation };
-              })
-            : [];
-          const evidence = planned.evidence.map((cell) => {
-            const range = sheet.getRange(cell);
-            range.load("hyperlink");
-            return { cell, range };
-          });
-          return { i, used, pairs, evidence };
-        });
+        const loads = chunk.map((i) => queueScorecard(wanted[i], heads[i], grids[i], withGuards));
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one per chunk of 40, not per sheet
         await context.sync();
-        for (const { i, used, pairs, evidence } of loads) {
-          grids[i] = gridFromUsedRange(wanted[i].name, used);
-          const ask: (typeof asked)[number] = { i, cells: [], links: [] };
-          const actualPairs = new Set(scoreCellPairs(grids[i]));
-          for (const { address, validation } of pairs) {
-            if (!actualPairs.delete(address)) continue;
-            const verdict = pairVerdict(validation.type);
-            if (verdict === "both") validated[i].push(...pairCells(address));
-            if (verdict === "ask") ask.cells.push(...this.askEach(wanted[i], pairCells(address)));
-          }
-          // Rows found elsewhere than planned (moved or inserted): their pairs are asked cell by cell.
-          if (withGuards)
-            for (const address of actualPairs) ask.cells.push(...this.askEach(wanted[i], pairCells(address)));
-          const loaded = new Set<string>();
-          for (const { cell, range } of evidence) {
-            loaded.add(cell);
-            if (range.hyperlink?.address) links[i][cell] = range.hyperlink.address;
-          }
-          for (const cell of evidenceCells(grids[i]))
-            if (!loaded.has(cell)) {
-              const range = wanted[i].getRange(cell);
-              range.load("hyperlink");
-              ask.links.push({ cell, range });
-            }
-          if (ask.cells.length > 0 || ask.links.length > 0) asked.push(ask);
-        }
+        chunk.forEach((i, k) => parts.set(i, collectScorecard(loads[k], withGuards)));
       }
-      if (asked.length > 0) {
+      if ([...parts.values()].some((p) => p.askedValidations.length > 0 || p.askedLinks.length > 0)) {
         await context.sync();
-        for (const { i, cells, links: more } of asked) {
-          for (const { cell, validation } of cells) if (validation.type !== "None") validated[i].push(cell);
-          for (const { cell, range } of more)
-            if (range.hyperlink?.address) links[i][cell] = range.hyperlink.address;
-        }
+        parts.forEach(collectAsked);
       }
-      return grids.map((grid, i): SheetGrid => {
-        const found = Object.keys(links[i]).length > 0 ? { links: links[i] } : {};
+      return wanted.map((sheet, i): SheetGrid => {
+        const part = parts.get(i);
+        const grid = part?.grid ?? grids[i];
+        const found = part && Object.keys(part.links).length > 0 ? { links: part.links } : {};
         return withGuards
           ? {
               ...grid,
               ...found,
-              guards: { protected: wanted[i].protection.protected, validatedCells: validated[i] },
+              guards: { protected: sheet.protection.protected, validatedCells: part?.validated ?? [] },
             }
           : { ...grid, ...found };
       });
-    });
-  }
-
-  /** Queues a load of the validation type of single cells. */
-  private askEach(
-    sheet: Excel.Worksheet,
-    cells: readonly string[],
-  ): { cell: string; validation: Excel.DataValidation }[] {
-    return cells.map((cell) => {
-      const validation = sheet.getRange(cell).dataValidation;
-      validation.load("type");
-      return { cell, validation };
     });
   }
 
