@@ -46,7 +46,16 @@ export interface SummaryFormulas {
   readonly verdict: string;
 }
 
+const summaries = new WeakMap<Layout, Partial<Record<ScoreColumnName, SummaryFormulas>>>();
+
+/** The summary formulas of a column, worked out once per layout (the reader compares them on every sheet). */
 export function summaryFormulas(rubric: Rubric, layout: Layout, column: ScoreColumnName): SummaryFormulas {
+  let byColumn = summaries.get(layout);
+  if (!byColumn) summaries.set(layout, (byColumn = {}));
+  return (byColumn[column] ??= computeSummaryFormulas(rubric, layout, column));
+}
+
+function computeSummaryFormulas(rubric: Rubric, layout: Layout, column: ScoreColumnName): SummaryFormulas {
   const c = col(column);
   const h = helperOf(column);
   const s = layout.summaryRows;

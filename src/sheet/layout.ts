@@ -60,7 +60,16 @@ export interface Layout {
   readonly lastRow: number;
 }
 
+const layouts = new WeakMap<Rubric, Layout>();
+
+/** The layout of a rubric's scorecard, worked out once per rubric (the reader asks for it for every sheet). */
 export function layoutFor(rubric: Rubric): Layout {
+  let layout = layouts.get(rubric);
+  if (!layout) layouts.set(rubric, (layout = computeLayout(rubric)));
+  return layout;
+}
+
+function computeLayout(rubric: Rubric): Layout {
   const titleRow = 1;
   const metaRow = 2;
   const headerRow = 3;

@@ -185,7 +185,10 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
       continue;
     }
     const key = keyOf(value(r, COL.key));
-    if (expected.has(key)) found.set(key, [...(found.get(key) ?? []), r]);
+    if (!expected.has(key)) continue;
+    const rows = found.get(key);
+    if (rows) rows.push(r);
+    else found.set(key, [r]);
   }
   for (let r = headerRow + 1; r < firstSummary; r++) {
     const key = keyOf(value(r, COL.key));
