@@ -79,8 +79,10 @@ const zh = {
     `重复：${file}（工作表“${sheet}”）与 ${kept} 同为 ${station} ${year} 年的评分表，已保留先读到的 ${kept}`,
   summaryOtherEdition: (file: string, sheet: string, edition: string, expected: string) =>
     `已跳过 ${file}（工作表“${sheet}”）：标准版本为 ${edition}，汇总使用 ${expected}`,
-  summaryOtherYear: (file: string, sheet: string, year: number, expected: number, inYears: boolean) =>
-    `已跳过 ${file}（工作表“${sheet}”）：年度为 ${year}，汇总年度为 ${expected}${inYears ? "（已计入“历年对比”）" : ""}`,
+  summaryOtherYear: (file: string, sheet: string, year: number, expected: number) =>
+    `已跳过 ${file}（工作表“${sheet}”）：年度为 ${year}，汇总年度为 ${expected}`,
+  summaryInYears: (year: number, count: number, expected: number) =>
+    `${year} 年的 ${count} 份评分表不计入 ${expected} 年的汇总，已计入“历年对比”`,
   summaryNotNamed: (file: string, sheet: string, station: string) =>
     `请核对 ${file}（工作表“${sheet}”）：“${station}”不在通知所列的创建对象中，已列在汇总表末尾并计入总数`,
   summaryProblems: (file: string, sheet: string, n: number) =>
@@ -228,8 +230,10 @@ Exit codes: 0 every file read; 2 a file could not be read (the output is still w
     `Duplicate: ${file} (sheet "${sheet}") is another ${year} scorecard for ${station}; kept the one read first, ${kept}`,
   summaryOtherEdition: (file, sheet, edition, expected) =>
     `Skipped ${file} (sheet "${sheet}"): edition ${edition}, the roll-up uses ${expected}`,
-  summaryOtherYear: (file, sheet, year, expected, inYears) =>
-    `Skipped ${file} (sheet "${sheet}"): year ${year}, the roll-up is for ${expected}${inYears ? " (included in 历年对比, year over year)" : ""}`,
+  summaryOtherYear: (file, sheet, year, expected) =>
+    `Skipped ${file} (sheet "${sheet}"): year ${year}, the roll-up is for ${expected}`,
+  summaryInYears: (year, count, expected) =>
+    `${count} scorecard(s) of ${year} are left out of the ${expected} roll-up and included in 历年对比 (year over year)`,
   summaryNotNamed: (file, sheet, station) =>
     `Check ${file} (sheet "${sheet}"): ${station} is not among the stations the notice names; it is listed last in the roll-up and counted`,
   summaryProblems: (file, sheet, n) =>

@@ -97,12 +97,17 @@ function reportLines(rollup: Rollup, sources: readonly Source[], lang: Lang, inY
       t.summaryDuplicate(file, read.sheet, read.meta.station, read.meta.year, sources[keptIndex].file),
     );
   }
+  // Files of other years that 历年对比 shows are no loss: one line per year, not one per file.
+  const inOtherYears = new Map<number, number>();
   for (const { index, reason } of rollup.excluded) {
     const { file, read } = sources[index];
     if (reason === "edition")
       lines.push(t.summaryOtherEdition(file, read.sheet, read.meta.edition, rollup.rubric.edition));
-    else lines.push(t.summaryOtherYear(file, read.sheet, read.meta.year, rollup.year, inYears));
+    else if (inYears) inOtherYears.set(read.meta.year, (inOtherYears.get(read.meta.year) ?? 0) + 1);
+    else lines.push(t.summaryOtherYear(file, read.sheet, read.meta.year, rollup.year));
   }
+  for (const [year, count] of [...inOtherYears].sort(([a], [b]) => a - b))
+    lines.push(t.summaryInYears(year, count, rollup.year));
   for (const index of rollup.notNamed) {
     const { file, read } = sources[index];
     lines.push(t.summaryNotNamed(file, read.sheet, read.meta.station));
