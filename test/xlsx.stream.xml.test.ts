@@ -3,28 +3,31 @@ import { XmlError, XmlScanner, type Attributes } from "../src/xlsx/stream/xml";
 type Event = ["open", string, Readonly<Record<string, string>>] | ["text", string] | ["close", string];
 
 /** Scans `xml` as UTF-8 fed in pieces of `size` bytes; texts are joined as one event per run. */
-function scan(xml: string, size = Infinity, skip: readonly string[] = []): Event[] {
+function scan(xml: string, size = Infinity, skip: readonly string[] = [], utf8 = false): Event[] {
   const bytes = new TextEncoder().encode(xml);
   const events: Event[] = [];
-  const scanner = new XmlScanner({
-    open: (name, attributes) => {
-      events.push(["open", name, attributes.all()]);
-      return skip.includes(name);
+  const scanner = new XmlScanner(
+    {
+      open: (name, attributes) => {
+        events.push(["open", name, attributes.all()]);
+        return skip.includes(name);
+      },
+      text: (text) => {
+        const last = events.at(-1);
+        if (last?.[0] === "text") last[1] += text;
+        else events.push(["text", text]);
+      },
+      close: (name) => events.push(["close", name]),
     },
-    text: (text) => {
-      const last = events.at(-1);
-      if (last?.[0] === "text") last[1] += text;
-      else events.push(["text", text]);
-    },
-    close: (name) => events.push(["close", name]),
-  });
+    { utf8 },
+  );
   for (let i = 0; i < bytes.length; i += size) scanner.write(bytes.subarray(i, i + size));
   scanner.close();
   return events;
 }
 
 const DOC =
-  '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<!-- c --><a x="1 &amp; 2" y=\'q"\' f="[&gt;=100]0>x"><b/>t&lt;&#x4e2d;&#25991;<![CDATA[<raw>]]><c k = "v\tw\r\nz" 名="佐证材料">l1\r\nl2\rl3 退役军人</c><标题>服务站</标题></a>';
+  '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<!-- c --><a x="1 &amp; 2" y=\'q"\' f="[&gt;=100]0>x"><b/>t&lt;&#x4e2d;&#25991;<![CDATA[<raw>]]><c k = "v\tw\r\nz" 名="佐证材料">l1\r\nl2\rl3 退役军人 café</c><标题>服务站</标题></a>';
 
 describe("the XML tokenizer", () => {
   it("decodes entities, keeps quoted '>' and normalises line ends and attribute whitespace as XML does", () => {
@@ -34,7 +37,7 @@ describe("the XML tokenizer", () => {
       ["close", "b"],
       ["text", "t<中文<raw>"],
       ["open", "c", { k: "v w z", 名: "佐证材料" }],
-      ["text", "l1\nl2\nl3 退役军人"],
+      ["text", "l1\nl2\nl3 退役军人 café"],
       ["close", "c"],
       ["open", "标题", {}],
       ["text", "服务站"],
@@ -65,6 +68,11 @@ describe("the XML tokenizer", () => {
   it("gives the same events whatever the chunk boundaries, even inside a character's UTF-8 bytes", () => {
     const whole = scan(DOC);
     for (const size of [1, 2, 3, 7, 13]) expect(scan(DOC, size)).toEqual(whole);
+  });
+
+  it("gives the same events when the part is decoded up front (the shared strings)", () => {
+    const whole = scan(DOC);
+    for (const size of [1, 2, 5, Infinity]) expect(scan(DOC, size, [], true)).toEqual(whole);
   });
 
   it("skips an element's content on request, across chunks", () => {

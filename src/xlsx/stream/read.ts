@@ -12,7 +12,7 @@ import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import { isScorecard, readScorecard, type GridValue, type ReadScorecard, type SheetGrid } from "../../sheet";
 import { columnLetters } from "../grid";
 import { formatError, sniffWorkbook } from "../format";
-import { XmlScanner, attributeValue, text as xmlText, type WholeElement, type XmlHandlers } from "./xml";
+import { XmlScanner, type WholeElement, type XmlHandlers } from "./xml";
 import { ZipError, ZipReader, type Inflater } from "./zip";
 
 /** Node's zlib, bounded by the declared size: a part that lies about its size goes the streaming way. */
@@ -27,8 +27,13 @@ const nativeInflate: Inflater = (data, size) => {
 };
 
 /** Streams one part through the tokenizer: the part never exists as one string. */
-function parsePart(zip: ZipReader, name: string, handlers: XmlHandlers): void {
-  const scanner = new XmlScanner(handlers);
+function parsePart(
+  zip: ZipReader,
+  name: string,
+  handlers: XmlHandlers,
+  options?: ConstructorParameters<typeof XmlScanner>[1],
+): void {
+  const scanner = new XmlScanner(handlers, options);
   zip.read(name, (chunk) => scanner.write(chunk));
   scanner.close();
 }
@@ -60,41 +65,46 @@ function sharedStrings(zip: ZipReader): (string | null)[] {
   let text: string[] | undefined;
   let phonetic = 0; // inside <rPh>, whose text ExcelJS skips
   let inEntry = false;
-  parsePart(zip, "xl/sharedStrings.xml", {
-    whole: [
-      {
-        name: "si",
-        pattern: PLAIN_STRING,
-        element: (m) => {
-          if (inEntry) return false;
-          out.push(unescapeText(xmlText(m[1])));
+  parsePart(
+    zip,
+    "xl/sharedStrings.xml",
+    {
+      whole: [
+        {
+          name: "si",
+          pattern: PLAIN_STRING,
+          element: (m, read) => {
+            if (inEntry) return false;
+            out.push(unescapeText(read.text(m[1])));
+          },
         },
+      ],
+      open: (tag) => {
+        if (tag === "si") {
+          plain = undefined;
+          runs = undefined;
+          inEntry = true;
+        } else if (tag === "rPh") phonetic++;
+        else if (phonetic > 0) return;
+        else if (tag === "r") (runs ??= []).push("");
+        else if (tag === "t") text = [];
       },
-    ],
-    open: (tag) => {
-      if (tag === "si") {
-        plain = undefined;
-        runs = undefined;
-        inEntry = true;
-      } else if (tag === "rPh") phonetic++;
-      else if (phonetic > 0) return;
-      else if (tag === "r") (runs ??= []).push("");
-      else if (tag === "t") text = [];
+      text: (t) => text?.push(t),
+      close: (tag) => {
+        if (tag === "rPh") phonetic--;
+        else if (tag === "t" && text) {
+          const value = unescapeText(text.join(""));
+          if (runs) runs[runs.length - 1] = value;
+          else plain = value;
+          text = undefined;
+        } else if (tag === "si") {
+          out.push(runs ? runs.join("") : (plain ?? null));
+          inEntry = false;
+        }
+      },
     },
-    text: (t) => text?.push(t),
-    close: (tag) => {
-      if (tag === "rPh") phonetic--;
-      else if (tag === "t" && text) {
-        const value = unescapeText(text.join(""));
-        if (runs) runs[runs.length - 1] = value;
-        else plain = value;
-        text = undefined;
-      } else if (tag === "si") {
-        out.push(runs ? runs.join("") : (plain ?? null));
-        inEntry = false;
-      }
-    },
-  });
+    { utf8: true },
+  );
   return out;
 }
 
@@ -384,17 +394,17 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   const wholeValidation: WholeElement = {
     name: "dataValidation",
     pattern: VALIDATION,
-    element: (m) => {
+    element: (m, read) => {
       if (cell || validation) return false;
       const [sqref, type] = plainAttributes(m[1], ["sqref", "type"]);
       if (sqref === undefined) throw new Error("Data validation without sqref");
-      addValidation(attributeValue(sqref), (type !== undefined ? attributeValue(type) : "") || "any");
+      addValidation(read.attribute(sqref), (type !== undefined ? read.attribute(type) : "") || "any");
     },
   };
   const wholeCell: WholeElement = {
     name: "c",
     pattern: CELL,
-    element: (m) => {
+    element: (m, read) => {
       if (cell) return false;
       // Tag by tag an attribute's first occurrence counts (Attributes.get): the groups come first.
       let r = m[1] !== undefined ? m[1] + m[2] : undefined;
@@ -412,9 +422,9 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       if (m[6] !== undefined) {
         const [share, si, ref] = m[6] ? plainAttributes(m[6], ["t", "si", "ref"]) : [];
         // An empty element has no text, as tag by tag.
-        openFormula(share, si, ref, m[7] ? xmlText(m[7]) : undefined);
+        openFormula(share, si, ref, m[7] ? read.text(m[7]) : undefined);
       }
-      if (m[8]) value = xmlText(m[8]);
+      if (m[8]) value = read.text(m[8]);
       closeCell();
       cell = null;
     },

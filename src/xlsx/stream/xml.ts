@@ -64,21 +64,32 @@ function carefulDecode(text: string): string {
   });
 }
 
-/** Raw text content as found in the part, as XML reads it: for WholeElement matches. */
-export const text = (raw: string): string => {
-  const decoded = utf8(raw);
-  const lines = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
-  return lines.includes("&") ? decodeEntities(lines) : lines;
-};
-
 const WHITESPACE = /[\r\n\t]/;
 
-/** A raw attribute value as found in the part, as XML reads it: for WholeElement matches. */
-export const attributeValue = (raw: string): string => {
-  const decoded = utf8(raw);
-  const spaced = WHITESPACE.test(decoded) ? decoded.replace(/\r\n|[\r\n\t]/g, " ") : decoded;
-  return spaced.includes("&") ? decodeEntities(spaced) : spaced;
-};
+/** Raw text and attribute values as found in a part, read as XML reads them. */
+export interface PartText {
+  /** Turns the scanned chars into text: UTF-8 decoding of a latin1 view, or nothing for a decoded part. */
+  readonly decode: (raw: string) => string;
+  text(raw: string): string;
+  attribute(raw: string): string;
+}
+
+const partText = (decode: (raw: string) => string): PartText => ({
+  decode,
+  text: (raw) => {
+    const decoded = decode(raw);
+    const lines = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
+    return lines.includes("&") ? decodeEntities(lines) : lines;
+  },
+  attribute: (raw) => {
+    const decoded = decode(raw);
+    const spaced = WHITESPACE.test(decoded) ? decoded.replace(/\r\n|[\r\n\t]/g, " ") : decoded;
+    return spaced.includes("&") ? decodeEntities(spaced) : spaced;
+  },
+});
+
+const LATIN1_PART = partText(utf8);
+const DECODED_PART = partText((raw) => raw);
 
 const ONLY_SPACE = /^[ \t\r\n]*$/;
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
@@ -97,6 +108,8 @@ const endsName = (c: number): boolean =>
  * own object, valid during the open() call that receives it.
  */
 export class Attributes {
+  constructor(private readonly read: PartText) {}
+
   /** The scanned string, and [nameStart, nameEnd, valueStart, valueEnd] of each attribute in it. */
   source = "";
   readonly spans: number[] = [];
@@ -107,7 +120,7 @@ export class Attributes {
     const { source, spans } = this;
     for (let k = 0; k < this.length; k += 4)
       if (spans[k + 1] - spans[k] === name.length && source.startsWith(name, spans[k]))
-        return attributeValue(source.slice(spans[k + 2], spans[k + 3]));
+        return this.read.attribute(source.slice(spans[k + 2], spans[k + 3]));
     return undefined;
   }
 
@@ -115,7 +128,7 @@ export class Attributes {
   all(): Readonly<Record<string, string>> {
     const out: Record<string, string> = {};
     for (let k = 0; k < this.length; k += 4)
-      out[utf8(this.source.slice(this.spans[k], this.spans[k + 1]))] = attributeValue(
+      out[this.read.decode(this.source.slice(this.spans[k], this.spans[k + 1]))] = this.read.attribute(
         this.source.slice(this.spans[k + 2], this.spans[k + 3]),
       );
     return out;
@@ -131,8 +144,8 @@ export class Attributes {
 export interface WholeElement {
   readonly name: string;
   readonly pattern: RegExp;
-  /** Returns false to have this match read tag by tag after all. */
-  element(match: RegExpExecArray): boolean | void;
+  /** Returns false to have this match read tag by tag after all; `read` turns its groups into text. */
+  element(match: RegExpExecArray, read: PartText): boolean | void;
 }
 
 export interface XmlHandlers {
@@ -152,9 +165,6 @@ const BOM = "\xef\xbb\xbf";
 /** tag() found the input cut before the tag's end. */
 const CUT = -1;
 
-const malformed = (s: string, at: number): XmlError =>
-  new XmlError(`Malformed tag at ${utf8(s.slice(at, at + 40))}`);
-
 /** Feed a part's bytes with write(), then close(); handlers are called as tags complete. */
 export class XmlScanner {
   private rest = "";
@@ -163,14 +173,35 @@ export class XmlScanner {
   private rootSeen = false;
   /** The closing tag being looked for while skipping an element's content. */
   private skipping: string | null = null;
-  private readonly attributes = new Attributes();
+  private readonly attributes: Attributes;
   /** Where the '<' after the current tag is (found while checking its attributes), or -1 when not known. */
   private nextLt = -1;
+  private readonly read: PartText;
+  /** For a part decoded up front. */
+  private readonly decoder: TextDecoder | null;
 
-  constructor(private readonly handlers: XmlHandlers) {}
+  /**
+   * `utf8` decodes the part up front instead of reading it as latin1: for a part that is mostly text (the
+   * shared strings), where one decoding costs less than one per string.
+   */
+  constructor(
+    private readonly handlers: XmlHandlers,
+    options: { readonly utf8?: boolean } = {},
+  ) {
+    this.decoder = options.utf8 ? new TextDecoder() : null;
+    this.read = options.utf8 ? DECODED_PART : LATIN1_PART;
+    this.attributes = new Attributes(this.read);
+  }
 
   write(bytes: Uint8Array): void {
-    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+    this.feed(
+      this.decoder
+        ? this.decoder.decode(bytes, { stream: true })
+        : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"),
+    );
+  }
+
+  private feed(chunk: string): void {
     let s = this.rest === "" ? chunk : this.rest + chunk;
     if (this.atStart) {
       // A byte-order mark is dropped, as TextDecoder drops it.
@@ -194,7 +225,7 @@ export class XmlScanner {
         i = end + this.skipping.length;
         this.skipping = null;
         this.nextLt = -1;
-        this.handlers.close?.(utf8(this.open.pop() ?? ""));
+        this.handlers.close?.(this.read.decode(this.open.pop() ?? ""));
         continue;
       }
       const lt = this.nextLt >= i ? this.nextLt : s.indexOf("<", i);
@@ -219,7 +250,7 @@ export class XmlScanner {
       }
       const end = this.tag(s, lt);
       if (end === CUT) {
-        if (s.length - lt > MAX_PENDING) throw malformed(s, lt);
+        if (s.length - lt > MAX_PENDING) throw this.malformed(s, lt);
         break;
       }
       i = end;
@@ -233,9 +264,13 @@ export class XmlScanner {
       if (!s.startsWith(whole.name, lt + 1)) continue;
       whole.pattern.lastIndex = lt;
       const match = whole.pattern.exec(s);
-      if (match && whole.element(match) !== false) return lt + match[0].length;
+      if (match && whole.element(match, this.read) !== false) return lt + match[0].length;
     }
     return -1;
+  }
+
+  private malformed(s: string, at: number): XmlError {
+    return new XmlError(`Malformed tag at ${this.read.decode(s.slice(at, at + 40))}`);
   }
 
   /** Comments, processing instructions and CDATA; returns the index after them, or -1 when cut. */
@@ -252,11 +287,11 @@ export class XmlScanner {
       const end = s.indexOf("]]>", lt + 9);
       if (end < 0) return -1;
       if (this.open.length === 0) throw new XmlError("CDATA outside the root");
-      this.handlers.text?.(utf8(s.slice(lt + 9, end)));
+      this.handlers.text?.(this.read.decode(s.slice(lt + 9, end)));
       return end + 3;
     }
     if (s.length - lt < 9) return -1;
-    throw new XmlError(`Unsupported markup at ${utf8(s.slice(lt, lt + 20))}`);
+    throw new XmlError(`Unsupported markup at ${this.read.decode(s.slice(lt, lt + 20))}`);
   }
 
   private flushText(raw: string): void {
@@ -264,7 +299,7 @@ export class XmlScanner {
       if (!ONLY_SPACE.test(raw)) throw new XmlError("Text outside the root");
       return;
     }
-    if (this.handlers.text) this.handlers.text(text(raw));
+    if (this.handlers.text) this.handlers.text(this.read.text(raw));
     else if (raw.includes("&")) decodeEntities(raw);
   }
 
@@ -281,14 +316,15 @@ export class XmlScanner {
     let wide = false;
     for (let c = s.charCodeAt(p); !endsName(c); c = s.charCodeAt(++p)) {
       if (c !== c) return CUT;
-      if (c === 33 || c === 63 || c === 38) throw malformed(s, lt);
+      if (c === 33 || c === 63 || c === 38) throw this.malformed(s, lt);
       if (c > 127) wide = true;
     }
     const stop = s.charCodeAt(p);
-    if (p === nameStart || stop === 61 || stop === 60 || stop === 34 || stop === 39) throw malformed(s, lt);
+    if (p === nameStart || stop === 61 || stop === 60 || stop === 34 || stop === 39)
+      throw this.malformed(s, lt);
     // As written in the part (what its closing tag must repeat), and as text for the handlers.
     const raw = s.slice(nameStart, p);
-    const name = wide ? utf8(raw) : raw;
+    const name = wide ? this.read.decode(raw) : raw;
     const { spans } = this.attributes;
     let length = 0;
     let selfClosing = false;
@@ -305,27 +341,27 @@ export class XmlScanner {
       if (c === 47) {
         const after = s.charCodeAt(p + 1);
         if (after !== after) return CUT;
-        if (after !== 62 || closing) throw malformed(s, lt);
+        if (after !== 62 || closing) throw this.malformed(s, lt);
         selfClosing = true;
         p += 2;
         break;
       }
-      if (closing || p === spaceStart) throw malformed(s, lt);
+      if (closing || p === spaceStart) throw this.malformed(s, lt);
       const attrStart = p;
       while (!endsName(c) && c === c) c = s.charCodeAt(++p);
       if (c !== c) return CUT;
       const attrEnd = p;
-      if (attrEnd === attrStart) throw malformed(s, lt);
+      if (attrEnd === attrStart) throw this.malformed(s, lt);
       while (isSpace(c)) c = s.charCodeAt(++p);
       if (c !== 61) {
         if (c !== c) return CUT;
-        throw malformed(s, lt);
+        throw this.malformed(s, lt);
       }
       c = s.charCodeAt(++p);
       while (isSpace(c)) c = s.charCodeAt(++p);
       if (c !== 34 && c !== 39) {
         if (c !== c) return CUT;
-        throw malformed(s, lt);
+        throw this.malformed(s, lt);
       }
       const valueStart = p + 1;
       const valueEnd = s.indexOf(c === 34 ? '"' : "'", valueStart);
@@ -333,7 +369,7 @@ export class XmlScanner {
       // A value holds no '<': the next one in the input must come after it.
       if (nextLt < valueEnd) {
         nextLt = s.indexOf("<", valueStart);
-        if (nextLt >= 0 && nextLt < valueEnd) throw malformed(s, lt);
+        if (nextLt >= 0 && nextLt < valueEnd) throw this.malformed(s, lt);
       }
       spans[length++] = attrStart;
       spans[length++] = attrEnd;
@@ -344,7 +380,8 @@ export class XmlScanner {
     this.nextLt = nextLt;
     if (closing) {
       const expected = this.open.pop();
-      if (expected !== raw) throw new XmlError(`Unexpected </${name}>, expected </${utf8(expected ?? "")}>`);
+      if (expected !== raw)
+        throw new XmlError(`Unexpected </${name}>, expected </${this.read.decode(expected ?? "")}>`);
       this.handlers.close?.(name);
       return p;
     }
@@ -364,6 +401,7 @@ export class XmlScanner {
   }
 
   close(): void {
+    if (this.decoder) this.feed(this.decoder.decode());
     if (!ONLY_SPACE.test(this.rest) || this.open.length > 0 || this.skipping !== null)
       throw new XmlError("Unexpected end of the part");
     if (!this.rootSeen) throw new XmlError("No root element");
