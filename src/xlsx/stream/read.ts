@@ -234,9 +234,6 @@ const columnOf = (letters: string): number => {
   return col;
 };
 
-/** One number per cell (Excel has at most 16,384 columns). */
-const key = (row: number, col: number): number => row * 16384 + col;
-
 /** A parsed <c>, before hyperlinks and merges apply. */
 interface RawCell {
   /** The cell's own r attribute, which hyperlinks are matched against. */
@@ -249,6 +246,8 @@ interface RawCell {
   readonly text: boolean;
   /** External hyperlink target. */
   link?: string;
+  /** Covered by a merge but not its top-left cell: reads empty, still counts for the extent. */
+  mergedAway?: boolean;
 }
 
 interface SheetContext {
@@ -509,42 +508,42 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   });
 
   applyHyperlinks(zip, part, rows, bare, hyperlinkIds);
-  const mergedAway = applyMerges(rows, merges);
+  applyMerges(rows, merges);
 
+  // The extent counts rows of empty styled cells, columns only of rows holding something; the grid holds values.
   let rowCount = 0;
   let colCount = 0;
+  let maxRow = 0;
+  let maxCol = 0;
+  const links: Record<string, string> = {};
   for (const [r, cells] of rows) {
     rowCount = Math.max(rowCount, r);
     let hasValues = false;
     let last = 0;
     for (const [c, x] of cells) {
       last = Math.max(last, c);
-      if (!x.empty || mergedAway.has(key(r, c))) hasValues = true;
-    }
-    if (hasValues) colCount = Math.max(colCount, last);
-  }
-
-  const used: { r: number; c: number; x: RawCell }[] = [];
-  const links: Record<string, string> = {};
-  let maxRow = 0;
-  let maxCol = 0;
-  for (const [r, cells] of rows)
-    for (const [c, x] of cells) {
-      if (mergedAway.has(key(r, c))) continue;
+      if (x.mergedAway) {
+        hasValues = true;
+        continue;
+      }
+      if (!x.empty) hasValues = true;
       if (x.link !== undefined) links[`${columnLetters(c)}${r}`] = x.link;
       if (x.value === null && x.formula === null) continue;
-      used.push({ r, c, x });
       maxRow = Math.max(maxRow, r);
       maxCol = Math.max(maxCol, c);
     }
+    if (hasValues) colCount = Math.max(colCount, last);
+  }
   const values: GridValue[][] = Array.from({ length: maxRow }, () => Array<GridValue>(maxCol).fill(null));
   const formulas: (string | null)[][] = Array.from({ length: maxRow }, () =>
     Array<string | null>(maxCol).fill(null),
   );
-  for (const { r, c, x } of used) {
-    values[r - 1][c - 1] = x.value;
-    formulas[r - 1][c - 1] = x.formula;
-  }
+  for (const [r, cells] of rows)
+    for (const [c, x] of cells)
+      if (!x.mergedAway && (x.value !== null || x.formula !== null)) {
+        values[r - 1][c - 1] = x.value;
+        formulas[r - 1][c - 1] = x.formula;
+      }
 
   const bounds = { rows: Math.max(rowCount, 1), cols: Math.max(colCount, 1) };
   const validated = new Set<string>();
@@ -601,27 +600,23 @@ function applyHyperlinks(
 }
 
 /** Merges as ExcelJS applies them on load: overlapping ones fail, every covered cell exists, slaves read empty. */
-function applyMerges(rows: Map<number, Map<number, RawCell>>, merges: readonly Range[]): Set<number> {
-  const away = new Set<number>();
+function applyMerges(rows: Map<number, Map<number, RawCell>>, merges: readonly Range[]): void {
   const done: Range[] = [];
-  const touch = (r: number, c: number): void => {
+  const cellAt = (r: number, c: number): RawCell => {
     let cells = rows.get(r);
     if (!cells) rows.set(r, (cells = new Map()));
-    if (!cells.has(c)) cells.set(c, { empty: true, value: null, formula: null, text: false });
+    let cell = cells.get(c);
+    if (!cell) cells.set(c, (cell = { empty: true, value: null, formula: null, text: false }));
+    return cell;
   };
   for (const m of merges) {
     if (done.some((d) => d.left <= m.right && m.left <= d.right && d.top <= m.bottom && m.top <= d.bottom))
       throw new Error("Cannot merge already merged cells");
     done.push(m);
-    touch(m.top, m.left);
+    cellAt(m.top, m.left);
     for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) {
-        if (r === m.top && c === m.left) continue;
-        touch(r, c);
-        away.add(key(r, c));
-      }
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cellAt(r, c).mergedAway = true;
   }
-  return away;
 }
 
 /** The worksheet parts in tab order, as ExcelJS pairs workbook.xml's sheets with the zip's entries. */
