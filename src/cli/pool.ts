@@ -1,3 +1,4 @@
+import { existsSync } from "fs";
 import { Worker } from "worker_threads";
 
 /**
@@ -84,5 +85,30 @@ export class WorkerPool<I, O> {
 
   async close(): Promise<void> {
     await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
+  }
+}
+
+/**
+ * `check`'s and `summary`'s walk over their files, results in command-line order: on `workers` threads running
+ * `script` when there are several and the script exists (beside the compiled CLI), else in-process with the next
+ * file read while one is parsed. `local` must not reject; a file whose worker died comes back as `failed`.
+ */
+export async function* mapFiles<I, O>(
+  files: readonly string[],
+  o: {
+    readonly script: string;
+    readonly workers: number;
+    readonly job: (file: string) => I;
+    readonly local: (file: string) => Promise<O>;
+    readonly failed: (file: string, error: unknown) => O;
+  },
+): AsyncGenerator<O> {
+  const pool = o.workers > 1 && existsSync(o.script) ? new WorkerPool<I, O>(o.script, o.workers) : null;
+  const each = (file: string): Promise<O> =>
+    pool ? pool.run(o.job(file)).catch((e: unknown) => o.failed(file, e)) : o.local(file);
+  try {
+    yield* orderedMap(files, each, pool ? o.workers * 2 : 2);
+  } finally {
+    await pool?.close();
   }
 }

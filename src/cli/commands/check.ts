@@ -1,4 +1,3 @@
-import { existsSync } from "fs";
 import { readFile } from "fs/promises";
 import { availableParallelism } from "os";
 import { join } from "path";
@@ -12,7 +11,7 @@ import type { CheckJob } from "../checkWorker";
 import { EXIT, UsageError, type ExitCode } from "../errors";
 import type { Io } from "../main";
 import { fileReason } from "../io";
-import { WorkerPool, orderedMap } from "../pool";
+import { mapFiles } from "../pool";
 
 export interface FileCheck {
   readonly file: string;
@@ -69,11 +68,15 @@ export interface CheckedFile {
   readonly code: ExitCode;
 }
 
-export async function checkAndRender(file: string, lang: Lang, json: boolean): Promise<CheckedFile> {
-  const r = await checkFile(file, lang);
-  const output = json ? indent(JSON.stringify(r, null, 2)) : formatFile(r, lang);
-  return { file, error: r.error, output, code: checkExitCode([r]) };
-}
+const rendered = (r: FileCheck, lang: Lang, json: boolean): CheckedFile => ({
+  file: r.file,
+  error: r.error,
+  output: json ? indent(JSON.stringify(r, null, 2)) : formatFile(r, lang),
+  code: checkExitCode([r]),
+});
+
+export const checkAndRender = async (file: string, lang: Lang, json: boolean): Promise<CheckedFile> =>
+  rendered(await checkFile(file, lang), lang, json);
 
 /**
  * Checks the files, across worker threads when there are several, and writes each file's report as soon as it
@@ -89,37 +92,24 @@ export async function runCheck(
   progress?: (done: number) => void,
 ): Promise<ExitCode> {
   const t = cliText(lang);
-  const workers = workerCount(files.length);
-  const pool =
-    workers > 1 && existsSync(WORKER) ? new WorkerPool<CheckJob, CheckedFile>(WORKER, workers) : null;
-  const unreadable = (file: string, e: unknown): CheckedFile => {
-    const r: FileCheck = { file, error: fileReason(e, t), scorecards: [] };
-    return {
-      file,
-      error: r.error,
-      output: o.json ? indent(JSON.stringify(r, null, 2)) : formatFile(r, lang),
-      code: EXIT.usage,
-    };
-  };
-  const check = (file: string): Promise<CheckedFile> =>
-    pool
-      ? pool.run({ file, lang, json: o.json }).catch((e: unknown) => unreadable(file, e))
-      : checkAndRender(file, lang, o.json);
   let code: ExitCode = EXIT.ok;
   let done = 0;
-  try {
-    if (o.json) print('{\n  "files": [');
-    for await (const result of orderedMap(files, check, pool ? workers * 2 : 2)) {
-      done++;
-      if (result.error !== undefined) warn(t.unreadable(result.file, result.error));
-      print(o.json && done < files.length ? `${result.output},` : result.output);
-      code = Math.max(code, result.code) as ExitCode;
-      progress?.(done);
-    }
-    if (o.json) print("  ]\n}");
-  } finally {
-    await pool?.close();
+  const results = mapFiles<CheckJob, CheckedFile>(files, {
+    script: WORKER,
+    workers: workerCount(files.length),
+    job: (file) => ({ file, lang, json: o.json }),
+    local: (file) => checkAndRender(file, lang, o.json),
+    failed: (file, e) => rendered({ file, error: fileReason(e, t), scorecards: [] }, lang, o.json),
+  });
+  if (o.json) print('{\n  "files": [');
+  for await (const result of results) {
+    done++;
+    if (result.error !== undefined) warn(t.unreadable(result.file, result.error));
+    print(o.json && done < files.length ? `${result.output},` : result.output);
+    code = Math.max(code, result.code) as ExitCode;
+    progress?.(done);
   }
+  if (o.json) print("  ]\n}");
   return code;
 }
 

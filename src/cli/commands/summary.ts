@@ -1,4 +1,3 @@
-import { existsSync } from "fs";
 import { writeFile } from "fs/promises";
 import { extname, join } from "path";
 import * as zlib from "zlib";
@@ -9,10 +8,10 @@ import { timelineText } from "../../i18n/campaign";
 import { DEFAULT_EDITION, getRubric, localDate, timelineStatus, type Rubric } from "../../rubric";
 import { buildRollup, compareYears, listCsv, passingRows, yearsPlan, type Rollup } from "../../rollup";
 import { rollupBytes } from "../../rollup/xlsx";
-import { layoutFor, type Layout, type ReadScorecard } from "../../sheet";
+import { layoutFor, type ReadScorecard } from "../../sheet";
 import { EXIT, UsageError, type ExitCode } from "../errors";
 import { fileReason, guardOutput } from "../io";
-import { WorkerPool, orderedMap } from "../pool";
+import { mapFiles } from "../pool";
 import { readStationFile, type SentScorecard, type StationFile } from "../stationRead";
 import type { SummaryJob } from "../summaryWorker";
 import { workerCount } from "./check";
@@ -50,19 +49,11 @@ const nativeDeflate =
 /** The compiled worker script, beside the compiled CLI (dist-cli); run from sources, files are read in-process. */
 const WORKER = join(__dirname, "summary-worker.cjs");
 
-/**
- * A scorecard whole again: its rubric is the edition's (the reader settles the edition), its layout that
- * rubric's, one layout object per edition shared by every read (they are never written to).
- */
-function rebuilder(): (sent: SentScorecard) => ReadScorecard {
-  const layouts = new Map<string, Layout>();
-  return (sent) => {
-    const rubric = getRubric(sent.meta.edition);
-    let layout = layouts.get(rubric.edition);
-    if (!layout) layouts.set(rubric.edition, (layout = layoutFor(rubric)));
-    return { ...sent, rubric, layout };
-  };
-}
+/** A scorecard whole again: its rubric is the edition's (the reader settles the edition), its layout that rubric's. */
+const rebuild = (sent: SentScorecard): ReadScorecard => {
+  const rubric = getRubric(sent.meta.edition);
+  return { ...sent, rubric, layout: layoutFor(rubric) };
+};
 
 const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
@@ -148,29 +139,22 @@ export async function runSummary(
 
   const sources: Source[] = [];
   let unreadable = 0;
-  // Files are parsed on worker threads when there are several (in-process: the next file is read from disk
-  // while this one is parsed); either way they come back in command-line order.
-  const workers = workerCount(files.length);
-  const pool =
-    workers > 1 && existsSync(WORKER) ? new WorkerPool<SummaryJob, StationFile>(WORKER, workers) : null;
-  const read = (file: string): Promise<StationFile> =>
-    pool
-      ? pool.run({ file, lang }).catch((e: unknown) => ({ file, error: fileReason(e, t) }))
-      : readStationFile(file, lang);
-  const rebuild = rebuilder();
-  try {
-    for await (const result of orderedMap(files, read, pool ? workers * 2 : 2)) {
-      const { file } = result;
-      if (result.error !== undefined) {
-        warn(t.unreadable(file, result.error));
-        unreadable++;
-      } else if (result.scorecards.length === 0) {
-        warn(t.unreadable(file, t.summaryNoScorecards));
-        unreadable++;
-      } else for (const sent of result.scorecards) sources.push({ file, read: rebuild(sent) });
-    }
-  } finally {
-    await pool?.close();
+  const results = mapFiles<SummaryJob, StationFile>(files, {
+    script: WORKER,
+    workers: workerCount(files.length),
+    job: (file) => ({ file, lang }),
+    local: (file) => readStationFile(file, lang),
+    failed: (file, e) => ({ file, error: fileReason(e, t) }),
+  });
+  for await (const result of results) {
+    const { file } = result;
+    if (result.error !== undefined) {
+      warn(t.unreadable(file, result.error));
+      unreadable++;
+    } else if (result.scorecards.length === 0) {
+      warn(t.unreadable(file, t.summaryNoScorecards));
+      unreadable++;
+    } else for (const sent of result.scorecards) sources.push({ file, read: rebuild(sent) });
   }
   const reads = sources.map((s) => s.read);
   const rubric = rubricOf(o.edition, reads);
