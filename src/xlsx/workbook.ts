@@ -106,6 +106,22 @@ export type PartsEdit = (parts: Map<string, string>, sheetName: string | null) =
  */
 export type Deflate = (data: Uint8Array) => { readonly deflated: Uint8Array; readonly crc: number };
 
+/** writeBuffer's steps after the sheets, in its order (workbook.xml needs the rIds the relationships give). */
+const PARTS_AFTER_SHEETS = [
+  "addContentTypes",
+  "addOfficeRels",
+  "addWorkbookRels",
+  "addSharedStrings",
+  "addDrawings",
+  "addTables",
+  "addThemes",
+  "addStyles",
+  "addMedia",
+  "addApp",
+  "addCore",
+  "addWorkbook",
+] as const;
+
 /** Accessors that keep one value whatever ExcelJS assigns: see streamedWorkbookBytes. */
 const pinned = (value: unknown): PropertyDescriptor => ({ get: () => value, set: () => undefined });
 
@@ -186,19 +202,7 @@ export async function streamedWorkbookBytes(
   }
   model.worksheets = model.sheets = stubs;
   Object.assign(model, collected);
-  // writeBuffer's order after the sheets (the workbook relationships name each sheet's rId for workbook.xml).
-  await writer.addContentTypes(sink, model);
-  await writer.addOfficeRels(sink, model);
-  await writer.addWorkbookRels(sink, model);
-  await writer.addSharedStrings(sink, model);
-  await writer.addDrawings(sink, model);
-  await writer.addTables(sink, model);
-  await writer.addThemes(sink, model);
-  await writer.addStyles(sink, model);
-  await writer.addMedia(sink, model);
-  await writer.addApp(sink, model);
-  await writer.addCore(sink, model);
-  await writer.addWorkbook(sink, model);
+  for (const step of PARTS_AFTER_SHEETS) await writer[step](sink, model);
   flush(null);
   zip.end();
   if (failure) throw failure;
