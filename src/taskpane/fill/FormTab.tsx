@@ -17,13 +17,5 @@ export const loadFormView = lazyChunk(() =>
 /** The 填写 tab. */
 export function FormTab(props: FormViewProps): React.JSX.Element {
   const { s } = useTexts();
-  return (
-    <LazyPanel
-      load={loadFormView}
-      ready={loadFormView.ready}
-      loadingLabel={s.tabForm}
-      failedTitle={s.loadFailedTitle}
-      panelProps={props}
-    />
-  );
+  return <LazyPanel load={loadFormView} loadingLabel={s.tabForm} panelProps={props} />;
 }

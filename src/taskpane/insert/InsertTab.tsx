@@ -14,13 +14,5 @@ export const loadInsertPanel = lazyChunk(() =>
 /** The 插入 tab. */
 export function InsertTab(props: InsertPanelProps): React.JSX.Element {
   const { s } = useTexts();
-  return (
-    <LazyPanel
-      load={loadInsertPanel}
-      ready={loadInsertPanel.ready}
-      loadingLabel={s.tabInsert}
-      failedTitle={s.loadFailedTitle}
-      panelProps={props}
-    />
-  );
+  return <LazyPanel load={loadInsertPanel} loadingLabel={s.tabInsert} panelProps={props} />;
 }

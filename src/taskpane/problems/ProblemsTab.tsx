@@ -18,9 +18,7 @@ export function ProblemsTab(props: ProblemsListProps): React.JSX.Element {
   return (
     <LazyPanel
       load={loadProblemsList}
-      ready={loadProblemsList.ready}
       loadingLabel={format(s.tabProblems, { n: props.problems.length })}
-      failedTitle={s.loadFailedTitle}
       panelProps={props}
     />
   );

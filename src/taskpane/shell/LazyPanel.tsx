@@ -14,12 +14,16 @@ const useStyles = makeStyles({
 });
 
 export interface LazyPanelProps<P> {
-  /** Stable (module-level) loader of the panel component. */
-  readonly load: () => Promise<React.ComponentType<P>>;
-  /** The panel when its chunk is already loaded (prefetched): shown at once, with no spinner in between. */
-  readonly ready?: () => React.ComponentType<P> | undefined;
+  /**
+   * Stable (module-level) loader of the panel component; a lazyChunk's `ready` gives the panel when its chunk is
+   * already loaded (prefetched), shown at once with no spinner in between.
+   */
+  readonly load: (() => Promise<React.ComponentType<P>>) & {
+    readonly ready?: () => React.ComponentType<P> | undefined;
+  };
   readonly loadingLabel: string;
-  readonly failedTitle: string;
+  /** Defaults to the pane's “could not load” title. */
+  readonly failedTitle?: string;
   readonly panelProps: P;
 }
 
@@ -29,17 +33,17 @@ export interface LazyPanelProps<P> {
  */
 export function LazyPanel<P extends object>({
   load,
-  ready,
   loadingLabel,
-  failedTitle,
+  failedTitle: title,
   panelProps,
 }: LazyPanelProps<P>): React.JSX.Element {
   const styles = useStyles();
   const { s } = useTexts();
+  const failedTitle = title ?? s.loadFailedTitle;
   const messages = useMessages();
   const messagesRef = React.useRef(messages);
   messagesRef.current = messages;
-  const [Panel, setPanel] = React.useState<React.ComponentType<P> | null>(() => ready?.() ?? null);
+  const [Panel, setPanel] = React.useState<React.ComponentType<P> | null>(() => load.ready?.() ?? null);
   const [failed, setFailed] = React.useState(false);
   const [attempt, setAttempt] = React.useState(0);
 
