@@ -12,6 +12,7 @@ import { scoreColumn } from "../src/scoring";
 import { buildPlan, readScorecard, sheetNameFor, type ScorecardEntries } from "../src/sheet";
 import { XlsxPort } from "../src/xlsx";
 import { CHROMIUM, buildPane, requireChromium, servePane, type Served } from "../bench/paneBuild";
+import { fillCategoryAtMax } from "./support/paneFill";
 
 jest.setTimeout(300_000);
 
@@ -145,15 +146,7 @@ describe("task pane in headless Chromium (file mode)", () => {
 
     // Fill items 1–70 at their maximum in the form, category by category.
     await tab("填写").click();
-    for (const category of rubric.categories) {
-      const header = page.getByRole("button", { name: new RegExp(`^${category.name}`) });
-      if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
-      for (const item of category.items) {
-        const box = page.getByRole("spinbutton", { name: new RegExp(`^${item.no}\\. `) });
-        await box.fill(String(item.max));
-        await box.press("Tab");
-      }
-    }
+    for (const category of rubric.categories) await fillCategoryAtMax(page, category);
     await page.getByRole("textbox", { name: "第1项佐证材料" }).fill("学习记录台账");
     await snap("form-filled");
     await axe("form");
