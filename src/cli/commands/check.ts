@@ -1,4 +1,4 @@
-import { readFile } from "fs/promises";
+import { readFileSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import { parseArgs } from "util";
@@ -22,7 +22,7 @@ export interface FileCheck {
 /** Reads and checks one file; an unreadable file becomes an entry with `error`, never an exception. */
 export async function checkFile(file: string, lang: Lang): Promise<FileCheck> {
   try {
-    const reads = streamScorecards(new Uint8Array(await readFile(file)));
+    const reads = streamScorecards(new Uint8Array(readFileSync(file)));
     const extra = workbookFindings(reads);
     return { file, scorecards: reads.map((r) => checkScorecard(r, lang, extra.get(r))) };
   } catch (e) {
@@ -56,8 +56,15 @@ export function progressLine(
   return (done) => stream.write(done < total ? `\r${r.progress(done, total)}` : "\r\x1b[K");
 }
 
-/** Four spaces before every line: only "\n" ends one in JSON.stringify's output (it writes U+2028 as is). */
-const indent = (json: string): string => `    ${json.split("\n").join("\n    ")}`;
+/** The --json document around its entries, as JSON.stringify({ files }, null, 2) writes it. */
+const DOC_HEAD = '{\n  "files": [';
+const DOC_TAIL = "  ]\n}";
+
+/** A file's entry exactly as it stands in that document: stringified in place, then cut out. */
+const entryJson = (r: FileCheck): string => {
+  const doc = JSON.stringify({ files: [r] }, null, 2);
+  return doc.slice(DOC_HEAD.length + 1, doc.length - DOC_TAIL.length - 1);
+};
 
 /** One file's part of the report, already rendered, so that worker threads hand back a string, not objects. */
 export interface CheckedFile {
@@ -71,7 +78,7 @@ export interface CheckedFile {
 const rendered = (r: FileCheck, lang: Lang, json: boolean): CheckedFile => ({
   file: r.file,
   error: r.error,
-  output: json ? indent(JSON.stringify(r, null, 2)) : formatFile(r, lang),
+  output: json ? entryJson(r) : formatFile(r, lang),
   code: checkExitCode([r]),
 });
 
@@ -101,7 +108,7 @@ export async function runCheck(
     local: (file) => checkAndRender(file, lang, o.json),
     failed: (file, e) => rendered({ file, error: fileReason(e, t), scorecards: [] }, lang, o.json),
   });
-  if (o.json) print('{\n  "files": [');
+  if (o.json) print(DOC_HEAD);
   for await (const result of results) {
     done++;
     if (result.error !== undefined) warn(t.unreadable(result.file, result.error));
@@ -109,7 +116,7 @@ export async function runCheck(
     code = Math.max(code, result.code) as ExitCode;
     progress?.(done);
   }
-  if (o.json) print("  ]\n}");
+  if (o.json) print(DOC_TAIL);
   return code;
 }
 

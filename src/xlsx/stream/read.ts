@@ -5,6 +5,7 @@
  * as dates, shared formulas slid to each cell, hyperlinked cells reduced to their text, merged-away cells empty.
  * Node only (it uses ExcelJS's own conversion helpers from its lib folder).
  */
+import { Buffer } from "buffer";
 import { inflateRawSync } from "zlib";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import utils from "exceljs/lib/utils/utils";
@@ -38,16 +39,39 @@ function parsePart(
   scanner.close();
 }
 
-const relationships = (zip: ZipReader, name: string): Map<string, string> => {
+/**
+ * What was read from a kind of part that repeats byte for byte across a batch (the styles and relationships of
+ * files written by one tool): a part stored exactly as one seen before gives that one's result, neither
+ * inflated nor parsed again. The last few are kept; a result is shared, so it is read-only.
+ */
+class PartMemo<T> {
+  private readonly seen: { method: number; size: number; data: Uint8Array; value: T }[] = [];
+
+  constructor(private readonly read: (zip: ZipReader, name: string) => T) {}
+
+  get(zip: ZipReader, name: string): T {
+    const { method, size, data } = zip.stored(name);
+    for (const s of this.seen)
+      if (s.method === method && s.size === size && Buffer.compare(s.data, data) === 0) return s.value;
+    const value = this.read(zip, name);
+    this.seen.unshift({ method, size, data: data.slice(), value });
+    this.seen.length = Math.min(this.seen.length, 4);
+    return value;
+  }
+}
+
+const relationshipsMemo = new PartMemo<ReadonlyMap<string, string>>((zip, name) => {
   const rels = new Map<string, string>();
-  if (zip.has(name))
-    parsePart(zip, name, {
-      open: (tag, a) => {
-        if (tag === "Relationship") rels.set(a.get("Id") ?? "", a.get("Target") ?? "");
-      },
-    });
+  parsePart(zip, name, {
+    open: (tag, a) => {
+      if (tag === "Relationship") rels.set(a.get("Id") ?? "", a.get("Target") ?? "");
+    },
+  });
   return rels;
-};
+});
+
+const relationships = (zip: ZipReader, name: string): ReadonlyMap<string, string> =>
+  zip.has(name) ? relationshipsMemo.get(zip, name) : new Map();
 
 /** `_x000D_`-style escapes, undone the way ExcelJS undoes them in shared strings and rich-text runs. */
 const unescapeText = (text: string): string =>
@@ -122,13 +146,11 @@ const SHEET_SKIP = new Set([
   "formula2",
 ]);
 
-/** For each cellXfs index: does its number format make ExcelJS load numbers as dates? */
-function dateStyles(zip: ZipReader): boolean[] {
-  if (!zip.has("xl/styles.xml")) return [];
+const dateStylesMemo = new PartMemo<readonly boolean[]>((zip, name) => {
   const custom = new Map<number, string>();
   const formats: (number | undefined)[] = [];
   let inCellXfs = false;
-  parsePart(zip, "xl/styles.xml", {
+  parsePart(zip, name, {
     open: (tag, a) => {
       if (STYLE_SKIP.has(tag)) return true;
       const code = tag === "numFmt" ? a.get("formatCode") : undefined;
@@ -145,7 +167,11 @@ function dateStyles(zip: ZipReader): boolean[] {
     if (!id) return false;
     return utils.isDateFmt(custom.get(id) ?? defaultNumFormats[id]?.f);
   });
-}
+});
+
+/** For each cellXfs index: does its number format make ExcelJS load numbers as dates? */
+const dateStyles = (zip: ZipReader): readonly boolean[] =>
+  zip.has("xl/styles.xml") ? dateStylesMemo.get(zip, "xl/styles.xml") : [];
 
 /** "$B$12" → { row: 12, col: 2 }; null unless 1–3 letters then digits (each optionally after a '$'). */
 function decodeRef(ref: string): { row: number; col: number } | null {
@@ -222,6 +248,22 @@ function plainAttributes(raw: string, names: readonly string[]): (string | undef
   return out;
 }
 
+/*
+ * ExcelJS keys a sheet's validations by address text: a range's cells as "B12", a single address as written.
+ * Here a cell that text would name as "B12" is keyed by number (no string built per cell of a range), and any
+ * other spelling ("$B$12", "b12") keeps its text, so that the keys stay as distinct as ExcelJS's.
+ */
+const KEY_COLUMNS = 1 << 15;
+const cellKey = (row: number, col: number): number => row * KEY_COLUMNS + col;
+const cellOfKey = (key: number): { row: number; col: number } => ({
+  row: Math.floor(key / KEY_COLUMNS),
+  col: key % KEY_COLUMNS,
+});
+function validationKey(address: string): number | string {
+  const at = decodeRef(address);
+  return at && `${columnLetters(at.col)}${at.row}` === address ? cellKey(at.row, at.col) : address;
+}
+
 /** Column numbers by their letters, as cells repeat them (at most 18,278 entries: every 1–3 letter name). */
 const COLUMNS = new Map<string, number>();
 const columnOf = (letters: string): number => {
@@ -279,7 +321,8 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   const rows = new Map<number, Map<number, RawCell>>();
   const masters = new Map<string, { formula: string | undefined; address: string }>();
   const merges: Range[] = [];
-  const validations = new Map<string, string>();
+  // By the cell each key names (see validationKey), in the order ExcelJS would first list it.
+  const validations = new Map<number | string, string>();
   const hyperlinkIds = new Map<string, string>();
   let protectedSheet = false;
 
@@ -385,8 +428,8 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
         const range = decodeRange(addr);
         if (!range) throw new Error(`Invalid range ${addr}`);
         for (let c = range.left; c <= range.right; c++)
-          for (let r = range.top; r <= range.bottom; r++) validations.set(`${columnLetters(c)}${r}`, type);
-      } else validations.set(addr, type);
+          for (let r = range.top; r <= range.bottom; r++) validations.set(cellKey(r, c), type);
+      } else validations.set(validationKey(addr), type);
     }
   };
 
@@ -548,8 +591,8 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   const bounds = { rows: Math.max(rowCount, 1), cols: Math.max(colCount, 1) };
   const validated = new Set<string>();
   // Each key is one cell (ranges were expanded as ExcelJS does), so sheetGuards' clipping is a bounds check.
-  for (const [address, type] of validations) {
-    const at = type === "any" ? null : decodeRef(address.trim());
+  for (const [key, type] of validations) {
+    const at = type === "any" ? null : typeof key === "number" ? cellOfKey(key) : decodeRef(key.trim());
     if (at && at.row <= bounds.rows && at.col <= bounds.cols)
       validated.add(`${columnLetters(at.col)}${at.row}`);
   }

@@ -100,10 +100,10 @@ export class ZipReader {
   }
 
   /**
-   * Streams the inflated bytes of a part to `onChunk`, throwing ZipError("too-large") as soon as the total
-   * passes `limit`: a zip bomb costs at most one slice's output of memory, never the whole part.
+   * A part as stored (its method, declared size and compressed bytes), so that a caller can tell it is the same
+   * part as one already read without inflating it.
    */
-  read(name: string, onChunk: (chunk: Uint8Array) => void, limit = PART_LIMIT): void {
+  stored(name: string): { readonly method: number; readonly size: number; readonly data: Uint8Array } {
     const entry = this.entries.get(name);
     if (!entry) throw damaged(`Missing part ${name}`);
     const at = entry.localOffset;
@@ -112,7 +112,15 @@ export class ZipReader {
     const start = at + 30 + this.u16(at + 26) + this.u16(at + 28);
     const end = start + entry.compressedSize;
     if (end > this.bytes.length) throw damaged(`Truncated part ${name}`);
-    const data = this.bytes.subarray(start, end);
+    return { method: entry.method, size: entry.size, data: this.bytes.subarray(start, end) };
+  }
+
+  /**
+   * Streams the inflated bytes of a part to `onChunk`, throwing ZipError("too-large") as soon as the total
+   * passes `limit`: a zip bomb costs at most one slice's output of memory, never the whole part.
+   */
+  read(name: string, onChunk: (chunk: Uint8Array) => void, limit = PART_LIMIT): void {
+    const { method, size, data } = this.stored(name);
     let total = 0;
     const emit = (chunk: Uint8Array): void => {
       total += chunk.length;
@@ -120,16 +128,16 @@ export class ZipReader {
         throw new ZipError("too-large", `${name} inflates beyond ${limit / 1024 / 1024} MB`, name);
       onChunk(chunk);
     };
-    if (entry.method === 0) {
+    if (method === 0) {
       for (let i = 0; i < data.length; i += SLICE) emit(data.subarray(i, i + SLICE));
       return;
     }
-    if (entry.method !== 8) throw damaged(`Unsupported compression method ${entry.method} in ${name}`);
+    if (method !== 8) throw damaged(`Unsupported compression method ${method} in ${name}`);
     try {
-      if (entry.size <= limit) {
+      if (size <= limit) {
         // The usual case, inflated in one go into a buffer of the declared size; a part that does not fit it
         // lied about its size and goes through the streaming path below, which enforces the limit.
-        const out = this.inflater(data, entry.size);
+        const out = this.inflater(data, size);
         if (out) {
           emit(out);
           return;
