@@ -1,10 +1,10 @@
 import { spawnSync } from "child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { availableParallelism, tmpdir } from "os";
 import { join } from "path";
 import { strToU8, zipSync } from "fflate";
 import { main } from "../src/cli/main";
-import { progressLine, workerCount } from "../src/cli/commands/check";
+import { FILES_PER_WORKER, progressLine, workerCount } from "../src/cli/commands/check";
 import { getRubric } from "../src/rubric";
 import { buildPlan } from "../src/sheet";
 import { newWorkbook, renderPlan, workbookBytes } from "../src/xlsx";
@@ -103,10 +103,13 @@ describe("check over many files", () => {
     expect(text.stdout).toBe(runner(["check", ...files, "junk.xlsx"], { SCORECARD_JOBS: "1" }).stdout);
   });
 
-  it("uses one worker per core unless told, never more than files", () => {
+  it("uses one worker per core and per FILES_PER_WORKER files unless told, never more than files", () => {
     expect(workerCount(3, { SCORECARD_JOBS: "8" })).toBe(3);
     expect(workerCount(100, { SCORECARD_JOBS: "2" })).toBe(2);
-    expect(workerCount(1000, {})).toBeGreaterThanOrEqual(1);
+    expect(workerCount(17, {})).toBe(1);
+    expect(workerCount(2 * FILES_PER_WORKER - 1, {})).toBe(1);
+    expect(workerCount(2 * FILES_PER_WORKER, {})).toBe(Math.min(2, availableParallelism()));
+    expect(workerCount(1000 * FILES_PER_WORKER, {})).toBe(availableParallelism());
     expect(workerCount(1000, { SCORECARD_JOBS: "zero" })).toBe(workerCount(1000, {}));
   });
 
