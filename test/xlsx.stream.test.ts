@@ -85,15 +85,19 @@ describe("the streaming reader gives the grids ExcelJS gives", () => {
               '<c r="B200" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 文本_x000D_</t></r></is></c>' +
               '<c r="C200" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>' +
               '<c r="D200"><f t="shared" ref="D200:D202" si="90">C200&amp;$A$200</f><v>1</v></c>' +
-              '<c r="E200" t="e"><v>#N/A</v></c><c r="F200" t="b"><v>0</v></c><c r="G200" s="1"/><c r="H200"/></row>' +
+              '<c r="E200" t="e"><v>#N/A</v></c><c r="F200" t="b"><v>0</v></c><c r="G200" s="1"/><c r="H200"/>' +
+              // A value left in a merged-away cell, which every reader shows empty.
+              '<c r="J200"><v>5</v></c><c r="K200"><v>7</v></c></row>' +
               '<row r="201"><c r="D201"><f t="shared" si="90"/><v>2</v></c></row>' +
               '<row r="202" ht="20" customHeight="1"><c r="D202"><f t="shared" si="90"/></c><c r="J202" s="2"/></row>' +
               '<row r="230"/></sheetData>',
           )
-          .replace(/<dataValidation /, '<dataValidation sqref="A300 B1:B3 $C$2"/><dataValidation '),
+          .replace(/<dataValidation /, '<dataValidation sqref="A300 B1:B3 $C$2"/><dataValidation ')
+          .replace("</mergeCells>", '<mergeCell ref="J200:K200"/></mergeCells>'),
     });
     const grid = streamGrids(bytes)[0];
     expect(grid.values[199].slice(0, 6)).toEqual(["内联 & 文本", "富 文本\r", "ab", 1, "#N/A", false]);
+    expect(grid.values[199].slice(9, 11)).toEqual([5, null]);
     expect(grid.formulas[200][3]).toBe("C201&$A$200");
     await expectSameGrids(bytes);
   });
@@ -132,7 +136,7 @@ describe("the streaming reader gives the grids ExcelJS gives", () => {
     await expectSameGrids(bytes);
   });
 
-  it("whether a cell, shared string or validation is read whole or tag by tag", async () => {
+  it("whether a cell, shared string, validation or merge is read whole or tag by tag", async () => {
     const bytes = await workbookBytes(scorecardBook({ rubric, ...randomFills(rubric, 1, 5)[0] }));
     let n = 0;
     // Every other element in a shape the whole-element patterns leave to the tag-by-tag path (XML allows
@@ -142,9 +146,13 @@ describe("the streaming reader gives the grids ExcelJS gives", () => {
     const edited = editZip(bytes, {
       "xl/worksheets/sheet1.xml": (xml) =>
         everyOther(
-          everyOther(xml, /<c r="([A-Z]+\d+)" s="(\d+)"/g, (r, style) => `<c s="${style}"\n r="${r}"`),
-          /<dataValidation /g,
-          () => "<dataValidation\t",
+          everyOther(
+            everyOther(xml, /<c r="([A-Z]+\d+)" s="(\d+)"/g, (r, style) => `<c s="${style}"\n r="${r}"`),
+            /<dataValidation /g,
+            () => "<dataValidation\t",
+          ),
+          /<mergeCell ref="([^"]*)"\/>/g,
+          (ref) => `<mergeCell ref="${ref}" />`,
         ),
       "xl/sharedStrings.xml": (xml) => everyOther(xml, /<si><t>/g, () => "<si><t >"),
     });

@@ -13,7 +13,7 @@ import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import { isScorecard, readScorecard, type GridValue, type ReadScorecard, type SheetGrid } from "../../sheet";
 import { columnLetters } from "../grid";
 import { formatError, sniffWorkbook } from "../format";
-import { XmlScanner, type WholeElement, type XmlHandlers } from "./xml";
+import { XmlScanner, type PartText, type WholeElement, type XmlHandlers } from "./xml";
 import { ZipError, ZipReader, type Inflater } from "./zip";
 
 /** Node's zlib, bounded by the declared size: a part that lies about its size goes the streaming way. */
@@ -75,7 +75,9 @@ const relationships = (zip: ZipReader, name: string): ReadonlyMap<string, string
 
 /** `_x000D_`-style escapes, undone the way ExcelJS undoes them in shared strings and rich-text runs. */
 const unescapeText = (text: string): string =>
-  text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  text.includes("_x")
+    ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 
 /** A shared string of one plain text, the usual kind, read in one match. */
 const PLAIN_STRING = /<si><t(?: [\w:]+="[^"<]*")*>([^<]*)<\/t><\/si>/y;
@@ -196,9 +198,11 @@ interface Range {
 }
 
 function decodeRange(ref: string): Range | null {
-  const [a, b = a] = ref.split(":");
-  const from = decodeRef(a);
-  const to = decodeRef(b);
+  // As `const [a, b = a] = ref.split(":")` would read it (a second ':' ends b), without building the array.
+  const colon = ref.indexOf(":");
+  const second = colon < 0 ? -1 : ref.indexOf(":", colon + 1);
+  const from = decodeRef(colon < 0 ? ref : ref.slice(0, colon));
+  const to = colon < 0 ? from : decodeRef(ref.slice(colon + 1, second < 0 ? ref.length : second));
   if (!from || !to) return null;
   return {
     top: Math.min(from.row, to.row),
@@ -212,11 +216,11 @@ function decodeRange(ref: string): Range | null {
 const PLAIN_ATTRIBUTES = String.raw`((?: [\w:]+="[^"<&\t\r\n\x80-\xff]*")*)`;
 /**
  * A cell as Excel, ExcelJS and LibreOffice write it — r, s and t first, maybe a formula, maybe a value — read
- * in one match (a sheet holds a thousand of them); any other shape goes tag by tag. Groups: 1 column letters,
- * 2 row digits, 3 style, 4 type, 5 other attributes, 6 formula attributes, 7 formula text, 8 value text.
+ * in one match (a sheet holds a thousand of them); any other shape goes tag by tag. Groups: 1 reference,
+ * 2 style, 3 type, 4 other attributes, 5 formula attributes, 6 formula text, 7 value text.
  */
 const CELL = new RegExp(
-  String.raw`<c(?: r="([A-Z]{1,3})([0-9]{1,7})")?(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?${PLAIN_ATTRIBUTES}` +
+  String.raw`<c(?: r="([A-Z]{1,3}[0-9]{1,7})")?(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?${PLAIN_ATTRIBUTES}` +
     String.raw`(?:\/>|>(?:<f${PLAIN_ATTRIBUTES}(?:\/>|>([^<]*)<\/f>))?(?:<v>([^<]*)<\/v>)?<\/c>)`,
   "y",
 );
@@ -264,17 +268,29 @@ function validationKey(address: string): number | string {
   return at && `${columnLetters(at.col)}${at.row}` === address ? cellKey(at.row, at.col) : address;
 }
 
-/** Column numbers by their letters, as cells repeat them (at most 18,278 entries: every 1–3 letter name). */
-const COLUMNS = new Map<string, number>();
-const columnOf = (letters: string): number => {
-  let col = COLUMNS.get(letters);
-  if (col === undefined) {
-    col = 0;
-    for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
-    COLUMNS.set(letters, col);
-  }
+/** The column of a reference CELL matched (1–3 capitals, then digits). */
+const columnOfRef = (ref: string): number => {
+  let col = 0;
+  for (let i = 0, c = ref.charCodeAt(0); c >= 65 && c <= 90; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
   return col;
 };
+
+/**
+ * Formula texts as read, by their text as written: every file from one template repeats the same ones (172 in a
+ * scorecard, each full of &quot;). Only sheets use it, which are all scanned the same way (latin1).
+ */
+const FORMULA_TEXTS = new Map<string, string>();
+const formulaText = (read: PartText, raw: string): string => {
+  let text = FORMULA_TEXTS.get(raw);
+  if (text === undefined) {
+    if (FORMULA_TEXTS.size >= 20_000) FORMULA_TEXTS.clear();
+    FORMULA_TEXTS.set(raw, (text = read.text(raw)));
+  }
+  return text;
+};
+
+/** A merge as every writer puts it. Group 1: its range. */
+const MERGE = /<mergeCell ref="([^"<&\t\r\n\x80-\xff]*)"\/>/y;
 
 /** A parsed <c>, before hyperlinks and merges apply. */
 interface RawCell {
@@ -449,31 +465,41 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     element: (m, read) => {
       if (cell) return false;
       // Tag by tag an attribute's first occurrence counts (Attributes.get): the groups come first.
-      let r = m[1] !== undefined ? m[1] + m[2] : undefined;
       // Groups that did not take part are undefined (RegExpExecArray's type says string).
-      let style: string | undefined = m[3];
-      let t: string | undefined = m[4];
-      if (m[5]) {
-        const [otherR, otherT, otherS] = plainAttributes(m[5], ["r", "t", "s"]);
+      let r: string | undefined = m[1];
+      let style: string | undefined = m[2];
+      let t: string | undefined = m[3];
+      if (m[4]) {
+        const [otherR, otherT, otherS] = plainAttributes(m[4], ["r", "t", "s"]);
         r ??= otherR;
         t ??= otherT;
         style ??= otherS;
       }
       const opened = openCell(r, t, style);
-      if (m[1] !== undefined && r === m[1] + m[2]) opened.col = columnOf(m[1]);
-      if (m[6] !== undefined) {
-        const [share, si, ref] = m[6] ? plainAttributes(m[6], ["t", "si", "ref"]) : [];
+      if (m[1] !== undefined) opened.col = columnOfRef(m[1]);
+      if (m[5] !== undefined) {
+        const [share, si, ref] = m[5] ? plainAttributes(m[5], ["t", "si", "ref"]) : [];
         // An empty element has no text, as tag by tag.
-        openFormula(share, si, ref, m[7] ? read.text(m[7]) : undefined);
+        openFormula(share, si, ref, m[6] ? formulaText(read, m[6]) : undefined);
       }
-      if (m[8]) value = read.text(m[8]);
+      if (m[7]) value = read.text(m[7]);
       closeCell();
       cell = null;
     },
   };
 
+  const wholeMerge: WholeElement = {
+    name: "mergeCell",
+    pattern: MERGE,
+    element: (m) => {
+      if (cell) return false;
+      const range = decodeRange(m[1]);
+      if (range) merges.push(range);
+    },
+  };
+
   parsePart(zip, part, {
-    whole: [wholeCell, wholeValidation],
+    whole: [wholeCell, wholeValidation, wholeMerge],
     open: (tag, a) => {
       if (cell) {
         if (tag === "f") {
