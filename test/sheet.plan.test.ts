@@ -10,7 +10,7 @@ import {
   subtotalLabel,
   type PlanCell,
 } from "../src/sheet";
-import { COL } from "../src/sheet/layout";
+import { COL, rowOf } from "../src/sheet/layout";
 
 const rubric = getRubric("2020-trial");
 const full: Record<string, number> = Object.fromEntries(
@@ -96,6 +96,17 @@ describe("the scorecard plan", () => {
     }
     expect(at(rowWithLabel("思想政治教育小计"), COL.self).formula).toBe("SUM(J4:J21)");
     expect(at(rowWithLabel("总分"), COL.review).formula).toBe("G89+G90");
+  });
+
+  it("gives every item's hidden helper cells a formula over that row's own score cell", () => {
+    for (const item of rubric.items) {
+      const row = rowOf(plan.layout, item.id);
+      const self = at(row, COL.selfHelper).formula ?? "";
+      const review = at(row, COL.reviewHelper).formula ?? "";
+      expect(self.match(/[A-Z]+\d+/g)?.every((ref) => ref === `F${row}`)).toBe(true);
+      expect(review.match(/[A-Z]+\d+/g)?.every((ref) => ref === `G${row}`)).toBe(true);
+      expect(review).toBe(self.split(`F${row}`).join(`G${row}`));
+    }
   });
 
   it("caches the engine's results in every formula cell", () => {

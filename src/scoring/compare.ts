@@ -20,9 +20,9 @@ const shown = (j: Judgement): number | string | null =>
  */
 export function compareColumns(selfScore: ColumnScore, reviewScore: ColumnScore): Difference[] {
   const diffs: Difference[] = [];
-  for (const [id, selfJ] of Object.entries(selfScore.judgements)) {
+  for (const id of Object.keys(selfScore.judgements)) {
     const reviewJ = reviewScore.judgements[id];
-    const a = shown(selfJ);
+    const a = shown(selfScore.judgements[id]);
     const b = shown(reviewJ);
     if (a === null || b === null || a === b) continue;
     const delta = typeof a === "number" && typeof b === "number" ? roundHalf(b - a) : null;

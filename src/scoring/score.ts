@@ -104,7 +104,8 @@ export function scoreColumn(rubric: Rubric, entries: ColumnEntries): ColumnScore
   const empty = rubric.baseItems.filter((i) => judgements[i.id].status === "empty").map((i) => i.id);
   const missing = rubric.baseItems.filter((i) => judgements[i.id].status !== "valid").map((i) => i.id);
   const invalid: InvalidEntry[] = [];
-  for (const [id, judgement] of Object.entries(judgements)) {
+  for (const id of Object.keys(judgements)) {
+    const judgement = judgements[id];
     if (judgement.status === "invalid") invalid.push({ id, judgement });
   }
   const shortfalls = rubric.baseItems

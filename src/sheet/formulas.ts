@@ -11,8 +11,22 @@ import { addr, COL, helperOf, rangeAddr, rowOf, type Layout, type ScoreColumnNam
 
 const col = (column: ScoreColumnName): number => (column === "self" ? COL.self : COL.review);
 
+/** Helper formulas by item, then row and column: the reader compares 140 of them on every sheet. */
+const helpers = new WeakMap<Item, Map<number, string>>();
+
 /** What one entry counts for: its value when valid for the item's rule, else "". */
 export function helperFormula(item: Item, row: number, column: ScoreColumnName): string {
+  let byPlace = helpers.get(item);
+  if (!byPlace) helpers.set(item, (byPlace = new Map()));
+  // Moved rows put an item on other rows; a few hundred places an item is the most a batch of files needs.
+  if (byPlace.size > 512) byPlace.clear();
+  const place = row * 2 + (column === "self" ? 0 : 1);
+  let formula = byPlace.get(place);
+  if (formula === undefined) byPlace.set(place, (formula = buildHelperFormula(item, row, column)));
+  return formula;
+}
+
+function buildHelperFormula(item: Item, row: number, column: ScoreColumnName): string {
   const c = addr(col(column), row);
   const award = item.award;
   let valid: string;
