@@ -151,8 +151,8 @@ describe("the streaming reader gives the grids ExcelJS gives", () => {
             /<dataValidation /g,
             () => "<dataValidation\t",
           ),
-          /<mergeCell ref="([^"]*)"\/>/g,
-          (ref) => `<mergeCell ref="${ref}" />`,
+          /<mergeCell ref="([^"]*)"\/>|<row r="(\d+)"/g,
+          (ref, row) => (row ? `<row\n r="${row}"` : `<mergeCell ref="${ref}" />`),
         ),
       "xl/sharedStrings.xml": (xml) => everyOther(xml, /<si><t>/g, () => "<si><t >"),
     });

@@ -89,6 +89,38 @@ describe("the XML tokenizer", () => {
     for (const size of [1, 4, xml.length]) expect(scan(xml, size, ["skip"])).toEqual(expected);
   });
 
+  it("reads a start tag whole and its content and end tag as usual, still checking that the end tag matches", () => {
+    const events: string[] = [];
+    const run = (xml: string): void => {
+      const scanner = new XmlScanner({
+        whole: [
+          {
+            name: "row",
+            pattern: /<row r="(\d+)">/y,
+            startTag: true,
+            element: (m) => void events.push(`row ${m[1]}`),
+          },
+        ],
+        open: (name) => void events.push(`open ${name}`),
+        close: (name) => void events.push(`close ${name}`),
+      });
+      scanner.write(new TextEncoder().encode(xml));
+      scanner.close();
+    };
+    run('<s><row r="1"><c/></row><row  r="2"/></s>');
+    expect(events).toEqual([
+      "open s",
+      "row 1",
+      "open c",
+      "close c",
+      "close row",
+      "open row",
+      "close row",
+      "close s",
+    ]);
+    expect(() => run('<s><row r="1"></s>')).toThrow(XmlError);
+  });
+
   it.each([
     ["an unclosed element", "<a><b></a>"],
     ["a cut document", "<a><b>text"],

@@ -289,6 +289,9 @@ const formulaText = (read: PartText, raw: string): string => {
   return text;
 };
 
+/** A row's start tag with its number first. Group 1: the number. */
+const ROW = /<row r="([0-9]{1,7})"(?: [\w:]+="[^"<&\t\r\n\x80-\xff]*")*>/y;
+
 /** A merge as every writer puts it. Group 1: its range. */
 const MERGE = /<mergeCell ref="([^"<&\t\r\n\x80-\xff]*)"\/>/y;
 
@@ -488,6 +491,22 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     },
   };
 
+  const openRow = (r: string | undefined): void => {
+    rowNumber = parseInt(r ?? "", 10);
+    if (!(rowNumber > 0)) throw new Error("Invalid row number in model");
+    row = new Map();
+    rows.set(rowNumber, row);
+    prevCol = 0;
+  };
+  const wholeRow: WholeElement = {
+    name: "row",
+    pattern: ROW,
+    startTag: true,
+    element: (m) => {
+      if (cell) return false;
+      openRow(m[1]);
+    },
+  };
   const wholeMerge: WholeElement = {
     name: "mergeCell",
     pattern: MERGE,
@@ -499,7 +518,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   };
 
   parsePart(zip, part, {
-    whole: [wholeCell, wholeValidation, wholeMerge],
+    whole: [wholeCell, wholeRow, wholeValidation, wholeMerge],
     open: (tag, a) => {
       if (cell) {
         if (tag === "f") {
@@ -518,14 +537,9 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       }
       if (SHEET_SKIP.has(tag)) return true;
       switch (tag) {
-        case "row": {
-          rowNumber = parseInt(a.get("r") ?? "", 10);
-          if (!(rowNumber > 0)) throw new Error("Invalid row number in model");
-          row = new Map();
-          rows.set(rowNumber, row);
-          prevCol = 0;
+        case "row":
+          openRow(a.get("r"));
           break;
-        }
         case "c":
           openCell(a.get("r"), a.get("t"), a.get("s"));
           break;

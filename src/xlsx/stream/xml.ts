@@ -144,6 +144,8 @@ export class Attributes {
 export interface WholeElement {
   readonly name: string;
   readonly pattern: RegExp;
+  /** The pattern matches only the start tag (never self-closing); the content and end tag follow as usual. */
+  readonly startTag?: boolean;
   /** Returns false to have this match read tag by tag after all; `read` turns its groups into text. */
   element(match: RegExpExecArray, read: PartText): boolean | void;
 }
@@ -264,7 +266,10 @@ export class XmlScanner {
       if (!s.startsWith(whole.name, lt + 1)) continue;
       whole.pattern.lastIndex = lt;
       const match = whole.pattern.exec(s);
-      if (match && whole.element(match, this.read) !== false) return lt + match[0].length;
+      if (match && whole.element(match, this.read) !== false) {
+        if (whole.startTag) this.open.push(whole.name);
+        return lt + match[0].length;
+      }
     }
     return -1;
   }
