@@ -362,8 +362,8 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   const closeCell = (): void => {
     if (!cell || !row) return;
     const c = cell;
-    const formulaText = c.f && c.f.length > 0 ? c.f.join("") : undefined;
-    const isFormula = formulaText !== undefined || c.share !== undefined;
+    const written = c.f && c.f.length > 0 ? c.f.join("") : undefined;
+    const isFormula = written !== undefined || c.share !== undefined;
     const hasValue = runs !== undefined || value !== undefined;
     if (!isFormula && !hasValue && !c.s) {
       if (c.r !== undefined) bare.push({ row: rowNumber, ref: c.r });
@@ -373,7 +373,6 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     if (col === undefined) throw new Error("Cell without a reference");
     prevCol = col;
     const isDate = c.s > 0 && ctx.dates[c.s] === true;
-    const toDate = (v: unknown): string => isoDate(utils.excelToDate(v, ctx.date1904));
     let gv: GridValue = null;
     let text = false;
     let formula: string | null = null;
@@ -386,18 +385,21 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
         else result = parseFloat(value);
       }
       text = typeof result === "string" && !isDate;
-      if (result !== undefined && isDate) result = toDate(result);
+      if (result !== undefined && isDate) result = isoDate(utils.excelToDate(result, ctx.date1904));
       if (typeof result === "object" && result !== null) gv = (result as { error: string }).error;
       else if (result !== undefined) gv = result as GridValue;
-      const address = (): string => `${columnLetters(col)}${rowNumber}`;
       if (c.share === "shared" && c.ref !== undefined) {
-        if (c.si !== undefined) masters.set(c.si, { formula: formulaText, address: address() });
-        formula = formulaText ?? null;
+        if (c.si !== undefined)
+          masters.set(c.si, { formula: written, address: `${columnLetters(col)}${rowNumber}` });
+        formula = written ?? null;
       } else if (c.share === "shared") {
         const master = c.si !== undefined ? masters.get(c.si) : undefined;
         formula =
-          formulaText ?? (master?.formula ? slideFormula(master.formula, master.address, address()) : null);
-      } else formula = formulaText ?? null;
+          written ??
+          (master?.formula
+            ? slideFormula(master.formula, master.address, `${columnLetters(col)}${rowNumber}`)
+            : null);
+      } else formula = written ?? null;
       formula = formula ? (formula.charCodeAt(0) === 61 ? formula.slice(1) : formula) : null;
     } else if (runs !== undefined) {
       gv = runs.map((r) => r ?? "").join("");
@@ -415,7 +417,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       else if (c.t === "e") gv = value;
       else {
         const n = parseFloat(value);
-        gv = isDate ? toDate(n) : n;
+        gv = isDate ? isoDate(utils.excelToDate(n, ctx.date1904)) : n;
       }
     }
     row.set(col, { ref: c.r, empty: !isFormula && !hasValue, value: gv, formula, text });
