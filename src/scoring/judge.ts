@@ -46,6 +46,20 @@ function textProblem(id: string, s: string): Judgement {
   return invalid({ reason: looksNumeric(s) ? "number-as-text" : "not-a-number", id, raw: s });
 }
 
+const allowedByItem = new WeakMap<Item, readonly number[]>();
+
+/** The scores a tiered or all-or-nothing item admits, ascending, worked out once per item. */
+function allowedPoints(item: Item): readonly number[] {
+  let allowed = allowedByItem.get(item);
+  if (!allowed) {
+    const award = item.award;
+    allowed =
+      award.kind === "tiers" ? [0, ...award.tiers.map((t) => t.points).sort((a, b) => a - b)] : [0, item.max];
+    allowedByItem.set(item, allowed);
+  }
+  return allowed;
+}
+
 /** Judges one score cell of items 1–74 against the item's award rule. */
 export function judgeScore(item: Item, value: CellValue): Judgement {
   const c = classify(value);
@@ -55,13 +69,13 @@ export function judgeScore(item: Item, value: CellValue): Judgement {
   const raw = String(v);
   const award = item.award;
   if (award.kind === "tiers") {
-    const allowed = [0, ...award.tiers.map((t) => t.points).sort((a, b) => a - b)];
+    const allowed = allowedPoints(item);
     return allowed.includes(v)
       ? { status: "valid", value: v }
       : invalid({ reason: "not-a-tier", id: item.id, raw, allowed });
   }
   if (award.kind === "all-or-nothing") {
-    const allowed = [0, item.max];
+    const allowed = allowedPoints(item);
     return allowed.includes(v)
       ? { status: "valid", value: v }
       : invalid({ reason: "not-all-or-nothing", id: item.id, raw, allowed });

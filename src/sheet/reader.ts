@@ -116,6 +116,27 @@ function readSignature(grid: SheetGrid, from: number): Partial<Record<SignatureK
   return out;
 }
 
+const rowKeys = new WeakMap<
+  Layout,
+  { expected: ReadonlySet<string>; summaryLabels: ReadonlyMap<string, string> }
+>();
+
+/** The entry keys and summary labels (label → category id or summary key) of a layout, found once per layout. */
+function rowKeysOf(
+  rubric: Rubric,
+  layout: Layout,
+): { expected: ReadonlySet<string>; summaryLabels: ReadonlyMap<string, string> } {
+  let keys = rowKeys.get(layout);
+  if (!keys) {
+    const summaryLabels = new Map<string, string>();
+    for (const c of rubric.categories) summaryLabels.set(subtotalLabel(c.name), c.id);
+    for (const [key, label] of Object.entries(SUMMARY)) summaryLabels.set(label, key);
+    keys = { expected: new Set(layout.entryIds), summaryLabels };
+    rowKeys.set(layout, keys);
+  }
+  return keys;
+}
+
 /**
  * Maps a grid back to entries and findings. Entries are read by their key in 序号 wherever the row now is,
  * so a moved row still reads correctly and is reported.
@@ -169,12 +190,8 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
   const formula = (row: number, col: number): string | null => grid.formulas[row - 1]?.[col] ?? null;
 
   // Locate entry rows and summary rows by their keys and labels.
-  const expected = new Set(layout.entryIds);
+  const { expected, summaryLabels } = rowKeysOf(rubric, layout);
   const found = new Map<string, number[]>();
-  const summaryLabels = new Map<string, string>([
-    ...rubric.categories.map((c): [string, string] => [subtotalLabel(c.name), c.id]),
-    ...Object.entries(SUMMARY).map(([k, label]): [string, string] => [label, k]),
-  ]);
   const summaryFound = new Map<string, number>();
   let firstSummary = grid.values.length + 1;
   for (let r = headerRow + 1; r <= grid.values.length; r++) {
