@@ -92,6 +92,22 @@ export function workbookFindings(reads: readonly ReadScorecard[]): Map<ReadScore
   return out;
 }
 
+/** Findings as the report lists them, in one language; a loop, as scoreColumn's (see src/scoring/score.ts). */
+function issuesOf(lists: readonly (readonly Finding[])[], lang: Lang): CheckIssue[] {
+  const out: CheckIssue[] = [];
+  for (const list of lists)
+    for (const f of list)
+      out.push({
+        item: f.item,
+        ...(f.column ? { column: f.column } : {}),
+        cell: f.cell,
+        severity: f.severity,
+        code: f.code,
+        message: f.message[lang],
+      });
+  return out;
+}
+
 export function checkScorecard(
   read: ReadScorecard,
   lang: Lang,
@@ -118,14 +134,7 @@ export function checkScorecard(
     self: summary(scored.self),
     review: summary(scored.review),
     // Missing evidence is reported here rather than by the reader: it is about the station's filing, not the file.
-    issues: [...read.findings, ...extra, ...evidenceFindings(read)].map((f) => ({
-      item: f.item,
-      ...(f.column ? { column: f.column } : {}),
-      cell: f.cell,
-      severity: f.severity,
-      code: f.code,
-      message: f.message[lang],
-    })),
+    issues: issuesOf([read.findings, extra, evidenceFindings(read)], lang),
     shortfalls,
     differences: scored.differences.map((d) => ({
       item: d.id,
