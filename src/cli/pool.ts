@@ -90,8 +90,9 @@ export class WorkerPool<I, O> {
 
 /**
  * `check`'s and `summary`'s walk over their files, results in command-line order: on `workers` threads running
- * `script` when there are several and the script exists (beside the compiled CLI), else in-process with the next
- * file read while one is parsed. `local` must not reject; a file whose worker died comes back as `failed`.
+ * `script` when there are several and the script exists (beside the compiled CLI), else in-process, one file at
+ * a time (`local` reads synchronously: nothing would overlap). `local` must not reject; a file whose worker died
+ * comes back as `failed`.
  */
 export async function* mapFiles<I, O>(
   files: readonly string[],
@@ -107,7 +108,7 @@ export async function* mapFiles<I, O>(
   const each = (file: string): Promise<O> =>
     pool ? pool.run(o.job(file)).catch((e: unknown) => o.failed(file, e)) : o.local(file);
   try {
-    yield* orderedMap(files, each, pool ? o.workers * 2 : 2);
+    yield* orderedMap(files, each, pool ? o.workers * 2 : 1);
   } finally {
     await pool?.close();
   }

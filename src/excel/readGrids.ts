@@ -55,7 +55,8 @@ interface AskedLink {
 export interface QueuedScorecard {
   readonly sheet: Excel.Worksheet;
   readonly used: Excel.Range;
-  readonly pairs: readonly { address: string; validation: Excel.DataValidation }[];
+  /** The validation of each planned score pair, by the pair's address. */
+  readonly pairs: readonly AskedValidation[];
   readonly evidence: readonly AskedLink[];
 }
 
@@ -69,13 +70,7 @@ export function queueScorecard(
   const used = sheet.getRange(stripSheet(head.used.address));
   used.load("address,values,formulas");
   const planned = plannedCells(grid);
-  const pairs = withGuards
-    ? planned.pairs.map((address) => {
-        const validation = sheet.getRange(address).dataValidation;
-        validation.load("type");
-        return { address, validation };
-      })
-    : [];
+  const pairs = withGuards ? planned.pairs.map((address) => queueValidation(sheet, address)) : [];
   const evidence = planned.evidence.map((cell) => queueLink(sheet, cell));
   return { sheet, used, pairs, evidence };
 }
@@ -111,7 +106,7 @@ export function collectScorecard(loaded: QueuedScorecard, withGuards: boolean): 
   const validated: string[] = [];
   const askedValidations: AskedValidation[] = [];
   const actualPairs = new Set(scoreCellPairs(grid));
-  for (const { address, validation } of loaded.pairs) {
+  for (const { cell: address, validation } of loaded.pairs) {
     if (!actualPairs.delete(address)) continue;
     const verdict = pairVerdict(validation.type);
     if (verdict === "both") validated.push(...pairCells(address));

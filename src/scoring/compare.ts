@@ -21,9 +21,8 @@ const shown = (j: Judgement): number | string | null =>
 export function compareColumns(selfScore: ColumnScore, reviewScore: ColumnScore): Difference[] {
   const diffs: Difference[] = [];
   for (const id of Object.keys(selfScore.judgements)) {
-    const reviewJ = reviewScore.judgements[id];
     const a = shown(selfScore.judgements[id]);
-    const b = shown(reviewJ);
+    const b = shown(reviewScore.judgements[id]);
     if (a === null || b === null || a === b) continue;
     const delta = typeof a === "number" && typeof b === "number" ? roundHalf(b - a) : null;
     diffs.push({ id, self: a, review: b, delta });

@@ -1,5 +1,6 @@
 import { invalidEntryMessage, type InvalidDetail, type InvalidReason } from "../i18n/entryMessages";
 import type { Message } from "../i18n/types";
+import { oncePer } from "../memo";
 import type { Item } from "../rubric";
 
 /** A cell value as any adapter reads it. */
@@ -46,19 +47,12 @@ function textProblem(id: string, s: string): Judgement {
   return invalid({ reason: looksNumeric(s) ? "number-as-text" : "not-a-number", id, raw: s });
 }
 
-const allowedByItem = new WeakMap<Item, readonly number[]>();
-
 /** The scores a tiered or all-or-nothing item admits, ascending, worked out once per item. */
-function allowedPoints(item: Item): readonly number[] {
-  let allowed = allowedByItem.get(item);
-  if (!allowed) {
-    const award = item.award;
-    allowed =
-      award.kind === "tiers" ? [0, ...award.tiers.map((t) => t.points).sort((a, b) => a - b)] : [0, item.max];
-    allowedByItem.set(item, allowed);
-  }
-  return allowed;
-}
+const allowedPoints = oncePer((item: Item): readonly number[] =>
+  item.award.kind === "tiers"
+    ? [0, ...item.award.tiers.map((t) => t.points).sort((a, b) => a - b)]
+    : [0, item.max],
+);
 
 /** Judges one score cell of items 1–74 against the item's award rule. */
 export function judgeScore(item: Item, value: CellValue): Judgement {

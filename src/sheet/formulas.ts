@@ -1,4 +1,5 @@
 import type { Item, Rubric } from "../rubric";
+import { oncePer } from "../memo";
 import { YES } from "../scoring";
 import { VERDICT_TEXT } from "./labels";
 import { addr, COL, helperOf, rangeAddr, rowOf, type Layout, type ScoreColumnName } from "./layout";
@@ -12,12 +13,11 @@ import { addr, COL, helperOf, rangeAddr, rowOf, type Layout, type ScoreColumnNam
 const col = (column: ScoreColumnName): number => (column === "self" ? COL.self : COL.review);
 
 /** Helper formulas by item, then row and column: the reader compares 140 of them on every sheet. */
-const helpers = new WeakMap<Item, Map<number, string>>();
+const helpersOf = oncePer<Item, Map<number, string>>(() => new Map());
 
 /** What one entry counts for: its value when valid for the item's rule, else "". */
 export function helperFormula(item: Item, row: number, column: ScoreColumnName): string {
-  let byPlace = helpers.get(item);
-  if (!byPlace) helpers.set(item, (byPlace = new Map()));
+  const byPlace = helpersOf(item);
   // Moved rows put an item on other rows; a few hundred places an item is the most a batch of files needs.
   if (byPlace.size > 512) byPlace.clear();
   const place = row * 2 + (column === "self" ? 0 : 1);
@@ -60,13 +60,11 @@ export interface SummaryFormulas {
   readonly verdict: string;
 }
 
-const summaries = new WeakMap<Layout, Partial<Record<ScoreColumnName, SummaryFormulas>>>();
+const summariesOf = oncePer<Layout, Partial<Record<ScoreColumnName, SummaryFormulas>>>(() => ({}));
 
 /** The summary formulas of a column, worked out once per layout (the reader compares them on every sheet). */
 export function summaryFormulas(rubric: Rubric, layout: Layout, column: ScoreColumnName): SummaryFormulas {
-  let byColumn = summaries.get(layout);
-  if (!byColumn) summaries.set(layout, (byColumn = {}));
-  return (byColumn[column] ??= computeSummaryFormulas(rubric, layout, column));
+  return (summariesOf(layout)[column] ??= computeSummaryFormulas(rubric, layout, column));
 }
 
 function computeSummaryFormulas(rubric: Rubric, layout: Layout, column: ScoreColumnName): SummaryFormulas {

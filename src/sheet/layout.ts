@@ -1,5 +1,6 @@
 import { SAME_MATTER_ID } from "../scoring";
 import type { Rubric } from "../rubric";
+import { oncePer } from "../memo";
 import { SUMMARY } from "./labels";
 
 /** Zero-based column indexes of the scorecard. A–I are visible; J and K are hidden helper columns. */
@@ -60,16 +61,8 @@ export interface Layout {
   readonly lastRow: number;
 }
 
-const layouts = new WeakMap<Rubric, Layout>();
-
 /** The layout of a rubric's scorecard, worked out once per rubric (the reader asks for it for every sheet). */
-export function layoutFor(rubric: Rubric): Layout {
-  let layout = layouts.get(rubric);
-  if (!layout) layouts.set(rubric, (layout = computeLayout(rubric)));
-  return layout;
-}
-
-function computeLayout(rubric: Rubric): Layout {
+export const layoutFor = oncePer(function computeLayout(rubric: Rubric): Layout {
   const titleRow = 1;
   const metaRow = 2;
   const headerRow = 3;
@@ -101,7 +94,7 @@ function computeLayout(rubric: Rubric): Layout {
     signatureRow,
     lastRow: row - 1,
   };
-}
+});
 
 export function rowOf(layout: Layout, id: string): number {
   const row = layout.entryRows.get(id);

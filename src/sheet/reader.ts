@@ -1,4 +1,5 @@
 import { entriesHash, selfLocked } from "../review/submission";
+import { oncePer } from "../memo";
 import { getRubric, EDITIONS, DEFAULT_EDITION, type Rubric } from "../rubric";
 import { SAME_MATTER_ID, scoreColumn, type ColumnScore } from "../scoring";
 import type { Finding } from "./findings";
@@ -116,26 +117,13 @@ function readSignature(grid: SheetGrid, from: number): Partial<Record<SignatureK
   return out;
 }
 
-const rowKeys = new WeakMap<
-  Layout,
-  { expected: ReadonlySet<string>; summaryLabels: ReadonlyMap<string, string> }
->();
-
-/** The entry keys and summary labels (label → category id or summary key) of a layout, found once per layout. */
-function rowKeysOf(
-  rubric: Rubric,
-  layout: Layout,
-): { expected: ReadonlySet<string>; summaryLabels: ReadonlyMap<string, string> } {
-  let keys = rowKeys.get(layout);
-  if (!keys) {
-    const summaryLabels = new Map<string, string>();
-    for (const c of rubric.categories) summaryLabels.set(subtotalLabel(c.name), c.id);
-    for (const [key, label] of Object.entries(SUMMARY)) summaryLabels.set(label, key);
-    keys = { expected: new Set(layout.entryIds), summaryLabels };
-    rowKeys.set(layout, keys);
-  }
-  return keys;
-}
+/** A rubric's entry keys and summary labels (label → category id or summary key), found once per rubric. */
+const rowKeysOf = oncePer((rubric: Rubric) => {
+  const summaryLabels = new Map<string, string>();
+  for (const c of rubric.categories) summaryLabels.set(subtotalLabel(c.name), c.id);
+  for (const [key, label] of Object.entries(SUMMARY)) summaryLabels.set(label, key);
+  return { expected: new Set(layoutFor(rubric).entryIds), summaryLabels };
+});
 
 /**
  * Maps a grid back to entries and findings. Entries are read by their key in 序号 wherever the row now is,
@@ -190,7 +178,7 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
   const formula = (row: number, col: number): string | null => grid.formulas[row - 1]?.[col] ?? null;
 
   // Locate entry rows and summary rows by their keys and labels.
-  const { expected, summaryLabels } = rowKeysOf(rubric, layout);
+  const { expected, summaryLabels } = rowKeysOf(rubric);
   const found = new Map<string, number[]>();
   const summaryFound = new Map<string, number>();
   let firstSummary = grid.values.length + 1;
