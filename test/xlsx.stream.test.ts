@@ -136,6 +136,78 @@ describe("the streaming reader gives the grids ExcelJS gives", () => {
     await expectSameGrids(bytes);
   });
 
+  it("reads each file's own validations and formulas when a batch repeats them cell for cell, and when it does not", async () => {
+    const bytes = await workbookBytes(scorecardBook());
+    // The same workbook with one validation dropped and the first formula changed, in the same cells.
+    const other = editZip(bytes, {
+      "xl/worksheets/sheet1.xml": (xml) =>
+        xml
+          .replace(/<dataValidation [\s\S]*?<\/dataValidation>/, "")
+          .replace(/<f>([^<]*)<\/f>/, "<f>$1+0</f>"),
+    });
+    const first = streamGrids(bytes)[0];
+    const second = streamGrids(other)[0];
+    expect(second.guards?.validatedCells.length).toBeLessThan(first.guards?.validatedCells.length ?? 0);
+    expect(second.formulas.flat().filter((f) => f?.endsWith("+0"))).toHaveLength(1);
+    expect(streamGrids(bytes)[0]).toEqual(first);
+    await expectSameGrids(other);
+    await expectSameGrids(bytes);
+  });
+
+  it("reads cells of the usual shape by hand exactly as the other paths read them", async () => {
+    const cells = [
+      '<c r="A300"><v>&#49;2</v></c>',
+      '<c r="B300" s="0"/>',
+      '<c r="C300" s="1"></c>',
+      '<c r="D300" s="1"><v></v></c>',
+      '<c r="E300" t="str"><v>a&amp;b</v></c>',
+      '<c r="F300" t="b"><v>1</v></c>',
+      '<c r="G300" t="e"><v>#N/A</v></c>',
+      '<c r="H300" s="0001"><v>-1.5E3</v></c>',
+      '<c r="I300" t="s"><v>0</v></c>',
+      '<c r="J300" t="inlineStr"><is><t>x</t></is></c>',
+      '<c r="K300" t="n" s="1"><v>5</v></c>',
+      '<c r="L300" s="1" t="n" cm="1"><v>6</v></c>',
+    ];
+    const bytes = editZip(await workbookBytes(scorecardBook()), {
+      "xl/worksheets/sheet1.xml": (xml) =>
+        xml.replace("</sheetData>", `<row r="300">${cells.join("")}</row></sheetData>`),
+    });
+    const row = streamGrids(bytes)[0].values[299];
+    expect(row.slice(0, 9)).toEqual([12, null, null, null, "a&b", true, "#N/A", -1500, expect.any(String)]);
+    expect(row.slice(10, 12)).toEqual([5, 6]);
+    await expectSameGrids(bytes);
+  });
+
+  it("reads a sheet inflated in slices (its declared size is wrong) as it reads it whole", async () => {
+    // Rows of varied numbers, so that the sheet inflates in many chunks and they cut cells anywhere.
+    let seed = 7;
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const r = 300 + i;
+      const cells = ["A", "B", "C", "D"].map(
+        (c) => `<c r="${c}${r}" s="1"><v>${(seed = (seed * 48271) % 2147483647)}</v></c>`,
+      );
+      return `<row r="${r}">${cells.join("")}<c r="E${r}" t="s"><v>${i % 5}</v></c><c r="F${r}"/></row>`;
+    });
+    const bytes = editZip(await workbookBytes(scorecardBook({ rubric, ...randomFills(rubric, 1, 9)[0] })), {
+      "xl/worksheets/sheet1.xml": (xml) => xml.replace("</sheetData>", `${rows.join("")}</sheetData>`),
+    });
+    const cut = bytes.slice();
+    const view = new DataView(cut.buffer, cut.byteOffset, cut.byteLength);
+    const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
+    for (let at = cut.length - 22; at >= 0; at--)
+      if (
+        view.getUint32(at, true) === 0x02014b50 &&
+        view.getUint16(at + 28, true) === name.length &&
+        name.every((b, i) => cut[at + 46 + i] === b)
+      )
+        view.setUint32(at + 24, 1000, true);
+    let chunks = 0;
+    new ZipReader(cut).read("xl/worksheets/sheet1.xml", () => chunks++);
+    expect(chunks).toBeGreaterThan(5);
+    expect(streamGrids(cut)).toEqual(streamGrids(bytes));
+  });
+
   it("whether a cell, shared string, validation or merge is read whole or tag by tag", async () => {
     const bytes = await workbookBytes(scorecardBook({ rubric, ...randomFills(rubric, 1, 5)[0] }));
     let n = 0;

@@ -121,6 +121,43 @@ describe("the XML tokenizer", () => {
     expect(() => run('<s><row r="1"></s>')).toThrow(XmlError);
   });
 
+  it("offers a repeated element's raw text, takes it as read when the handler says so, else reads it tag by tag", () => {
+    const run = (xml: string, take: boolean, size = Infinity): { offered: string[]; events: string[] } => {
+      const offered: string[] = [];
+      const events: string[] = [];
+      const scanner = new XmlScanner({
+        repeated: [{ name: "vs", repeated: (raw) => (offered.push(raw), take) }],
+        open: (name) => void events.push(`open ${name}`),
+        close: (name) => void events.push(`close ${name}`),
+      });
+      const bytes = new TextEncoder().encode(xml);
+      for (let i = 0; i < bytes.length; i += size) scanner.write(bytes.subarray(i, i + size));
+      scanner.close();
+      return { offered, events };
+    };
+    const xml = '<s><vs a="1"><v/></vs><vsx/><vs/></s>';
+    const byTag = [
+      "open s",
+      "open vs",
+      "open v",
+      "close v",
+      "close vs",
+      "open vsx",
+      "close vsx",
+      "open vs",
+      "close vs",
+      "close s",
+    ];
+    // Neither a longer name nor a self-closing element is offered.
+    expect(run(xml, true)).toEqual({
+      offered: ['<vs a="1"><v/></vs>'],
+      events: ["open s", "open vsx", "close vsx", "open vs", "close vs", "close s"],
+    });
+    expect(run(xml, false)).toEqual({ offered: ['<vs a="1"><v/></vs>'], events: byTag });
+    // Its end tag not yet in the input: read tag by tag.
+    expect(run(xml, true, 4)).toEqual({ offered: [], events: byTag });
+  });
+
   it.each([
     ["an unclosed element", "<a><b></a>"],
     ["a cut document", "<a><b>text"],

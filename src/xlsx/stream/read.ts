@@ -13,7 +13,7 @@ import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import { isScorecard, readScorecard, type GridValue, type ReadScorecard, type SheetGrid } from "../../sheet";
 import { columnLetters } from "../grid";
 import { formatError, sniffWorkbook } from "../format";
-import { XmlScanner, type PartText, type WholeElement, type XmlHandlers } from "./xml";
+import { XmlScanner, type PartText, type RepeatedElement, type WholeElement, type XmlHandlers } from "./xml";
 import { ZipError, ZipReader, type Inflater } from "./zip";
 
 /** Node's zlib, bounded by the declared size: a part that lies about its size goes the streaming way. */
@@ -268,6 +268,65 @@ function validationKey(address: string): number | string {
   return at && `${columnLetters(at.col)}${at.row}` === address ? cellKey(at.row, at.col) : address;
 }
 
+/** Each cell a validation's sqref covers, by its key (see validationKey), as ExcelJS lists them. */
+function validationCells(sqref: string, each: (key: number | string) => void): void {
+  for (const addr of sqref.split(/\s+/g)) {
+    if (addr.includes(":")) {
+      const range = decodeRange(addr);
+      if (!range) throw new Error(`Invalid range ${addr}`);
+      for (let c = range.left; c <= range.right; c++)
+        for (let r = range.top; r <= range.bottom; r++) each(cellKey(r, c));
+    } else each(validationKey(addr));
+  }
+}
+
+/** The sqref and type of a validation VALIDATION matched ("any" when it has none, as tag by tag). */
+function wholeValidationOf(m: RegExpExecArray, read: PartText): { sqref: string; type: string } {
+  const [sqref, type] = plainAttributes(m[1], ["sqref", "type"]);
+  if (sqref === undefined) throw new Error("Data validation without sqref");
+  return { sqref: read.attribute(sqref), type: (type !== undefined ? read.attribute(type) : "") || "any" };
+}
+
+/** A dataValidations start tag; its content is then VALIDATION after VALIDATION. */
+const VALIDATIONS_START = /<dataValidations(?: [\w:]+="[^"<]*")*>/y;
+const VALIDATIONS_END = "</dataValidations>";
+
+/** What a dataValidations element gave: each cell (by validationKey) and its type, in order. */
+interface ValidationsRead {
+  readonly raw: string;
+  readonly cells: readonly (number | string)[];
+  readonly types: readonly string[];
+}
+
+/** Every file from one template holds the same dataValidations, byte for byte: the last one read. */
+let lastValidations: ValidationsRead | null = null;
+
+/**
+ * A whole dataValidations element read in one pass when it is nothing but validations VALIDATION reads (what
+ * writers put there); null for anything else, which goes tag by tag.
+ */
+function validationsBlock(raw: string, read: PartText): ValidationsRead | null {
+  VALIDATIONS_START.lastIndex = 0;
+  if (!VALIDATIONS_START.test(raw)) return null;
+  const cells: (number | string)[] = [];
+  const types: string[] = [];
+  let at = VALIDATIONS_START.lastIndex;
+  for (;;) {
+    VALIDATION.lastIndex = at;
+    const m = VALIDATION.exec(raw);
+    if (!m) break;
+    const { sqref, type } = wholeValidationOf(m, read);
+    validationCells(sqref, (key) => {
+      cells.push(key);
+      types.push(type);
+    });
+    at = VALIDATION.lastIndex;
+  }
+  return at + VALIDATIONS_END.length === raw.length && raw.endsWith(VALIDATIONS_END)
+    ? { raw, cells, types }
+    : null;
+}
+
 /** The column of a reference CELL matched (1–3 capitals, then digits). */
 const columnOfRef = (ref: string): number => {
   let col = 0;
@@ -276,17 +335,34 @@ const columnOfRef = (ref: string): number => {
 };
 
 /**
- * Formula texts as read, by their text as written: every file from one template repeats the same ones (172 in a
- * scorecard, each full of &quot;). Only sheets use it, which are all scanned the same way (latin1).
+ * Formula texts as read, by the cell they are in: every file from one template repeats the same ones (172 in a
+ * scorecard, each full of &quot;) in the same cells, and comparing a text with the one seen there last costs
+ * less than decoding it or hashing it as a key. Only sheets use it, which are all scanned the same way (latin1).
  */
-const FORMULA_TEXTS = new Map<string, string>();
-const formulaText = (read: PartText, raw: string): string => {
-  let text = FORMULA_TEXTS.get(raw);
-  if (text === undefined) {
-    if (FORMULA_TEXTS.size >= 20_000) FORMULA_TEXTS.clear();
-    FORMULA_TEXTS.set(raw, (text = read.text(raw)));
-  }
+const FORMULA_TEXTS = new Map<number, { raw: string; text: string }>();
+const formulaText = (read: PartText, at: number, raw: string): string => {
+  const seen = FORMULA_TEXTS.get(at);
+  if (seen !== undefined && seen.raw === raw) return seen.text;
+  if (FORMULA_TEXTS.size >= 20_000) FORMULA_TEXTS.clear();
+  const text = read.text(raw);
+  FORMULA_TEXTS.set(at, { raw, text });
   return text;
+};
+
+/** Whether ` name="` starts at `at`, for a one-letter name. */
+const isAttributeStart = (s: string, at: number, name: number): boolean =>
+  s.charCodeAt(at) === 32 &&
+  s.charCodeAt(at + 1) === name &&
+  s.charCodeAt(at + 2) === 61 &&
+  s.charCodeAt(at + 3) === 34;
+
+/** A value that reads as written: digits, sign, point and exponent only (numbers, shared-string indexes). */
+const isPlainNumber = (raw: string): boolean => {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43 || c === 69 || c === 101)) return false;
+  }
+  return true;
 };
 
 /** A row's start tag with its number first. Group 1: the number. */
@@ -295,10 +371,10 @@ const ROW = /<row r="([0-9]{1,7})"(?: [\w:]+="[^"<&\t\r\n\x80-\xff]*")*>/y;
 /** A merge as every writer puts it. Group 1: its range. */
 const MERGE = /<mergeCell ref="([^"<&\t\r\n\x80-\xff]*)"\/>/y;
 
-/** A parsed <c>, before hyperlinks and merges apply. */
+/** A parsed <c>, before hyperlinks and merges apply; every field is set from the start (one shape for all). */
 interface RawCell {
   /** The cell's own r attribute, which hyperlinks are matched against. */
-  readonly ref?: string;
+  readonly ref: string | undefined;
   /** Null-type: styled but empty; such cells count for the sheet's extent only. */
   empty: boolean;
   value: GridValue;
@@ -306,10 +382,21 @@ interface RawCell {
   /** The value is text ExcelJS holds as a string (not an error, not a date): what a hyperlink keeps. */
   readonly text: boolean;
   /** External hyperlink target. */
-  link?: string;
+  link: string | undefined;
   /** Covered by a merge but not its top-left cell: reads empty, still counts for the extent. */
-  mergedAway?: boolean;
+  mergedAway: boolean;
 }
+
+const rawCell = (
+  ref: string | undefined,
+  empty: boolean,
+  value: GridValue,
+  formula: string | null,
+  text: boolean,
+): RawCell => ({ ref, empty, value, formula, text, link: undefined, mergedAway: false });
+
+/** A sheet's rows by number, each row's cells by column (a sparse array: columns are few and small). */
+type RawRows = Map<number, RawCell[]>;
 
 interface SheetContext {
   readonly strings: readonly (string | null)[];
@@ -337,7 +424,7 @@ interface OpenCell {
 
 /** One worksheet part to the grid sheetToGrid would give (see the module comment). */
 function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext): SheetGrid {
-  const rows = new Map<number, Map<number, RawCell>>();
+  const rows: RawRows = new Map();
   const masters = new Map<string, { formula: string | undefined; address: string }>();
   const merges: Range[] = [];
   // By the cell each key names (see validationKey), in the order ExcelJS would first list it.
@@ -345,7 +432,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   const hyperlinkIds = new Map<string, string>();
   let protectedSheet = false;
 
-  let row: Map<number, RawCell> | undefined;
+  let row: RawCell[] | undefined;
   let rowNumber = 0;
   let prevCol = 0;
   // The cell being read.
@@ -405,23 +492,27 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       gv = runs.map((r) => r ?? "").join("");
       text = true;
     } else if (value !== undefined) {
-      if (c.t === "s") {
-        const index = parseInt(value, 10);
-        if (!(index >= 0 && index < ctx.strings.length)) throw new Error(`Shared string ${value} not found`);
-        gv = ctx.strings[index];
-        text = gv !== null;
-      } else if (c.t === "str" || c.t === "inlineStr") {
-        gv = c.t === "str" ? utils.xmlDecode(value) : value;
-        text = true;
-      } else if (c.t === "b") gv = parseInt(value, 10) !== 0;
-      else if (c.t === "e") gv = value;
-      else {
-        const n = parseFloat(value);
-        gv = isDate ? isoDate(utils.excelToDate(n, ctx.date1904)) : n;
-      }
+      gv = plainValue(c.t, c.s, value);
+      text = isText(c.t, gv);
     }
-    row.set(col, { ref: c.r, empty: !isFormula && !hasValue, value: gv, formula, text });
+    row[col] = rawCell(c.r, !isFormula && !hasValue, gv, formula, text);
   };
+
+  // A value without a formula, and whether a hyperlink over it keeps it (text ExcelJS holds as a string).
+  const plainValue = (t: string | undefined, style: number, value: string): GridValue => {
+    if (t === "s") {
+      const index = parseInt(value, 10);
+      if (!(index >= 0 && index < ctx.strings.length)) throw new Error(`Shared string ${value} not found`);
+      return ctx.strings[index];
+    }
+    if (t === "str") return utils.xmlDecode(value);
+    if (t === "inlineStr" || t === "e") return value;
+    if (t === "b") return parseInt(value, 10) !== 0;
+    const n = parseFloat(value);
+    return style > 0 && ctx.dates[style] === true ? isoDate(utils.excelToDate(n, ctx.date1904)) : n;
+  };
+  const isText = (t: string | undefined, value: GridValue): boolean =>
+    t === "s" ? value !== null : t === "str" || t === "inlineStr";
 
   // The same steps for a cell read tag by tag and one read whole.
   const openCell = (r: string | undefined, t: string | undefined, style: string | undefined): OpenCell => {
@@ -443,29 +534,89 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     cell.ref = ref;
   };
 
-  const addValidation = (sqref: string, type: string): void => {
-    for (const addr of sqref.split(/\s+/g)) {
-      if (addr.includes(":")) {
-        const range = decodeRange(addr);
-        if (!range) throw new Error(`Invalid range ${addr}`);
-        for (let c = range.left; c <= range.right; c++)
-          for (let r = range.top; r <= range.bottom; r++) validations.set(cellKey(r, c), type);
-      } else validations.set(validationKey(addr), type);
-    }
-  };
+  const addValidation = (sqref: string, type: string): void =>
+    validationCells(sqref, (key) => validations.set(key, type));
 
   const wholeValidation: WholeElement = {
     name: "dataValidation",
     pattern: VALIDATION,
     element: (m, read) => {
       if (cell || validation) return false;
-      const [sqref, type] = plainAttributes(m[1], ["sqref", "type"]);
-      if (sqref === undefined) throw new Error("Data validation without sqref");
-      addValidation(read.attribute(sqref), (type !== undefined ? read.attribute(type) : "") || "any");
+      const { sqref, type } = wholeValidationOf(m, read);
+      addValidation(sqref, type);
     },
+  };
+  const repeatedValidations: RepeatedElement = {
+    name: "dataValidations",
+    repeated: (raw, read) => {
+      if (cell || validation) return false;
+      if (raw !== lastValidations?.raw) {
+        const block = validationsBlock(raw, read);
+        if (!block) return false;
+        lastValidations = block;
+      }
+      const { cells, types } = lastValidations;
+      for (let k = 0; k < cells.length; k++) validations.set(cells[k], types[k]);
+      return true;
+    },
+  };
+  // The usual cell, read by hand (a regex match costs more than the rest of the cell): `<c r="B12"`, maybe
+  // ` s="3"`, maybe ` t="s"`, then `/>`, `></c>` or `><v>…</v></c>`; -1 for any other shape (formulas included).
+  // Char codes, not startsWith: this runs a thousand times a sheet.
+  const scanPlainCell = (s: string, lt: number, read: PartText): number => {
+    if (cell || !row || !isAttributeStart(s, lt + 2, 114 /* r */)) return -1;
+    let p = lt + 6;
+    const refStart = p;
+    let col = 0;
+    let c = s.charCodeAt(p);
+    for (; c >= 65 && c <= 90; c = s.charCodeAt(++p)) col = col * 26 + c - 64;
+    const digits = p;
+    if (digits === refStart || digits - refStart > 3) return -1;
+    while (c >= 48 && c <= 57) c = s.charCodeAt(++p);
+    if (p === digits || p - digits > 7 || c !== 34) return -1;
+    const ref = s.slice(refStart, p++);
+    let style = 0;
+    if (isAttributeStart(s, p, 115 /* s */)) {
+      const from = (p += 4);
+      for (c = s.charCodeAt(p); c >= 48 && c <= 57; c = s.charCodeAt(++p)) style = style * 10 + c - 48;
+      if (p === from || p - from > 9 || c !== 34) return -1;
+      p++;
+    }
+    let t: string | undefined;
+    if (isAttributeStart(s, p, 116 /* t */)) {
+      const from = (p += 4);
+      for (c = s.charCodeAt(p) | 32; c >= 97 && c <= 122; c = s.charCodeAt(++p) | 32);
+      if (p === from || p - from > 9 || s.charCodeAt(p) !== 34) return -1;
+      t = s.slice(from, p++);
+    }
+    let raw: string | undefined;
+    let end: number;
+    c = s.charCodeAt(p);
+    if (c === 47 /* / */ && s.charCodeAt(p + 1) === 62) end = p + 2;
+    else if (c !== 62 || s.charCodeAt(p + 1) !== 60) return -1;
+    else if (s.charCodeAt(p + 2) === 47 /* ></ */ && s.charCodeAt(p + 3) === 99 && s.charCodeAt(p + 4) === 62)
+      end = p + 5;
+    else if (s.charCodeAt(p + 2) === 118 /* ><v */ && s.charCodeAt(p + 3) === 62) {
+      const close = s.indexOf("<", p + 4);
+      if (close < 0 || !s.startsWith("</v></c>", close)) return -1;
+      raw = s.slice(p + 4, close);
+      end = close + 8;
+    } else return -1;
+    // Stored as closeCell would store it.
+    if (!raw && !style) bare.push({ row: rowNumber, ref });
+    else {
+      prevCol = col;
+      if (!raw) row[col] = rawCell(ref, true, null, null, false);
+      else {
+        const value = plainValue(t, style, isPlainNumber(raw) ? raw : read.text(raw));
+        row[col] = rawCell(ref, false, value, null, isText(t, value));
+      }
+    }
+    return end;
   };
   const wholeCell: WholeElement = {
     name: "c",
+    scan: scanPlainCell,
     pattern: CELL,
     element: (m, read) => {
       if (cell) return false;
@@ -485,7 +636,12 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       if (m[5] !== undefined) {
         const [share, si, ref] = m[5] ? plainAttributes(m[5], ["t", "si", "ref"]) : [];
         // An empty element has no text, as tag by tag.
-        openFormula(share, si, ref, m[6] ? formulaText(read, m[6]) : undefined);
+        const text = !m[6]
+          ? undefined
+          : opened.col !== undefined
+            ? formulaText(read, cellKey(rowNumber, opened.col), m[6])
+            : read.text(m[6]);
+        openFormula(share, si, ref, text);
       }
       if (m[7]) value = read.text(m[7]);
       closeCell();
@@ -496,7 +652,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   const openRow = (r: string | undefined): void => {
     rowNumber = parseInt(r ?? "", 10);
     if (!(rowNumber > 0)) throw new Error("Invalid row number in model");
-    row = new Map();
+    row = [];
     rows.set(rowNumber, row);
     prevCol = 0;
   };
@@ -521,6 +677,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
 
   parsePart(zip, part, {
     whole: [wholeCell, wholeRow, wholeValidation, wholeMerge],
+    repeated: [repeatedValidations],
     open: (tag, a) => {
       if (cell) {
         if (tag === "f") {
@@ -604,9 +761,10 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   for (const [r, cells] of rows) {
     rowCount = Math.max(rowCount, r);
     let hasValues = false;
-    let last = 0;
-    for (const [c, x] of cells) {
-      last = Math.max(last, c);
+    const last = Math.max(cells.length - 1, 0);
+    for (let c = 1; c < cells.length; c++) {
+      const x = cells[c];
+      if (x === undefined) continue;
       if (x.mergedAway) {
         hasValues = true;
         continue;
@@ -619,16 +777,20 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     }
     if (hasValues) colCount = Math.max(colCount, last);
   }
-  const values: GridValue[][] = Array.from({ length: maxRow }, () => Array<GridValue>(maxCol).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: maxRow }, () =>
-    Array<string | null>(maxCol).fill(null),
-  );
+  const values: GridValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = 0; r < maxRow; r++) {
+    values.push(Array<GridValue>(maxCol).fill(null));
+    formulas.push(Array<string | null>(maxCol).fill(null));
+  }
   for (const [r, cells] of rows)
-    for (const [c, x] of cells)
-      if (!x.mergedAway && (x.value !== null || x.formula !== null)) {
+    for (let c = 1; c < cells.length; c++) {
+      const x = cells[c];
+      if (x !== undefined && !x.mergedAway && (x.value !== null || x.formula !== null)) {
         values[r - 1][c - 1] = x.value;
         formulas[r - 1][c - 1] = x.formula;
       }
+    }
 
   const bounds = { rows: Math.max(rowCount, 1), cols: Math.max(colCount, 1) };
   const validated = new Set<string>();
@@ -654,7 +816,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
 function applyHyperlinks(
   zip: ZipReader,
   part: string,
-  rows: Map<number, Map<number, RawCell>>,
+  rows: RawRows,
   bare: readonly { row: number; ref: string }[],
   ids: ReadonlyMap<string, string>,
 ): void {
@@ -668,8 +830,8 @@ function applyHyperlinks(
     if (target) linked.set(ref, target);
   }
   for (const cells of rows.values())
-    for (const cell of cells.values()) {
-      const link = cell.ref !== undefined ? linked.get(cell.ref) : undefined;
+    for (const cell of cells) {
+      const link = cell?.ref !== undefined ? linked.get(cell.ref) : undefined;
       if (link === undefined) continue;
       if (!cell.text) cell.value = null;
       cell.formula = null;
@@ -679,20 +841,21 @@ function applyHyperlinks(
   for (const { row, ref } of bare) {
     const link = linked.get(ref);
     const col = link !== undefined ? decodeRef(ref)?.col : undefined;
-    if (col !== undefined)
-      rows.get(row)?.set(col, { ref, empty: false, value: null, formula: null, text: false, link });
+    const cells = col !== undefined ? rows.get(row) : undefined;
+    if (cells && col !== undefined) {
+      cells[col] = rawCell(ref, false, null, null, false);
+      cells[col].link = link;
+    }
   }
 }
 
 /** Merges as ExcelJS applies them on load: overlapping ones fail, every covered cell exists, slaves read empty. */
-function applyMerges(rows: Map<number, Map<number, RawCell>>, merges: readonly Range[]): void {
+function applyMerges(rows: RawRows, merges: readonly Range[]): void {
   const done: Range[] = [];
   const cellAt = (r: number, c: number): RawCell => {
     let cells = rows.get(r);
-    if (!cells) rows.set(r, (cells = new Map()));
-    let cell = cells.get(c);
-    if (!cell) cells.set(c, (cell = { empty: true, value: null, formula: null, text: false }));
-    return cell;
+    if (!cells) rows.set(r, (cells = []));
+    return (cells[c] ??= rawCell(undefined, true, null, null, false));
   };
   for (const m of merges) {
     if (done.some((d) => d.left <= m.right && m.left <= d.right && d.top <= m.bottom && m.top <= d.bottom))

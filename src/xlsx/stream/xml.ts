@@ -144,10 +144,26 @@ export class Attributes {
 export interface WholeElement {
   readonly name: string;
   readonly pattern: RegExp;
+  /**
+   * Reads the commonest shape of the element at `at` by hand, before `pattern` is tried: the index after it,
+   * or -1 to try the pattern. For whole elements only (not with startTag).
+   */
+  readonly scan?: (s: string, at: number, read: PartText) => number;
   /** The pattern matches only the start tag (never self-closing); the content and end tag follow as usual. */
   readonly startTag?: boolean;
   /** Returns false to have this match read tag by tag after all; `read` turns its groups into text. */
   element(match: RegExpExecArray, read: PartText): boolean | void;
+}
+
+/**
+ * An element that parts of a batch repeat byte for byte (a template's data validations: a third of a sheet).
+ * Where one starts and its end tag is already in the input, `repeated` gets its raw text (start tag to end tag):
+ * returning true takes it as read (the handler read it, or replayed what reading the same text gave before),
+ * false reads it tag by tag as usual.
+ */
+export interface RepeatedElement {
+  readonly name: string;
+  repeated(raw: string, read: PartText): boolean;
 }
 
 export interface XmlHandlers {
@@ -159,6 +175,7 @@ export interface XmlHandlers {
   text?(text: string): void;
   close?(name: string): void;
   readonly whole?: readonly WholeElement[];
+  readonly repeated?: readonly RepeatedElement[];
 }
 
 /** A tag still unmatched after this much input is malformed, not merely cut by a chunk boundary. */
@@ -250,6 +267,14 @@ export class XmlScanner {
           continue;
         }
       }
+      if (this.handlers.repeated && this.open.length > 0) {
+        const end = this.repeatedElement(this.handlers.repeated, s, lt);
+        if (end > 0) {
+          i = end;
+          this.nextLt = -1;
+          continue;
+        }
+      }
       const end = this.tag(s, lt);
       if (end === CUT) {
         if (s.length - lt > MAX_PENDING) throw this.malformed(s, lt);
@@ -264,12 +289,29 @@ export class XmlScanner {
   private wholeElement(elements: readonly WholeElement[], s: string, lt: number): number {
     for (const whole of elements) {
       if (!s.startsWith(whole.name, lt + 1)) continue;
+      const scanned = whole.scan ? whole.scan(s, lt, this.read) : -1;
+      if (scanned > 0) return scanned;
       whole.pattern.lastIndex = lt;
       const match = whole.pattern.exec(s);
       if (match && whole.element(match, this.read) !== false) {
         if (whole.startTag) this.open.push(whole.name);
         return lt + match[0].length;
       }
+    }
+    return -1;
+  }
+
+  /** The index after a repeated element taken as read at `lt`, or -1. */
+  private repeatedElement(elements: readonly RepeatedElement[], s: string, lt: number): number {
+    for (const element of elements) {
+      const { name } = element;
+      const after = s.charCodeAt(lt + 1 + name.length);
+      // The name whole (not a longer one it begins), and not self-closing (nothing to replay).
+      if (!(after === 62 || isSpace(after)) || !s.startsWith(name, lt + 1)) continue;
+      const close = s.indexOf(`</${name}>`, lt);
+      if (close < 0) return -1;
+      const end = close + name.length + 3;
+      return element.repeated(s.slice(lt, end), this.read) ? end : -1;
     }
     return -1;
   }
