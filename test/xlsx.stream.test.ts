@@ -168,6 +168,12 @@ describe("the streaming reader gives the grids ExcelJS gives", () => {
       '<c r="J300" t="inlineStr"><is><t>x</t></is></c>',
       '<c r="K300" t="n" s="1"><v>5</v></c>',
       '<c r="L300" s="1" t="n" cm="1"><v>6</v></c>',
+      '<c r="M300" s="1"><f>1+1</f><v>2</v></c>',
+      '<c r="N300" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>',
+      '<c r="O300"><f>=A300</f></c>',
+      '<c r="P300" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+      '<c r="Q300"><f></f><v>3</v></c>',
+      '<c r="R300" t="b"><f>TRUE()</f><v>1</v></c>',
     ];
     const bytes = editZip(await workbookBytes(scorecardBook()), {
       "xl/worksheets/sheet1.xml": (xml) =>
@@ -175,7 +181,15 @@ describe("the streaming reader gives the grids ExcelJS gives", () => {
     });
     const row = streamGrids(bytes)[0].values[299];
     expect(row.slice(0, 9)).toEqual([12, null, null, null, "a&b", true, "#N/A", -1500, expect.any(String)]);
-    expect(row.slice(10, 12)).toEqual([5, 6]);
+    expect(row.slice(10, 18)).toEqual([5, 6, 2, "ab", null, "#DIV/0!", 3, true]);
+    expect(streamGrids(bytes)[0].formulas[299].slice(12, 18)).toEqual([
+      "1+1",
+      '"a"&"b"',
+      "A300",
+      "1/0",
+      null,
+      "TRUE()",
+    ]);
     await expectSameGrids(bytes);
   });
 

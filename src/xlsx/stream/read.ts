@@ -356,6 +356,17 @@ const isAttributeStart = (s: string, at: number, name: number): boolean =>
   s.charCodeAt(at + 2) === 61 &&
   s.charCodeAt(at + 3) === 34;
 
+/** Whether `<x>` starts at `at`, for a one-letter name x. */
+const isStartTag = (s: string, at: number, name: number): boolean =>
+  s.charCodeAt(at) === 60 && s.charCodeAt(at + 1) === name && s.charCodeAt(at + 2) === 62;
+
+/** Whether `</x>` starts at `at`, for a one-letter name x. */
+const isEndTag = (s: string, at: number, name: number): boolean =>
+  s.charCodeAt(at) === 60 &&
+  s.charCodeAt(at + 1) === 47 &&
+  s.charCodeAt(at + 2) === name &&
+  s.charCodeAt(at + 3) === 62;
+
 /** A value that reads as written: digits, sign, point and exponent only (numbers, shared-string indexes). */
 const isPlainNumber = (raw: string): boolean => {
   for (let i = 0; i < raw.length; i++) {
@@ -464,17 +475,8 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     let text = false;
     let formula: string | null = null;
     if (isFormula) {
-      let result: unknown;
-      if (value) {
-        if (c.t === "str") result = utils.xmlDecode(value);
-        else if (c.t === "b") result = parseInt(value, 10) !== 0;
-        else if (c.t === "e") result = { error: value };
-        else result = parseFloat(value);
-      }
-      text = typeof result === "string" && !isDate;
-      if (result !== undefined && isDate) result = isoDate(utils.excelToDate(result, ctx.date1904));
-      if (typeof result === "object" && result !== null) gv = (result as { error: string }).error;
-      else if (result !== undefined) gv = result as GridValue;
+      gv = formulaResult(c.t, c.s, value);
+      text = isFormulaText(c.t, c.s, value);
       if (c.share === "shared" && c.ref !== undefined) {
         if (c.si !== undefined)
           masters.set(c.si, { formula: written, address: `${columnLetters(col)}${rowNumber}` });
@@ -513,6 +515,24 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   };
   const isText = (t: string | undefined, value: GridValue): boolean =>
     t === "s" ? value !== null : t === "str" || t === "inlineStr";
+  // A formula's cached result as ExcelJS loads it (under a date format as a date, even when it cannot be one).
+  const formulaResult = (t: string | undefined, style: number, value: string | undefined): GridValue => {
+    if (!value) return null;
+    let result: unknown =
+      t === "str"
+        ? utils.xmlDecode(value)
+        : t === "b"
+          ? parseInt(value, 10) !== 0
+          : t === "e"
+            ? { error: value }
+            : parseFloat(value);
+    if (style > 0 && ctx.dates[style] === true) result = isoDate(utils.excelToDate(result, ctx.date1904));
+    return typeof result === "object" && result !== null
+      ? (result as { error: string }).error
+      : (result as GridValue);
+  };
+  const isFormulaText = (t: string | undefined, style: number, value: string | undefined): boolean =>
+    t === "str" && !!value && !(style > 0 && ctx.dates[style] === true);
 
   // The same steps for a cell read tag by tag and one read whole.
   const openCell = (r: string | undefined, t: string | undefined, style: string | undefined): OpenCell => {
@@ -561,8 +581,8 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     },
   };
   // The usual cell, read by hand (a regex match costs more than the rest of the cell): `<c r="B12"`, maybe
-  // ` s="3"`, maybe ` t="s"`, then `/>`, `></c>` or `><v>…</v></c>`; -1 for any other shape (formulas included).
-  // Char codes, not startsWith: this runs a thousand times a sheet.
+  // ` s="3"`, maybe ` t="s"`, then `/>` or `>`, maybe `<f>…</f>` (a formula of its own), maybe `<v>…</v>`,
+  // `</c>`; -1 for any other shape. Char codes, not startsWith: this runs a thousand times a sheet.
   const scanPlainCell = (s: string, lt: number, read: PartText): number => {
     if (cell || !row || !isAttributeStart(s, lt + 2, 114 /* r */)) return -1;
     let p = lt + 6;
@@ -590,29 +610,42 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       t = s.slice(from, p++);
     }
     let raw: string | undefined;
-    let end: number;
-    c = s.charCodeAt(p);
-    if (c === 47 /* / */ && s.charCodeAt(p + 1) === 62) end = p + 2;
-    else if (c !== 62 || s.charCodeAt(p + 1) !== 60) return -1;
-    else if (s.charCodeAt(p + 2) === 47 /* ></ */ && s.charCodeAt(p + 3) === 99 && s.charCodeAt(p + 4) === 62)
-      end = p + 5;
-    else if (s.charCodeAt(p + 2) === 118 /* ><v */ && s.charCodeAt(p + 3) === 62) {
-      const close = s.indexOf("<", p + 4);
-      if (close < 0 || !s.startsWith("</v></c>", close)) return -1;
-      raw = s.slice(p + 4, close);
-      end = close + 8;
-    } else return -1;
+    let formula: string | undefined;
+    if (s.charCodeAt(p) === 47 /* / */ && s.charCodeAt(p + 1) === 62) p += 2;
+    else {
+      if (s.charCodeAt(p++) !== 62) return -1;
+      if (isStartTag(s, p, 102 /* f */)) {
+        const close = s.indexOf("<", p + 3);
+        // An empty <f></f> is no formula: the pattern's path reads it.
+        if (close <= p + 3 || !isEndTag(s, close, 102)) return -1;
+        formula = formulaText(read, cellKey(rowNumber, col), s.slice(p + 3, close));
+        p = close + 4;
+      }
+      if (isStartTag(s, p, 118 /* v */)) {
+        const close = s.indexOf("<", p + 3);
+        if (close < 0 || !isEndTag(s, close, 118)) return -1;
+        raw = s.slice(p + 3, close);
+        p = close + 4;
+      }
+      if (!isEndTag(s, p, 99 /* c */)) return -1;
+      p += 4;
+    }
     // Stored as closeCell would store it.
-    if (!raw && !style) bare.push({ row: rowNumber, ref });
+    const value = raw && (isPlainNumber(raw) ? raw : read.text(raw));
+    if (formula !== undefined) {
+      prevCol = col;
+      const written = formula.charCodeAt(0) === 61 ? formula.slice(1) : formula;
+      row[col] = rawCell(ref, false, formulaResult(t, style, value), written, isFormulaText(t, style, value));
+    } else if (!value && !style) bare.push({ row: rowNumber, ref });
     else {
       prevCol = col;
-      if (!raw) row[col] = rawCell(ref, true, null, null, false);
+      if (!value) row[col] = rawCell(ref, true, null, null, false);
       else {
-        const value = plainValue(t, style, isPlainNumber(raw) ? raw : read.text(raw));
-        row[col] = rawCell(ref, false, value, null, isText(t, value));
+        const plain = plainValue(t, style, value);
+        row[col] = rawCell(ref, false, plain, null, isText(t, plain));
       }
     }
-    return end;
+    return p;
   };
   const wholeCell: WholeElement = {
     name: "c",

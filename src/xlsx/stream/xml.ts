@@ -247,7 +247,8 @@ export class XmlScanner {
         this.handlers.close?.(this.read.decode(this.open.pop() ?? ""));
         continue;
       }
-      const lt = this.nextLt >= i ? this.nextLt : s.indexOf("<", i);
+      // Elements mostly follow one another: the next '<' is often right here.
+      const lt = s.charCodeAt(i) === 60 ? i : this.nextLt >= i ? this.nextLt : s.indexOf("<", i);
       // Text cut by the chunk boundary (maybe inside an entity) waits for the next chunk.
       if (lt < 0) break;
       if (lt > i) this.flushText(s.slice(i, lt));
@@ -287,8 +288,10 @@ export class XmlScanner {
 
   /** The index after a whole element read at `lt`, or -1 when none of them matches there. */
   private wholeElement(elements: readonly WholeElement[], s: string, lt: number): number {
+    const first = s.charCodeAt(lt + 1);
     for (const whole of elements) {
-      if (!s.startsWith(whole.name, lt + 1)) continue;
+      const { name } = whole;
+      if (name.charCodeAt(0) !== first || (name.length > 1 && !s.startsWith(name, lt + 1))) continue;
       const scanned = whole.scan ? whole.scan(s, lt, this.read) : -1;
       if (scanned > 0) return scanned;
       whole.pattern.lastIndex = lt;
