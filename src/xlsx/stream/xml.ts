@@ -248,13 +248,15 @@ export class XmlScanner {
         continue;
       }
       // Elements mostly follow one another: the next '<' is often right here.
-      const lt = s.charCodeAt(i) === 60 ? i : this.nextLt >= i ? this.nextLt : s.indexOf("<", i);
+      // (Every read here stays within the string: one past its end makes optimised code start over.)
+      const lt =
+        i < s.length && s.charCodeAt(i) === 60 ? i : this.nextLt >= i ? this.nextLt : s.indexOf("<", i);
       // Text cut by the chunk boundary (maybe inside an entity) waits for the next chunk.
       if (lt < 0) break;
       if (lt > i) this.flushText(s.slice(i, lt));
       i = lt;
+      if (lt + 1 >= s.length) break; // the chunk ends at the '<'
       const next = s.charCodeAt(lt + 1);
-      if (next !== next) break; // NaN: the chunk ends at the '<'
       if (next === 63 /* ? */ || next === 33 /* ! */) {
         const end = this.special(s, lt);
         if (end < 0) break;
@@ -308,7 +310,7 @@ export class XmlScanner {
   private repeatedElement(elements: readonly RepeatedElement[], s: string, lt: number): number {
     for (const element of elements) {
       const { name } = element;
-      const after = s.charCodeAt(lt + 1 + name.length);
+      const after = lt + 1 + name.length < s.length ? s.charCodeAt(lt + 1 + name.length) : -1;
       // The name whole (not a longer one it begins), and not self-closing (nothing to replay).
       if (!(after === 62 || isSpace(after)) || !s.startsWith(name, lt + 1)) continue;
       const close = s.indexOf(`</${name}>`, lt);
