@@ -98,6 +98,14 @@ function sharedStrings(zip: ZipReader): (string | null)[] {
       whole: [
         {
           name: "si",
+          // The plainest entry, `<si><t>…</t></si>`, by hand; PLAIN_STRING reads it with attributes on <t>.
+          scan: (s, lt, read) => {
+            if (inEntry || !s.startsWith("<si><t>", lt)) return -1;
+            const close = s.indexOf("<", lt + 7);
+            if (close < 0 || !s.startsWith("</t></si>", close)) return -1;
+            out.push(unescapeText(read.text(s.slice(lt + 7, close))));
+            return close + 9;
+          },
           pattern: PLAIN_STRING,
           element: (m, read) => {
             if (inEntry) return false;
@@ -470,7 +478,6 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     const col = c.col ?? (c.r !== undefined ? decodeRef(c.r)?.col : prevCol > 0 ? prevCol + 1 : undefined);
     if (col === undefined) throw new Error("Cell without a reference");
     prevCol = col;
-    const isDate = c.s > 0 && ctx.dates[c.s] === true;
     let gv: GridValue = null;
     let text = false;
     let formula: string | null = null;
