@@ -325,6 +325,11 @@ describe("hostile and broken files", () => {
     expect(() => streamGrids(bytes)).toThrow(expect.objectContaining({ problem: "too-large" }) as Error);
   });
 
+  it("names entries in UTF-8 as well as ASCII", () => {
+    const zip = new ZipReader(zipSync({ "xl/a.xml": strToU8("a"), "佐证/材料.xml": strToU8("b") }));
+    expect(zip.names).toEqual(["xl/a.xml", "佐证/材料.xml"]);
+  });
+
   it("reads a part just under the limit", () => {
     const zip = new ZipReader(zipSync({ p: new Uint8Array(1024 * 1024).fill(0x41) }));
     let seen = 0;

@@ -263,14 +263,16 @@ export class XmlScanner {
         i = end;
         continue;
       }
-      if (this.handlers.whole && this.open.length > 0) {
+      // An end tag is never a whole or repeated element.
+      const starts = next !== 47 && this.open.length > 0;
+      if (starts && this.handlers.whole) {
         const end = this.wholeElement(this.handlers.whole, s, lt);
         if (end > 0) {
           i = end;
           continue;
         }
       }
-      if (this.handlers.repeated && this.open.length > 0) {
+      if (starts && this.handlers.repeated) {
         const end = this.repeatedElement(this.handlers.repeated, s, lt);
         if (end > 0) {
           i = end;

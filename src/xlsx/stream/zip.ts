@@ -45,6 +45,16 @@ const fflateInflater: Inflater = (data, size) => {
   return out.length <= size ? out : null;
 };
 
+/** An entry's name: ASCII (as every part of an .xlsx is named) without a call to the decoder. */
+function entryName(bytes: Uint8Array, decoder: TextDecoder): string {
+  let name = "";
+  for (const b of bytes) {
+    if (b >= 0x80) return decoder.decode(bytes);
+    name += String.fromCharCode(b);
+  }
+  return name;
+}
+
 /**
  * The entries of a zip held in memory, read from its central directory (as JSZip does, so data descriptors and
  * odd local headers read the same). Parts are inflated on demand, streamed, and never beyond PART_LIMIT.
@@ -72,7 +82,7 @@ export class ZipReader {
     for (let n = 0; n < count; n++) {
       if (at + 46 > bytes.length || this.u32(at) !== CENTRAL) throw damaged("Corrupted central directory");
       const nameLength = this.u16(at + 28);
-      const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)).replace(/^\//, "");
+      const name = entryName(bytes.subarray(at + 46, at + 46 + nameLength), decoder).replace(/^\//, "");
       this.entries.set(name, {
         method: this.u16(at + 10),
         compressedSize: this.u32(at + 20),
