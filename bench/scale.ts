@@ -10,6 +10,7 @@
  *    The floor and the two checks, whose ratios are the targets, run BENCH_ROUNDS times (3 unless set),
  *    interleaved, and the best of each is printed with its spread: on a shared machine the same run varies up
  *    to 2× from minute to minute, and interleaving keeps one slow minute from landing on one of them only.
+ *    A check's ratio is also given round by round (to the same round's floor), as a median.
  * Needs dist-cli (npm run build:cli; npm ci builds it).
  */
 import { spawnSync } from "child_process";
@@ -144,11 +145,19 @@ async function main(): Promise<void> {
             rounds.set(label, [...(rounds.get(label) ?? []), measure(label, args, dir, env)]);
       const runs = chosen.map(([label]) => best(rounds.get(label) ?? []));
       const floor = runs[0].seconds;
+      const floorRounds = rounds.get(chosen[0][0]) ?? [];
+      // Each round's check over the same round's floor: a slow minute slows both of the pair.
+      const paired = (label: string): string => {
+        const own = rounds.get(label) ?? [];
+        if (own.length < 2 || !label.startsWith("check")) return "";
+        const ratios = own.map((r, k) => r.seconds / floorRounds[k].seconds);
+        return `; round by round ${median(ratios).toFixed(1)}× (median)`;
+      };
       for (const r of runs)
         console.log(
           `  ${r.label.padEnd(32)} ${r.seconds.toFixed(2).padStart(8)} s ${r.rssMb.toFixed(0).padStart(6)} MB peak RSS ` +
             `${(r.seconds / floor).toFixed(1).padStart(6)}× floor` +
-            `${r.slowest !== undefined ? `  (best of ${ROUNDS}; slowest ${r.slowest.toFixed(2)} s)` : ""}` +
+            `${r.slowest !== undefined ? `  (best of ${ROUNDS}; slowest ${r.slowest.toFixed(2)} s${paired(r.label)})` : ""}` +
             `${r.ok ? "" : "  (FAILED)"}`,
         );
     } finally {
