@@ -276,7 +276,6 @@ export class XmlScanner {
         const end = this.repeatedElement(this.handlers.repeated, s, lt);
         if (end > 0) {
           i = end;
-          this.nextLt = -1;
           continue;
         }
       }
@@ -313,7 +312,7 @@ export class XmlScanner {
     for (const element of elements) {
       const { name } = element;
       const after = lt + 1 + name.length < s.length ? s.charCodeAt(lt + 1 + name.length) : -1;
-      // The name whole (not a longer one it begins), and not self-closing (nothing to replay).
+      // The name whole, not a longer one it begins (the handler refuses any shape it does not know).
       if (!(after === 62 || isSpace(after)) || !s.startsWith(name, lt + 1)) continue;
       const close = s.indexOf(`</${name}>`, lt);
       if (close < 0) return -1;
