@@ -792,6 +792,24 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
   applyHyperlinks(zip, part, rows, bare, hyperlinkIds);
   applyMerges(rows, merges);
 
+  const { values, formulas, links, validatedCells } = gridOf(rows, validations);
+  return {
+    name,
+    values,
+    formulas,
+    guards: { protected: protectedSheet, validatedCells },
+    ...(Object.keys(links).length > 0 ? { links } : {}),
+  };
+}
+
+/**
+ * The grid of a sheet's cells (merges and hyperlinks applied), its links, and the validated cells within its
+ * extent, as sheetToGrid and sheetGuards give them.
+ */
+function gridOf(
+  rows: RawRows,
+  validations: ReadonlyMap<number | string, string>,
+): Pick<SheetGrid, "values" | "formulas"> & { links: Record<string, string>; validatedCells: string[] } {
   // The extent counts rows of empty styled cells, columns only of rows holding something; the grid holds values.
   let rowCount = 0;
   let colCount = 0;
@@ -840,13 +858,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     if (at && at.row <= bounds.rows && at.col <= bounds.cols)
       validated.add(`${columnLetters(at.col)}${at.row}`);
   }
-  return {
-    name,
-    values,
-    formulas,
-    guards: { protected: protectedSheet, validatedCells: [...validated] },
-    ...(Object.keys(links).length > 0 ? { links } : {}),
-  };
+  return { values, formulas, links, validatedCells: [...validated] };
 }
 
 /**
