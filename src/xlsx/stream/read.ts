@@ -478,12 +478,12 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     const col = c.col ?? (c.r !== undefined ? decodeRef(c.r)?.col : prevCol > 0 ? prevCol + 1 : undefined);
     if (col === undefined) throw new Error("Cell without a reference");
     prevCol = col;
-    let gv: GridValue = null;
-    let text = false;
-    let formula: string | null = null;
+    if (!isFormula && runs !== undefined) {
+      row[col] = rawCell(c.r, false, runs.map((r) => r ?? "").join(""), null, true);
+      return;
+    }
+    let formula: string | null | undefined;
     if (isFormula) {
-      gv = formulaResult(c.t, c.s, value);
-      text = isFormulaText(c.t, c.s, value);
       if (c.share === "shared" && c.ref !== undefined) {
         if (c.si !== undefined)
           masters.set(c.si, { formula: written, address: `${columnLetters(col)}${rowNumber}` });
@@ -496,17 +496,31 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
             ? slideFormula(master.formula, master.address, `${columnLetters(col)}${rowNumber}`)
             : null);
       } else formula = written ?? null;
-      formula = formula ? (formula.charCodeAt(0) === 61 ? formula.slice(1) : formula) : null;
-    } else if (runs !== undefined) {
-      gv = runs.map((r) => r ?? "").join("");
-      text = true;
-    } else if (value !== undefined) {
-      gv = plainValue(c.t, c.s, value);
-      text = isText(c.t, gv);
     }
-    row[col] = rawCell(c.r, !isFormula && !hasValue, gv, formula, text);
+    row[col] = cellOf(c.r, c.t, c.s, formula, value);
   };
 
+  /**
+   * A cell that is not bare, as ExcelJS loads it: `formula` as written (null for a formula cell without one,
+   * undefined for no formula), `value` the text of its <v>. closeCell and scanPlainCell both store through it.
+   */
+  const cellOf = (
+    ref: string | undefined,
+    t: string | undefined,
+    style: number,
+    formula: string | null | undefined,
+    value: string | undefined,
+  ): RawCell => {
+    if (formula !== undefined) {
+      const written = formula ? (formula.charCodeAt(0) === 61 ? formula.slice(1) : formula) : null;
+      return rawCell(ref, false, formulaResult(t, style, value), written, isFormulaText(t, style, value));
+    }
+    if (value === undefined) return rawCell(ref, true, null, null, false);
+    const plain = plainValue(t, style, value);
+    return rawCell(ref, false, plain, null, isText(t, plain));
+  };
+
+  const isDateStyle = (style: number): boolean => style > 0 && ctx.dates[style] === true;
   // A value without a formula, and whether a hyperlink over it keeps it (text ExcelJS holds as a string).
   const plainValue = (t: string | undefined, style: number, value: string): GridValue => {
     if (t === "s") {
@@ -518,7 +532,7 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
     if (t === "inlineStr" || t === "e") return value;
     if (t === "b") return parseInt(value, 10) !== 0;
     const n = parseFloat(value);
-    return style > 0 && ctx.dates[style] === true ? isoDate(utils.excelToDate(n, ctx.date1904)) : n;
+    return isDateStyle(style) ? isoDate(utils.excelToDate(n, ctx.date1904)) : n;
   };
   const isText = (t: string | undefined, value: GridValue): boolean =>
     t === "s" ? value !== null : t === "str" || t === "inlineStr";
@@ -533,13 +547,13 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
           : t === "e"
             ? { error: value }
             : parseFloat(value);
-    if (style > 0 && ctx.dates[style] === true) result = isoDate(utils.excelToDate(result, ctx.date1904));
+    if (isDateStyle(style)) result = isoDate(utils.excelToDate(result, ctx.date1904));
     return typeof result === "object" && result !== null
       ? (result as { error: string }).error
       : (result as GridValue);
   };
   const isFormulaText = (t: string | undefined, style: number, value: string | undefined): boolean =>
-    t === "str" && !!value && !(style > 0 && ctx.dates[style] === true);
+    t === "str" && !!value && !isDateStyle(style);
 
   // The same steps for a cell read tag by tag and one read whole.
   const openCell = (r: string | undefined, t: string | undefined, style: string | undefined): OpenCell => {
@@ -637,20 +651,12 @@ function readSheet(zip: ZipReader, part: string, name: string, ctx: SheetContext
       if (!isEndTag(s, p, 99 /* c */)) return -1;
       p += 4;
     }
-    // Stored as closeCell would store it.
-    const value = raw && (isPlainNumber(raw) ? raw : read.text(raw));
-    if (formula !== undefined) {
-      prevCol = col;
-      const written = formula.charCodeAt(0) === 61 ? formula.slice(1) : formula;
-      row[col] = rawCell(ref, false, formulaResult(t, style, value), written, isFormulaText(t, style, value));
-    } else if (!value && !style) bare.push({ row: rowNumber, ref });
+    // An empty <v></v> is no value, as on the other paths.
+    const value = raw ? (isPlainNumber(raw) ? raw : read.text(raw)) : undefined;
+    if (formula === undefined && value === undefined && !style) bare.push({ row: rowNumber, ref });
     else {
       prevCol = col;
-      if (!value) row[col] = rawCell(ref, true, null, null, false);
-      else {
-        const plain = plainValue(t, style, value);
-        row[col] = rawCell(ref, false, plain, null, isText(t, plain));
-      }
+      row[col] = cellOf(ref, t, style, formula, value);
     }
     return p;
   };
