@@ -5,8 +5,9 @@ const { readFileSync } = require("fs");
 
 async function run(mode, args) {
   if (mode === "cli") {
-    const { main } = require("../dist-cli/scorecard.cjs");
-    return main(args, { out: (l) => process.stdout.write(l + "\n"), err: () => undefined });
+    // The installed command's own output (bin/scorecard.js); its stderr would mix with the maxrss line.
+    const { main, processIo } = require("../dist-cli/scorecard.cjs");
+    return main(args, { ...processIo(), err: () => undefined });
   }
   if (mode === "exceljs") {
     // A bare ExcelJS read: load every file into a workbook model, nothing else.

@@ -1,5 +1,5 @@
 import { spawnSync } from "child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { availableParallelism, tmpdir } from "os";
 import { join } from "path";
 import { strToU8, zipSync } from "fflate";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   // bin/scorecard.js calls main() of the bundle; here a two-line runner does the same for the temp build.
   writeFileSync(
     join(bundle, "run.cjs"),
-    'require("./scorecard.cjs").main(process.argv.slice(2), { out: (l) => process.stdout.write(l + "\\n"), err: (l) => process.stderr.write(l + "\\n") }).then((c) => { process.exitCode = c; });\n',
+    'const { main, processIo } = require("./scorecard.cjs");\nmain(process.argv.slice(2), processIo()).then((c) => { process.exitCode = c; });\n',
   );
   for (const [i, f] of randomFills(rubric, 5, 11).entries()) {
     const workbook = newWorkbook();
@@ -101,6 +101,21 @@ describe("check over many files", () => {
     expect(names).toEqual(args().slice(2));
     const text = runner(["check", ...files, "junk.xlsx"], { SCORECARD_JOBS: "2" });
     expect(text.stdout).toBe(runner(["check", ...files, "junk.xlsx"], { SCORECARD_JOBS: "1" }).stdout);
+  });
+
+  it("writes the same bytes into a file as into a pipe (a file gets each line in one write)", () => {
+    const into = join(dir, "report.json");
+    const fd = openSync(into, "w");
+    const file = spawnSync(process.execPath, [join(bundle, "run.cjs"), ...args()], {
+      cwd: dir,
+      stdio: ["ignore", fd, "pipe"],
+      env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), SCORECARD_JOBS: "1" },
+    });
+    closeSync(fd);
+    const piped = runner(args(), { SCORECARD_JOBS: "1" });
+    expect(file.status).toBe(2);
+    expect(readFileSync(into, "utf8")).toBe(piped.stdout);
+    expect(piped.stdout).toContain("测试");
   });
 
   it("uses one worker per core and per FILES_PER_WORKER files unless told, never more than files", () => {

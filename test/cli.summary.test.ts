@@ -24,7 +24,7 @@ beforeAll(async () => {
   // The same two-line runner as test/cli.check.test.ts: main() of the temp build, as bin/scorecard.js calls it.
   writeFileSync(
     join(bundle, "run.cjs"),
-    'require("./scorecard.cjs").main(process.argv.slice(2), { out: (l) => process.stdout.write(l + "\\n"), err: (l) => process.stderr.write(l + "\\n") }).then((c) => { process.exitCode = c; });\n',
+    'const { main, processIo } = require("./scorecard.cjs");\nmain(process.argv.slice(2), processIo()).then((c) => { process.exitCode = c; });\n',
   );
   const stations = [...STATIONS.slice(0, 6), "不在名单镇"];
   for (const [i, f] of randomFills(rubric, stations.length, 31).entries()) {

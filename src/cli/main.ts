@@ -2,6 +2,8 @@ import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/types";
 import { EXIT, UsageError, reason, type ExitCode } from "./errors";
 
+export { processIo } from "./stdio";
+
 export interface Io {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
