@@ -6,7 +6,7 @@
  * 1. Cold start: `scorecard --help` (the compiled CLI) beside `node -e 0`.
  * 2. For N generated filled station files: check on one core and on all cores, summary → .xlsx and → .csv,
  *    a bare ExcelJS read of the same files, and the floor (unzip + one regex pass over the sheet XML); wall time,
- *    peak RSS and each one's ratio to the floor. Every run is its own process (bench/scaleRun.cjs).
+ *    peak RSS and each one's ratio to the floor. Every run is its own process (bench/scaleRun.cjs), stdout a file.
  *    The floor and the two checks, whose ratios are the targets, run BENCH_ROUNDS times (3 unless set),
  *    interleaved, and the best of each is printed with its spread: on a shared machine the same run varies up
  *    to 2× from minute to minute, and interleaving keeps one slow minute from landing on one of them only.
@@ -14,7 +14,7 @@
  * Needs dist-cli (npm run build:cli; npm ci builds it).
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "fs";
 import { availableParallelism, tmpdir } from "os";
 import { join } from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
@@ -52,15 +52,18 @@ const best = (rounds: readonly Run[]): Run => {
 
 /** One measured process: wall time around it, peak RSS as the runner reports it. */
 function measure(label: string, args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  // stdout into a file, as `scorecard check --json … > report.json` writes it.
+  const stdout = openSync(join(cwd, "stdout.txt"), "w");
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [RUNNER, ...args], {
     cwd,
     encoding: "utf8",
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", stdout, "pipe"],
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = (performance.now() - t0) / 1000;
+  closeSync(stdout);
   const rss = /maxrss (\d+)/.exec(r.stderr ?? "");
   return { label, seconds, rssMb: rss ? Number(rss[1]) / 1024 : NaN, ok: r.status === 0 || r.status === 1 };
 }
