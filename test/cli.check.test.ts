@@ -118,6 +118,26 @@ describe("check over many files", () => {
     expect(piped.stdout).toContain("测试");
   });
 
+  it("writes into a file without Node's stream for it, and loads no tty or net to start", () => {
+    const into = join(dir, "help.txt");
+    const fd = openSync(into, "w");
+    const loaded = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `const { main, processIo } = require(${JSON.stringify(join(bundle, "scorecard.cjs"))});
+        main(["--help"], processIo()).then(() => {
+          const streams = process.moduleLoadList.filter((m) => /^NativeModule (tty|net|internal\\/fs\\/sync_write_stream)$/.test(m));
+          process.stderr.write(streams.join(","));
+        });`,
+      ],
+      { stdio: ["ignore", fd, "pipe"], encoding: "utf8" },
+    );
+    closeSync(fd);
+    expect(loaded.stderr).toBe("");
+    expect(readFileSync(into, "utf8")).toContain("用法：scorecard");
+  });
+
   it("uses one worker per core and per FILES_PER_WORKER files unless told, never more than files", () => {
     expect(workerCount(3, { SCORECARD_JOBS: "8" })).toBe(3);
     expect(workerCount(100, { SCORECARD_JOBS: "2" })).toBe(2);
