@@ -17,9 +17,11 @@ function stdoutIsFile(): boolean {
  * Terminals, pipes and devices keep process.stdout, with its buffering for a reader that is slower than the command.
  */
 export function processIo(): Io {
-  const toFile = stdoutIsFile();
+  const write = stdoutIsFile()
+    ? (text: string) => writeSync(1, text)
+    : (text: string) => process.stdout.write(text);
   return {
-    out: toFile ? (line) => void writeSync(1, `${line}\n`) : (line) => void process.stdout.write(`${line}\n`),
+    out: (line) => void write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
   };
 }

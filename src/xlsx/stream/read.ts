@@ -412,7 +412,8 @@ const rawCell = (
   value: GridValue,
   formula: string | null,
   text: boolean,
-): RawCell => ({ ref, empty, value, formula, text, link: undefined, mergedAway: false });
+  link: string | undefined = undefined,
+): RawCell => ({ ref, empty, value, formula, text, link, mergedAway: false });
 
 /** A sheet's rows by number, each row's cells by column (a sparse array: columns are few and small). */
 type RawRows = Map<number, RawCell[]>;
@@ -900,10 +901,7 @@ function applyHyperlinks(
     const link = linked.get(ref);
     const col = link !== undefined ? decodeRef(ref)?.col : undefined;
     const cells = col !== undefined ? rows.get(row) : undefined;
-    if (cells && col !== undefined) {
-      cells[col] = rawCell(ref, false, null, null, false);
-      cells[col].link = link;
-    }
+    if (cells && col !== undefined) cells[col] = rawCell(ref, false, null, null, false, link);
   }
 }
 
