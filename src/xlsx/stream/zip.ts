@@ -1,7 +1,8 @@
 import { Inflate, inflateSync } from "fflate";
+import { READ_LIMITS } from "../limits";
 
 /** No part of a scorecard workbook comes near this once inflated; a larger one is refused as hostile. */
-export const PART_LIMIT = 50 * 1024 * 1024;
+export const PART_LIMIT = READ_LIMITS.partBytes;
 
 /** Why the zip container could not be read. */
 export type ZipProblem = "damaged" | "too-large";
