@@ -54,8 +54,8 @@ const withCell =
   (grid: SheetGrid): SheetGrid => {
     const col = cell.charCodeAt(0) - 65;
     const row = Number(cell.slice(1)) - 1;
-    const values = grid.values.map((r) => [...r]);
-    const formulas = grid.formulas.map((r) => [...r]);
+    const values = grid.values.map((r) => [...(r ?? [])]);
+    const formulas = grid.formulas.map((r) => [...(r ?? [])]);
     values[row][col] = value;
     formulas[row][col] = formula;
     return { ...grid, values, formulas };
@@ -179,7 +179,7 @@ describe("exportDecision", () => {
     );
     const unguarded = readScorecard({
       ...planToGrid(buildPlan({ rubric, station: "s", year: 2020 })),
-      guards: { protected: false, validatedCells: [] },
+      guards: { protected: false, validatedAreas: [] },
     });
     expect(exportDecision(unguarded, { draft: true }).ok).toBe(false);
   });

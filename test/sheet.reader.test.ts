@@ -9,6 +9,7 @@ import {
   type FindingCode,
 } from "../src/sheet";
 import { COL } from "../src/sheet/layout";
+import { coveredCells } from "./support/gridCompare";
 
 const rubric = getRubric();
 const self: Record<string, GridValue> = Object.fromEntries(
@@ -32,8 +33,8 @@ const fresh = (): Mutable => {
   const g = planToGrid(plan);
   return {
     name: g.name,
-    values: g.values.map((r) => [...r]),
-    formulas: g.formulas.map((r) => [...r]),
+    values: Array.from(g.values, (r) => Array.from(r ?? [], (v) => v ?? null)),
+    formulas: Array.from(g.formulas, (r) => Array.from(r ?? [], (f) => f ?? null)),
     guards: g.guards,
   };
 };
@@ -155,7 +156,7 @@ describe("reading a scorecard back", () => {
     const g = fresh();
     g.guards = {
       protected: false,
-      validatedCells: (g.guards?.validatedCells ?? []).filter((c) => c !== "F10"),
+      validatedAreas: coveredCells(g.guards?.validatedAreas ?? []).filter((c) => c !== "F10"),
     };
     expect(readScorecard(g).findings.map((f) => [f.code, f.cell])).toEqual([
       ["protection-removed", "A1"],

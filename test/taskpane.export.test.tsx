@@ -116,8 +116,8 @@ async function reopen(blob: Blob): Promise<{ read: ReadScorecard; title: string;
   const grid = workbookGrids(workbook)[0];
   return {
     read: reads[0],
-    title: String(grid.values[layout.titleRow - 1][0]),
-    total: grid.values[layout.summaryRows.total - 1][COL.self],
+    title: String(grid.values[layout.titleRow - 1]?.[0]),
+    total: grid.values[layout.summaryRows.total - 1]?.[COL.self],
   };
 }
 

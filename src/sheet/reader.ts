@@ -2,6 +2,7 @@ import { entriesHash, selfLocked } from "../review/submission";
 import { oncePer } from "../memo";
 import { getRubric, EDITIONS, DEFAULT_EDITION, type Rubric } from "../rubric";
 import { SAME_MATTER_ID, scoreColumn, type ColumnScore } from "../scoring";
+import { AreaIndex, linkAt } from "./areas";
 import type { Finding } from "./findings";
 import { findingMessage } from "./findingMessages";
 import { normalizeFormula, summaryFormulas, helperFormula } from "./formulas";
@@ -44,7 +45,7 @@ export function findHeaderRow(grid: SheetGrid): number | null {
   const limit = Math.min(grid.values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
     const row = grid.values[r];
-    if (HEADERS.every((h, c) => text(row[c]).replace(/\s+/g, "") === h)) return r + 1;
+    if (row && HEADERS.every((h, c) => text(row[c]).replace(/\s+/g, "") === h)) return r + 1;
   }
   return null;
 }
@@ -262,7 +263,7 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
     review[id] = value(row, COL.review);
     if (text(value(row, COL.evidence))) evidence[id] = String(value(row, COL.evidence));
     if (text(value(row, COL.notes))) notes[id] = String(value(row, COL.notes));
-    const link = grid.links?.[addr(COL.evidence, row)];
+    const link = linkAt(grid.links, addr(COL.evidence, row));
     if (link) links[id] = link;
     for (const column of SCORE_COLUMNS) {
       const c = column === "self" ? COL.self : COL.review;
@@ -346,11 +347,12 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
   if (grid.guards) {
     if (!grid.guards.protected)
       add({ item: "sheet", cell: addr(0, 1), severity: "error", code: "protection-removed" });
-    const validated = new Set(grid.guards.validatedCells);
+    const validated = new AreaIndex(grid.guards.validatedAreas);
     for (const [id, row] of entryRows) {
       for (const column of SCORE_COLUMNS) {
-        const cell = addr(column === "self" ? COL.self : COL.review, row);
-        if (!validated.has(cell))
+        const col = column === "self" ? COL.self : COL.review;
+        const cell = addr(col, row);
+        if (!validated.covers(col + 1, row))
           add({ item: id, column, cell, severity: "error", code: "validation-removed" });
       }
     }

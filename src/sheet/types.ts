@@ -147,23 +147,33 @@ export type ScorecardState = (typeof STATES)[number];
 /** A cell value as adapters hand it to the reader: Excel errors arrive as their text, e.g. "#REF!". */
 export type GridValue = string | number | boolean | null;
 
-/** A worksheet's used cells from A1, as values and formulas, the shape every adapter can read cheaply. */
+/** One row of a grid, by zero-based column: a cell that holds nothing is a hole or undefined. */
+export type GridRow<T> = readonly (T | undefined)[];
+
+/**
+ * A worksheet's used cells from A1, as values and formulas, the shape every adapter can read cheaply. Readers of
+ * files keep it sparse — a row or cell that holds nothing is a hole — so that one far-away cell costs one entry,
+ * not the rectangle up to it; loops go over what is there (forEach skips holes), never over rows × columns.
+ */
 export interface SheetGrid {
   readonly name: string;
   /** values[row - 1][col]. */
-  readonly values: readonly (readonly GridValue[])[];
-  /** Same shape; the formula without '=' where the cell holds one, else null. */
-  readonly formulas: readonly (readonly (string | null)[])[];
+  readonly values: readonly (GridRow<GridValue> | undefined)[];
+  /** Same shape; the formula without '=' where the cell holds one, else null or a hole. */
+  readonly formulas: readonly (GridRow<string | null> | undefined)[];
   /** What the adapter could see of the file's own guards; omitted where it cannot tell. */
   readonly guards?: SheetGuards;
-  /** Hyperlink targets by single-cell A1 address, where the adapter reads them (佐证材料 cells at least). */
+  /**
+   * Hyperlink targets by single-cell A1 address, or by the A1 area a link covers, where the adapter reads them
+   * (佐证材料 cells at least); see linkAt.
+   */
   readonly links?: Readonly<Record<string, string>>;
 }
 
 export interface SheetGuards {
   readonly protected: boolean;
-  /** Score cells (single-cell A1 addresses) that still carry data validation. */
-  readonly validatedCells: readonly string[];
+  /** Areas (single cells "F5" or ranges "F5:G78") under a data validation that checks something. */
+  readonly validatedAreas: readonly string[];
 }
 
 // Generic grid sheets (汇总, 创建名单, 审核结果): a plain table drawn like a scorecard plan, and its chart.

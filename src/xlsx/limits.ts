@@ -9,6 +9,16 @@
 export const READ_LIMITS = {
   /** One part, inflated: counted as it inflates, the declared size never trusted. */
   partBytes: 50 * 1024 * 1024,
+  /*
+   * What an ExcelJS model (the page, export, sample) is built from, counted by the streaming reader before
+   * ExcelJS is given the file: ExcelJS holds every cell as an object and every cell a merge covers, and needs
+   * ~1 KB per cell while it loads (100,000 cells: 0.8 s and 200 MB in Node; a throttled page tab four times
+   * slower). A scorecard is ~1,100 cells; check, which keeps grids sparse, has no such limit.
+   */
+  /** Cells (<c> elements) of all sheets. */
+  modelCells: 200_000,
+  /** Cells that merges cover, all sheets together. */
+  modelMergedCells: 200_000,
 } as const;
 
 export type ReadLimit = keyof typeof READ_LIMITS;

@@ -4,12 +4,17 @@ import { isScorecard, readScorecard, type ReadScorecard, type SheetGrid } from "
 import { sheetToGrid } from "./grid";
 import { formatError, sniffWorkbook } from "./format";
 import {
-  internals,
   type WorkbookModelInternals,
   type WorksheetModelInternals,
   type XlsxWriterInternals,
   type ZipSink,
 } from "./internals";
+import { areaSize } from "../sheet/areas";
+import { excelJsInput, expandsTooFar } from "./exceljsInput";
+import { READ_LIMITS } from "./limits";
+import { reconcile } from "./reconcile";
+import { WorkbookRefusal } from "./stream/refusal";
+import { readWorkbook, type ReadOptions, type WorkbookRead } from "./stream/workbook";
 import { ZipError, ZipReader } from "./stream/zip";
 
 export { WorkbookFormatError, formatError, sniffWorkbook, type WorkbookFormatProblem } from "./format";
@@ -21,15 +26,6 @@ export function newWorkbook(): ExcelJS.Workbook {
   workbook.created = new Date();
   workbook.calcProperties.fullCalcOnLoad = true;
   return workbook;
-}
-
-/**
- * LibreOffice writes <sheetProtection sheet="true">, and ExcelJS only reads sheet="1": the sheet would look (and,
- * saved again, be) unprotected. Excel and LibreOffice write the element only for a protected sheet.
- */
-function keepProtection(sheet: ExcelJS.Worksheet): void {
-  const protection = internals(sheet).sheetProtection;
-  if (protection && protection.sheet === undefined) protection.sheet = true;
 }
 
 /**
@@ -45,20 +41,71 @@ function refuseZipBomb(bytes: Uint8Array): void {
   }
 }
 
-/** Loads .xlsx bytes; anything else (empty, not a zip, truncated, no sheets) throws a WorkbookFormatError. */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+/**
+ * Refuses, before ExcelJS is given it, a workbook whose model would pass READ_LIMITS' model figures: its cells,
+ * and the cells its merges cover (but those ExcelJS is spared, see ./exceljsInput).
+ */
+function refuseBeyondModel(read: WorkbookRead): void {
+  const cells = read.sheets.reduce((n, s) => n + s.cost.cells, 0);
+  const merged = read.sheets.reduce(
+    (n, s) => n + s.merges.reduce((m, area) => m + (expandsTooFar(area) ? 0 : areaSize(area)), 0),
+    0,
+  );
+  for (const [value, count, limit] of [
+    ["cells", cells, READ_LIMITS.modelCells],
+    ["merged", merged, READ_LIMITS.modelMergedCells],
+  ] as const)
+    if (count > limit)
+      throw formatError(
+        "damaged",
+        new WorkbookRefusal("model-limit", { value, count, limit }, `${count} ${value} cells, past ${limit}`),
+      );
+}
+
+/** Whether ExcelJS's model of a workbook was built from a lean package (see ./exceljsInput). */
+const leanModels = new WeakSet<ExcelJS.Workbook>();
+export const isLean = (workbook: ExcelJS.Workbook): boolean => leanModels.has(workbook);
+
+async function excelJsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // JSZip, underneath, reads any Uint8Array; ExcelJS only types Buffer.
+  await workbook.xlsx.load(bytes as Parameters<typeof workbook.xlsx.load>[0]);
+  return workbook;
+}
+
+/**
+ * Loads .xlsx bytes into an ExcelJS model that reads as the streaming reader reads them (one file, one reading):
+ * the streaming reader reads it first and refuses what it refuses (WorkbookFormatError, with a WorkbookRefusal as
+ * reason for damaged content), a workbook past the model limits is refused, ExcelJS gets the package in the
+ * shape it reads (./exceljsInput; the lean package when it fails on the file as it is), and its model is then
+ * reconciled with the streamed grids (./reconcile). `read` lets Node pass its native inflater and UTF-8 check.
+ */
+export async function loadWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  read: Omit<ReadOptions, "sheets"> = {},
+): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   sniffWorkbook(bytes);
   refuseZipBomb(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const reading = readWorkbook(bytes, { ...read, sheets: "all" });
+  refuseBeyondModel(reading);
+  let input = excelJsInput(bytes, reading, false);
+  let workbook: ExcelJS.Workbook;
   try {
-    // JSZip, underneath, reads any Uint8Array; ExcelJS only types Buffer.
-    await workbook.xlsx.load(bytes as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (error) {
-    throw formatError("damaged", error);
+    workbook = await excelJsLoad(input.bytes);
+  } catch (first) {
+    try {
+      input = excelJsInput(bytes, reading, true);
+      workbook = await excelJsLoad(input.bytes);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(first);
+      throw formatError("damaged", new WorkbookRefusal("model-failed", { value: detail }, detail));
+    }
   }
   if (workbook.worksheets.length === 0) throw formatError("no-sheets");
-  workbook.worksheets.forEach(keepProtection);
+  input.restore(workbook);
+  reconcile(workbook, reading);
+  if (input.lean) leanModels.add(workbook);
   return workbook;
 }
 

@@ -1432,7 +1432,7 @@ export class FakeExcel {
   ): SheetModel {
     const sheet = this.createSheet(grid.name);
     grid.values.forEach((row, r) =>
-      row.forEach((v, c) => {
+      row?.forEach((v = null, c) => {
         const f = grid.formulas[r]?.[c] ?? null;
         if (v === null && f === null) return;
         const cell = sheet.cell(r, c);
