@@ -3,6 +3,7 @@ import { resolve } from "path";
 import { UsageError, reason } from "./errors";
 import { cliText } from "../i18n/cli";
 import { cliReadText } from "../i18n/cliRead";
+import { refusalOf, refusalReason } from "../i18n/refusals";
 import { WorkbookFormatError } from "../xlsx/format";
 import { PART_LIMIT } from "../xlsx/stream/zip";
 
@@ -24,11 +25,14 @@ export function guardOutput(
  */
 export function fileReason(e: unknown, t: ReturnType<typeof cliText>): string {
   // cliText hands out one object per language, so the texts tell the language.
-  const r = cliReadText(t === cliText("en") ? "en" : "zh");
-  if (e instanceof WorkbookFormatError)
-    return e.problem === "too-large" && e.part
-      ? r.tooLarge(e.part, PART_LIMIT / 1024 / 1024)
-      : r.format[e.problem];
+  const lang = t === cliText("en") ? "en" : "zh";
+  const r = cliReadText(lang);
+  if (e instanceof WorkbookFormatError) {
+    if (e.problem === "too-large" && e.part) return r.tooLarge(e.part, PART_LIMIT / 1024 / 1024);
+    // Content the readers refuse says which part, sheet and cell, and why.
+    const refusal = refusalOf(e);
+    return refusal ? refusalReason(refusal, lang) : r.format[e.problem];
+  }
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   return (code && t.fileErrors[code]) || reason(e);
 }

@@ -327,6 +327,11 @@ const zhCN = {
   restoreAction: "恢复",
   restoreDiscard: "丢弃",
   leaveWarning: "有未保存的修改，离开后会丢失。",
+  // What the readers refuse, and a workbook opened without its drawings (src/xlsx: exceljsInput, refusals).
+  errorRefusedTitle: "无法打开此工作簿",
+  leanOpenedTitle: "已打开，但部分内容不会保留",
+  leanOpenedBody:
+    "此文件的格式网页无法完整载入，已只载入工作表、数据和格式；另存时不会保留其中的图片、图表、批注、表格和宏。请在 Excel 或 WPS 中保存原文件的副本。",
 };
 
 /** The keys of the pane's texts; every language provides all of them. */
@@ -669,6 +674,11 @@ const enUS: Strings = {
   restoreAction: "Restore",
   restoreDiscard: "Discard",
   leaveWarning: "There are unsaved changes; leaving loses them.",
+  // What the readers refuse, and a workbook opened without its drawings (src/xlsx: exceljsInput, refusals).
+  errorRefusedTitle: "This workbook cannot be opened",
+  leanOpenedTitle: "Opened, but some of it will not be kept",
+  leanOpenedBody:
+    "The page cannot load this file's format in full, so it loaded the sheets, their data and formats only; saving it will not keep its pictures, charts, comments, tables and macros. Keep a copy of the original saved from Excel or WPS.",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh: zhCN, en: enUS };

@@ -74,6 +74,8 @@ function rewrite(pkg: Package, entry: string, vocabulary: Vocabulary, edit: Edit
   const written: boolean[] = [];
   let skip = 0;
   let root = true;
+  // A shared or inline string's start in `out`, and whether it has a plain <t> and runs (see close).
+  let rich: { at: number; depth: number; plain: boolean; runs: boolean } | null = null;
   pkg.parse(entry, vocabulary, {
     open: (name: string, a: Attributes) => {
       if (skip > 0 || name === "mc:Choice" || name.startsWith("{")) {
@@ -103,6 +105,12 @@ function rewrite(pkg: Package, entry: string, vocabulary: Vocabulary, edit: Edit
               .join("");
         root = false;
       }
+      if (name === "si" || name === "is")
+        rich = { at: out.length - name.length - 1, depth: written.length, plain: false, runs: false };
+      else if (rich && written.length === rich.depth + 1) {
+        if (name === "t") rich.plain = true;
+        else if (name === "r") rich.runs = true;
+      }
       for (const [key, value] of Object.entries(kept)) out += ` ${key}="${escapeAttribute(value)}"`;
       out += ">";
       written.push(true);
@@ -116,9 +124,37 @@ function rewrite(pkg: Package, entry: string, vocabulary: Vocabulary, edit: Edit
         return;
       }
       if (written.pop()) out += `</${name}>`;
+      if ((name === "si" || name === "is") && rich) {
+        // A plain <t> before runs (which ExcelJS fails on) becomes a run of its own: Excel shows the same text.
+        if (rich.plain && rich.runs)
+          out =
+            out.slice(0, rich.at) +
+            out.slice(rich.at).replace(/^(<(?:si|is)[^>]*>)(<t[^>]*>[^<]*<\/t>)/, "$1<r>$2</r>");
+        rich = null;
+      }
     },
   });
   return out;
+}
+
+/**
+ * Rows and cells numbered where the file leaves their r out (ExcelJS needs them): a row is the one after the
+ * previous, a cell the column after the previous in its row, as the streaming reader reads them.
+ */
+function numbered(): Edit {
+  let row = 0;
+  let col = 0;
+  return (name, a) => {
+    if (name === "row") {
+      row = a.r !== undefined ? Number(a.r) : row + 1;
+      col = 0;
+      return { r: String(row), ...a };
+    }
+    if (name !== "c") return a;
+    const m = a.r !== undefined ? /^([A-Za-z]+)/.exec(a.r) : null;
+    col = m ? [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : col + 1;
+    return { r: a.r ?? areaText({ top: row, bottom: row, left: col, right: col }), ...a };
+  };
 }
 
 /**
@@ -291,8 +327,13 @@ function leanPackage(read: WorkbookRead, held: HeldBack[]): Uint8Array {
   read.sheets.forEach((sheet, i) => {
     const part = `xl/worksheets/sheet${i + 1}.xml`;
     const hold = holdBack(i, held);
+    const number = numbered();
     files[part] = strToU8(
-      rewrite(pkg, sheet.part, SPREADSHEET_PART, (name, a) => (LEFT_OUT.has(name) ? null : hold(name, a))),
+      rewrite(pkg, sheet.part, SPREADSHEET_PART, (name, a) => {
+        if (LEFT_OUT.has(name)) return null;
+        const kept = hold(name, a);
+        return kept && number(name, kept);
+      }),
     );
     overrides.push(`<Override PartName="/${part}" ContentType="${CONTENT}.worksheet+xml"/>`);
     workbookRels.push(

@@ -13,7 +13,7 @@ import { sheetToGrid } from "./grid";
 import { internals, type SheetView } from "./internals";
 import { renderPlan } from "./render";
 import { refreshWorkbookResults } from "./results";
-import { loadWorkbook, workbookBytes } from "./workbook";
+import { isLean, loadWorkbook, workbookBytes } from "./workbook";
 
 type Handler = (sheet: string) => void;
 
@@ -51,6 +51,11 @@ export class XlsxPort implements WorkbookPort {
 
   static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxPort> {
     return new XlsxPort(await loadWorkbook(data));
+  }
+
+  /** The file was loaded without its drawings, comments, tables and macros (see ./exceljsInput): saving drops them. */
+  get simplified(): boolean {
+    return isLean(this.workbook);
   }
 
   /** The sheet Excel would take for `name`: names compare without regard to case. */

@@ -42,24 +42,20 @@ function refuseZipBomb(bytes: Uint8Array): void {
 }
 
 /**
- * Refuses, before ExcelJS is given it, a workbook whose model would pass READ_LIMITS' model figures: its cells,
- * and the cells its merges cover (but those ExcelJS is spared, see ./exceljsInput).
+ * Refuses, before ExcelJS is given it, a workbook whose merges would make more cells than READ_LIMITS allows
+ * (but those ExcelJS is spared, see ./exceljsInput). Its cells were counted against the limit as they were read.
  */
 function refuseBeyondModel(read: WorkbookRead): void {
-  const cells = read.sheets.reduce((n, s) => n + s.cost.cells, 0);
   const merged = read.sheets.reduce(
     (n, s) => n + s.merges.reduce((m, area) => m + (expandsTooFar(area) ? 0 : areaSize(area)), 0),
     0,
   );
-  for (const [value, count, limit] of [
-    ["cells", cells, READ_LIMITS.modelCells],
-    ["merged", merged, READ_LIMITS.modelMergedCells],
-  ] as const)
-    if (count > limit)
-      throw formatError(
-        "damaged",
-        new WorkbookRefusal("model-limit", { value, count, limit }, `${count} ${value} cells, past ${limit}`),
-      );
+  const limit = READ_LIMITS.modelMergedCells;
+  if (merged > limit)
+    throw formatError(
+      "damaged",
+      new WorkbookRefusal("model-limit", { value: "merged", count: merged, limit }, `${merged} merged cells`),
+    );
 }
 
 /** Whether ExcelJS's model of a workbook was built from a lean package (see ./exceljsInput). */
@@ -87,7 +83,7 @@ export async function loadWorkbook(
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   sniffWorkbook(bytes);
   refuseZipBomb(bytes);
-  const reading = readWorkbook(bytes, { ...read, sheets: "all" });
+  const reading = readWorkbook(bytes, { ...read, sheets: "all", maxCells: READ_LIMITS.modelCells });
   refuseBeyondModel(reading);
   let input = excelJsInput(bytes, reading, false);
   let workbook: ExcelJS.Workbook;

@@ -1,4 +1,5 @@
-import { format, type Strings } from "../../i18n/strings";
+import { refusalOf, refusalReason } from "../../i18n/refusals";
+import { STRINGS, format, type Strings } from "../../i18n/strings";
 import { SheetNameTakenError } from "../../workbook";
 import type { WorkbookFormatError } from "../../xlsx/format";
 
@@ -120,6 +121,14 @@ export function describeError(error: unknown, context: ErrorContext, s: Strings)
       title: s.errorZipBombTitle,
       body: s.errorZipBombBody,
       ...(error.part ? { detail: error.part } : {}),
+    };
+  // A workbook the readers refuse (damaged content, past a limit): the reason names the part, sheet and cell.
+  const refusal = refusalOf(error);
+  if (refusal)
+    return {
+      intent: "error",
+      title: s.errorRefusedTitle,
+      body: refusalReason(refusal, s === STRINGS.en ? "en" : "zh"),
     };
   if (error instanceof NotAScorecardError)
     return {

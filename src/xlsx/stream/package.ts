@@ -127,6 +127,9 @@ function sourceOf(relsPart: string): string {
   return m ? `${m[1]}${m[2]}` : "";
 }
 
+/** What the scanner is fed at a time. */
+const SLICE = 1024 * 1024;
+
 export class Package {
   /** Parts read that are not spelled as literal-name readers read them (prefixed or Strict names). */
   readonly unusual = new Set<string>();
@@ -168,7 +171,8 @@ export class Package {
     try {
       this.zip.read(entry, (chunk) => {
         try {
-          scanner.write(chunk);
+          // In slices: a reading that stops early (a refusal, a cell limit) has not converted the whole part.
+          for (let at = 0; at < chunk.length; at += SLICE) scanner.write(chunk.subarray(at, at + SLICE));
         } catch (e) {
           failure = e;
           throw e;

@@ -22,6 +22,12 @@ import {
   unescapeText,
 } from "./values";
 
+/** Cells a reading may still take before it refuses (shared by the sheets of one workbook). */
+export interface CellBudget {
+  left: number;
+  readonly limit: number;
+}
+
 /** What every sheet of a workbook reads its cells with. */
 export interface SheetContext {
   /** Shared strings as the text a cell shows ("" for an entry with none). */
@@ -226,6 +232,7 @@ export function readSheet(
   name: string,
   ctx: SheetContext,
   keep: "all" | "head",
+  budget: CellBudget = { left: Infinity, limit: Infinity },
 ): SheetRead {
   const values: (GridValue | undefined)[][] = [];
   const formulas: (string | null | undefined)[][] = [];
@@ -323,7 +330,16 @@ export function readSheet(
     rowCols.push(col);
     prevCol = Math.max(prevCol, col);
     cellElements++;
+    spend();
     return col;
+  };
+  const spend = (): void => {
+    if (--budget.left < 0)
+      throw new WorkbookRefusal(
+        "model-limit",
+        { value: "cells", limit: budget.limit },
+        `More than ${budget.limit} cells`,
+      );
   };
 
   const put = (col: number, value: GridValue, formula: string | null): void => {
@@ -543,6 +559,7 @@ export function readSheet(
     rowCols.push(col);
     prevCol = col;
     cellElements++;
+    spend();
     const text = raw === undefined || raw === "" ? undefined : isPlainNumber(raw) ? raw : read.text(raw);
     store(
       col,
@@ -776,7 +793,7 @@ export function readSheet(
     rowList.some((r, i) => i > 0 && r < rowList[i - 1]) &&
     isScorecard({ name, values, formulas })
   )
-    return readSheet(pkg, part, name, ctx, "all");
+    return readSheet(pkg, part, name, ctx, "all", budget);
   clearMergedAway(values, formulas, merges);
   const links = linksOf(pkg, part, hyperlinks, where);
   const grid: SheetGrid = {

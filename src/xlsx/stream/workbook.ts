@@ -24,6 +24,11 @@ export interface ReadOptions {
    * HEADER_SCAN_ROWS rows, and are still checked to the end); "all" reads every sheet in full.
    */
   readonly sheets: "scorecards" | "all";
+  /**
+   * Refuse ("model-limit") as soon as the sheets hold more cells than this, before storing them: what builds an
+   * ExcelJS model of the file stops there (see loadWorkbook), so that memory follows the limit, not the file.
+   */
+  readonly maxCells?: number;
 }
 
 /** A worksheet of the workbook, in tab order, and the part it was read from. */
@@ -222,8 +227,12 @@ export function readWorkbook(data: Uint8Array, options: ReadOptions): WorkbookRe
       date1904,
     };
     const keep = options.sheets === "all" ? "all" : "head";
+    const budget = { left: options.maxCells ?? Infinity, limit: options.maxCells ?? Infinity };
     return {
-      sheets: parts.map(({ name, entry }) => ({ ...readSheet(pkg, entry, name, ctx, keep), part: entry })),
+      sheets: parts.map(({ name, entry }) => ({
+        ...readSheet(pkg, entry, name, ctx, keep, budget),
+        part: entry,
+      })),
       date1904,
       package: pkg,
       parts: { workbook: pkg.entry(book) ?? book, styles: stylesEntry, sharedStrings: stringsEntry },
