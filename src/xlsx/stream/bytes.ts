@@ -23,20 +23,20 @@ export function latin1(bytes: Uint8Array): string {
   return out;
 }
 
-const UTF8 = new TextDecoder();
+// Made when first needed (jsdom, where some tests import this, has no TextDecoder).
+let utf8Decoder: TextDecoder | undefined;
+let fatalDecoder: TextDecoder | undefined;
 
 /** A latin1 view of UTF-8 bytes back to the text they encode (the part was checked to be valid UTF-8). */
 export function utf8OfLatin1(raw: string): string {
   if (NodeBufferClass) return NodeBufferClass.from(raw, "latin1").toString("utf8");
   const bytes = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-  return UTF8.decode(bytes);
+  return (utf8Decoder ??= new TextDecoder()).decode(bytes);
 }
 
 /** Whether bytes are well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
 export type Utf8Check = (bytes: Uint8Array) => boolean;
-
-const FATAL = new TextDecoder("utf-8", { fatal: true });
 
 /** The portable check: ASCII needs none; anything else is decoded strictly (Node passes its native isUtf8). */
 export const portableUtf8Check: Utf8Check = (bytes) => {
@@ -44,7 +44,7 @@ export const portableUtf8Check: Utf8Check = (bytes) => {
   for (let i = 0; i < bytes.length && ascii; i++) ascii = bytes[i] < 0x80;
   if (ascii) return true;
   try {
-    FATAL.decode(bytes);
+    (fatalDecoder ??= new TextDecoder("utf-8", { fatal: true })).decode(bytes);
     return true;
   } catch {
     return false;
