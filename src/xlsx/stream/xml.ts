@@ -122,7 +122,10 @@ const DECODED_PART = partText((raw) => raw, true);
 
 /** Chars XML 1.0 forbids, literal: C0 controls but tab, LF and CR; in a latin1 view also U+FFFE/U+FFFF's bytes. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const FORBIDDEN_LATIN1 = /[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]/;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+/** In a latin1 view: a control char, or U+FFFE/U+FFFF's UTF-8 bytes (looked for only where EF BF is). */
+const forbiddenLatin1 = (text: string): boolean =>
+  CONTROL.test(text) || (text.includes("\xef\xbf") && /\xef\xbf[\xbe\xbf]/.test(text));
 // eslint-disable-next-line no-control-regex -- as above
 const FORBIDDEN_DECODED = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 
@@ -421,12 +424,9 @@ export class XmlScanner {
     }
     this.checkUtf8(bytes);
     const text = latin1(bytes);
-    if (
-      FORBIDDEN_LATIN1.test(text) ||
-      (this.tail !== "" && FORBIDDEN_LATIN1.test(this.tail + text.slice(0, 2)))
-    )
+    if (forbiddenLatin1(text) || (this.tail !== "" && forbiddenLatin1(this.tail + text.slice(0, 2))))
       throw this.forbidden();
-    this.tail = text.slice(-2);
+    this.tail = (this.tail + text).slice(-2);
     this.feed(text);
   }
 
@@ -714,6 +714,7 @@ export class XmlScanner {
     let selfClosing = false;
     let nextLt = -1;
     let declares = false;
+    let prefixedAttributes = false;
     for (;;) {
       const spaceStart = p;
       let c = s.charCodeAt(p);
@@ -734,7 +735,10 @@ export class XmlScanner {
       if (closing || p === spaceStart) throw this.malformed(s, lt);
       const attrStart = p;
       if (badNameStart(c)) throw this.malformed(s, lt);
-      while (!endsName(c) && c === c) c = s.charCodeAt(++p);
+      while (!endsName(c) && c === c) {
+        if (c === 58) prefixedAttributes = true;
+        c = s.charCodeAt(++p);
+      }
       if (c !== c) return CUT;
       const attrEnd = p;
       if (attrEnd === attrStart) throw this.malformed(s, lt);
@@ -795,6 +799,7 @@ export class XmlScanner {
     this.attributes.length = length;
     const depth = this.open.length + 1;
     if (declares && this.namespaces) this.declareAll(s, length, depth);
+    if (prefixedAttributes && this.namespaces) this.checkPrefixes(s, length);
     const name = this.namespaces ? this.namespaces.element(written) : written;
     const skip = this.handlers.open(name, this.attributes) === true;
     this.open.push(raw);
@@ -812,6 +817,15 @@ export class XmlScanner {
       if (name !== "xmlns" && !name.startsWith("xmlns:")) continue;
       const uri = this.read.attribute(s.slice(spans[k + 2], spans[k + 3]));
       this.namespaces?.declare(name === "xmlns" ? "" : name.slice(6), uri, depth);
+    }
+  }
+
+  /** Every prefixed attribute's prefix must be bound (Namespaces in XML 1.0), read or not. */
+  private checkPrefixes(s: string, length: number): void {
+    const { spans } = this.attributes;
+    for (let k = 0; k < length; k += 4) {
+      const name = this.read.decode(s.slice(spans[k], spans[k + 1]));
+      if (name.includes(":") && !name.startsWith("xmlns:")) this.namespaces?.attribute(name);
     }
   }
 
