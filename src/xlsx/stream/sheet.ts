@@ -853,33 +853,15 @@ function clearMergedAway(
   let active: Area[] = [];
   values.forEach((row, r0) => {
     const r = r0 + 1;
-    let changed = false;
-    while (next < byTop.length && byTop[next].top <= r) {
-      active.push(byTop[next++]);
-      changed = true;
-    }
-    if (active.some((a) => a.bottom < r)) {
-      active = active.filter((a) => a.bottom >= r);
-      changed = true;
-    }
-    if (changed) active.sort((a, b) => a.left - b.left);
-    if (active.length === 0) return;
-    row.forEach((_, c0) => {
-      const c = c0 + 1;
-      // The active merge starting at or before the column (they do not overlap).
-      let lo = 0;
-      let hi = active.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (active[mid].left <= c) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      const m = hi >= 0 ? active[hi] : undefined;
-      if (m && c <= m.right && (r !== m.top || c !== m.left)) {
-        delete row[c0];
-        delete formulas[r0][c0];
-      }
-    });
+    while (next < byTop.length && byTop[next].top <= r) active.push(byTop[next++]);
+    if (active.some((a) => a.bottom < r)) active = active.filter((a) => a.bottom >= r);
+    // Each merge over this row clears the cells it covers there (merges do not overlap): its width, not the row.
+    for (const m of active)
+      for (let c = m.left; c <= Math.min(m.right, row.length); c++)
+        if ((r !== m.top || c !== m.left) && row[c - 1] !== undefined) {
+          delete row[c - 1];
+          delete formulas[r0][c - 1];
+        }
   });
 }
 

@@ -10,8 +10,14 @@ export const MAX_ROW = 1_048_576;
 /** xsd:double as writers put it in <v> (surrounding whitespace collapses); null for anything else. */
 const DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function parseDouble(text: string): number | null {
-  const trimmed = /^\s|\s$/.test(text) ? text.trim() : text;
-  if (!DOUBLE.test(trimmed)) return null;
+  // The usual number (digits, maybe a point) needs no pattern: Number() reads it exactly as xsd:double does.
+  let plain = text.length > 0;
+  for (let i = 0; i < text.length && plain; i++) {
+    const c = text.charCodeAt(i);
+    plain = (c >= 48 && c <= 57) || (c === 46 && i > 0) || (c === 45 && i === 0);
+  }
+  const trimmed = plain ? text : text.trim();
+  if (!plain && !DOUBLE.test(trimmed)) return null;
   const n = Number(trimmed);
   return Number.isFinite(n) ? n : null;
 }
