@@ -24,6 +24,14 @@ import { MIME, exportFileName } from "../src/taskpane/export/files";
 import { loadWorkbook, readScorecards, workbookGrids } from "../src/xlsx";
 import { TIMING, renderApp, setup } from "./support/renderPane";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
+import { TextDecoder as NodeTextDecoder } from "util";
+
+// Opening an .xlsx runs the streaming reader first, which decodes with TextDecoder: every browser has it, jsdom
+// does not, so Node's is lent.
+beforeAll(() => {
+  if (typeof globalThis.TextDecoder === "undefined")
+    Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
+});
 
 const layout = layoutFor(rubric);
 const selfCell = (id: string): string => addr(COL.self, layout.entryRows.get(id) ?? 0);

@@ -1,5 +1,6 @@
 import type { Cell, CellValue, Worksheet } from "exceljs";
 import type { GridValue, SheetGrid, SheetGuards } from "../sheet";
+import { parseArea } from "../sheet/areas";
 import { internals } from "./internals";
 
 /**
@@ -98,7 +99,13 @@ export function sheetGuards(worksheet: Worksheet): SheetGuards {
 export function sheetToGrid(worksheet: Worksheet): SheetGrid {
   const values: GridValue[][] = [];
   const formulas: (string | null)[][] = [];
-  const links: Record<string, string> = { ...fileLinks.get(worksheet) };
+  // The file's links that the model cannot hold: areas, and cells that still hold something (one emptied since
+  // keeps no link).
+  const links: Record<string, string> = {};
+  for (const [key, target] of Object.entries(fileLinks.get(worksheet) ?? {})) {
+    const at = parseArea(key);
+    if (key.includes(":") || (at && worksheet.findCell(at.top, at.left)?.value != null)) links[key] = target;
+  }
   worksheet.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (isMergedAway(cell)) return;
