@@ -84,6 +84,7 @@ describe("every refusal reads in both languages", () => {
     "merges-overlap",
     "model-limit",
     "model-failed",
+    "cell-limit",
   ];
   const xml: XmlProblem[] = [
     "encoding",

@@ -65,6 +65,8 @@ function zh(kind: WorkbookRefusal["kind"], w: RefusalWhere): string {
         : `工作簿的单元格超过网页、导出和抽查一次能载入的 ${count(w.limit)} 个（scorecard check 仍可检查此文件）`;
     case "model-failed":
       return "网页、导出和抽查无法载入此工作簿的格式（scorecard check 仍可检查此文件）";
+    case "cell-limit":
+      return `${sheet}及之前的评分表中有超过 ${count(w.limit)} 个单元格，已拒绝检查（一张评分表约 1,100 个单元格）`;
   }
 }
 
@@ -104,6 +106,8 @@ function en(kind: WorkbookRefusal["kind"], w: RefusalWhere): string {
         : `the workbook has more cells than the page, export and sample load at once (${count(w.limit)}); scorecard check still reads it`;
     case "model-failed":
       return "the page, export and sample cannot load this workbook's format; scorecard check still reads it";
+    case "cell-limit":
+      return `the scorecards up to ${sheet} hold more than ${count(w.limit)} cells: not checked (a scorecard has about 1,100)`;
   }
 }
 

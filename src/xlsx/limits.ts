@@ -19,6 +19,12 @@ export const READ_LIMITS = {
   modelCells: 200_000,
   /** Cells that merges cover, all sheets together. */
   modelMergedCells: 200_000,
+  /**
+   * Cells check and summary keep of a workbook (its scorecard sheets in full, the head of every other sheet):
+   * ~60 bytes a cell at worst (one cell a row), so a workbook stays well under 300 MB; a district's workbook of
+   * 1,000 scorecards keeps 1.1 million.
+   */
+  checkCells: 1_500_000,
 } as const;
 
 export type ReadLimit = keyof typeof READ_LIMITS;

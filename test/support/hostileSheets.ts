@@ -454,6 +454,7 @@ export const HOSTILE_SHEETS = [
   "a shared string that is not there",
 ] as const;
 export const MILLION_ROWS = "a million rows on another sheet";
+export const MILLION_ROWS_ON_SCORECARD = "a million rows on the scorecard sheet, below it";
 
 export async function hostileSheets(
   options: { readonly millionRows?: boolean } = {},
@@ -647,5 +648,21 @@ export async function hostileSheets(
       ),
     );
   }
-  return named(fixtures, [...HOSTILE_SHEETS, ...(options.millionRows ? [MILLION_ROWS] : [])]);
+  if (options.millionRows) {
+    // The same below the scorecard itself: check keeps every row of a scorecard sheet, so this is its worst case.
+    const rows = "<row><c><v>7</v></c></row>".repeat(1_048_576 - 200);
+    fixtures.push(
+      edit(
+        MILLION_ROWS_ON_SCORECARD,
+        read(91.5, { page: "model-limit" }),
+        onSheet(SCORECARD_PART, (x) =>
+          x.replace("</sheetData>", `<row r="200"><c r="A200"><v>7</v></c></row>${rows}</sheetData>`),
+        ),
+      ),
+    );
+  }
+  return named(fixtures, [
+    ...HOSTILE_SHEETS,
+    ...(options.millionRows ? [MILLION_ROWS, MILLION_ROWS_ON_SCORECARD] : []),
+  ]);
 }

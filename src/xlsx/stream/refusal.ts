@@ -47,7 +47,9 @@ export type RefusalKind =
    */
   | "model-limit"
   /** ExcelJS could not build its model even of the lean package (the page, export and sample cannot open it). */
-  | "model-failed";
+  | "model-failed"
+  /** Past the cells check keeps of a workbook (READ_LIMITS.checkCells; `limit`), in `sheet`. */
+  | "cell-limit";
 
 export interface RefusalWhere {
   /** The part, as the package names it. */

@@ -28,6 +28,20 @@ export interface CellBudget {
   readonly limit: number;
 }
 
+/**
+ * What one reading may take: `cells`, the <c> elements an ExcelJS model would hold (refused as "model-limit"),
+ * and `stored`, the cells kept in grids (refused as "cell-limit"; what check holds in memory).
+ */
+export interface CellBudgets {
+  readonly cells: CellBudget;
+  readonly stored: CellBudget;
+}
+
+export const noBudgets = (): CellBudgets => ({
+  cells: { left: Infinity, limit: Infinity },
+  stored: { left: Infinity, limit: Infinity },
+});
+
 /** What every sheet of a workbook reads its cells with. */
 export interface SheetContext {
   /** Shared strings as the text a cell shows ("" for an entry with none). */
@@ -232,7 +246,7 @@ export function readSheet(
   name: string,
   ctx: SheetContext,
   keep: "all" | "head",
-  budget: CellBudget = { left: Infinity, limit: Infinity },
+  budgets: CellBudgets = noBudgets(),
 ): SheetRead {
   const values: (GridValue | undefined)[][] = [];
   const formulas: (string | null | undefined)[][] = [];
@@ -334,21 +348,55 @@ export function readSheet(
     return col;
   };
   const spend = (): void => {
-    if (--budget.left < 0)
+    if (--budgets.cells.left < 0)
       throw new WorkbookRefusal(
         "model-limit",
-        { value: "cells", limit: budget.limit },
-        `More than ${budget.limit} cells`,
+        { value: "cells", limit: budgets.cells.limit },
+        `More than ${budgets.cells.limit} cells`,
       );
   };
 
+  // The row's cells, stored when it closes: an array grown cell by cell keeps room for 17 (~180 bytes for a row of
+  // one cell), one made at its size does not; and a row without formulas gets no formula row at all.
+  const pendingCols: number[] = [];
+  const pendingValues: GridValue[] = [];
+  const pendingFormulas: (string | null)[] = [];
   const put = (col: number, value: GridValue, formula: string | null): void => {
     if (!storing && rowNumber > HEADER_SCAN_ROWS) return;
-    const r = rowNumber - 1;
-    (values[r] ??= [])[col - 1] = value;
-    (formulas[r] ??= [])[col - 1] = formula;
+    if (--budgets.stored.left < 0)
+      throw new WorkbookRefusal(
+        "cell-limit",
+        { sheet: name, part, limit: budgets.stored.limit },
+        `More than ${budgets.stored.limit} cells to keep`,
+      );
+    pendingCols.push(col);
+    pendingValues.push(value);
+    pendingFormulas.push(formula);
+  };
+  const closeRow = (): void => {
+    rowOpen = false;
+    const n = pendingCols.length;
+    if (n === 0) return;
+    let last = 0;
+    for (const col of pendingCols) if (col > last) last = col;
+    // A row as wide as its last cell, unless that would hold mostly holes (one far-away note).
+    const dense = last <= 4 * n + 16;
+    const rowValues: (GridValue | undefined)[] = dense ? new Array<GridValue | undefined>(last) : [];
+    let rowFormulas: (string | null | undefined)[] | undefined;
+    for (let k = 0; k < n; k++) {
+      rowValues[pendingCols[k] - 1] = pendingValues[k];
+      const formula = pendingFormulas[k];
+      if (formula !== null)
+        (rowFormulas ??= dense ? new Array<string | null | undefined>(last) : [])[pendingCols[k] - 1] =
+          formula;
+    }
+    values[rowNumber - 1] = rowValues;
+    if (rowFormulas) formulas[rowNumber - 1] = rowFormulas;
     if (rowNumber > maxRow) maxRow = rowNumber;
-    if (col > maxCol) maxCol = col;
+    if (last > maxCol) maxCol = last;
+    pendingCols.length = 0;
+    pendingValues.length = 0;
+    pendingFormulas.length = 0;
   };
 
   const isDateStyle = (style: number): boolean => style > 0 && ctx.dates[style] === true;
@@ -757,7 +805,7 @@ export function readSheet(
       }
       switch (tag) {
         case "row":
-          rowOpen = false;
+          closeRow();
           break;
         case "sheetData":
           inSheetData = false;
@@ -793,7 +841,7 @@ export function readSheet(
     rowList.some((r, i) => i > 0 && r < rowList[i - 1]) &&
     isScorecard({ name, values, formulas })
   )
-    return readSheet(pkg, part, name, ctx, "all", budget);
+    return readSheet(pkg, part, name, ctx, "all", budgets);
   clearMergedAway(values, formulas, merges);
   const links = linksOf(pkg, part, hyperlinks, where);
   const grid: SheetGrid = {
@@ -860,7 +908,7 @@ function clearMergedAway(
       for (let c = m.left; c <= Math.min(m.right, row.length); c++)
         if ((r !== m.top || c !== m.left) && row[c - 1] !== undefined) {
           delete row[c - 1];
-          delete formulas[r0][c - 1];
+          delete formulas[r0]?.[c - 1];
         }
   });
 }

@@ -8,11 +8,12 @@
 import { isScorecard, readScorecard, type ReadScorecard } from "../../sheet/reader";
 import type { SheetGrid } from "../../sheet/types";
 import { formatError, sniffWorkbook } from "../format";
+import { READ_LIMITS } from "../limits";
 import type { Utf8Check } from "./bytes";
 import { SPREADSHEET_PART } from "./namespaces";
 import { Package, PartMemo } from "./package";
 import { WorkbookRefusal } from "./refusal";
-import { readSheet, type SheetContext, type SheetRead } from "./sheet";
+import { readSheet, type CellBudget, type SheetContext, type SheetRead } from "./sheet";
 import { isBuiltinDateFormat, isDateFormat, parseBoolean, unescapeText } from "./values";
 import { ZipError, ZipReader, type Inflater } from "./zip";
 
@@ -29,6 +30,8 @@ export interface ReadOptions {
    * ExcelJS model of the file stops there (see loadWorkbook), so that memory follows the limit, not the file.
    */
   readonly maxCells?: number;
+  /** Refuse ("cell-limit") as soon as the grids would keep more cells than this (check: READ_LIMITS.checkCells). */
+  readonly maxStoredCells?: number;
 }
 
 /** A worksheet of the workbook, in tab order, and the part it was read from. */
@@ -227,10 +230,11 @@ export function readWorkbook(data: Uint8Array, options: ReadOptions): WorkbookRe
       date1904,
     };
     const keep = options.sheets === "all" ? "all" : "head";
-    const budget = { left: options.maxCells ?? Infinity, limit: options.maxCells ?? Infinity };
+    const budget = (limit = Infinity): CellBudget => ({ left: limit, limit });
+    const budgets = { cells: budget(options.maxCells), stored: budget(options.maxStoredCells) };
     return {
       sheets: parts.map(({ name, entry }) => ({
-        ...readSheet(pkg, entry, name, ctx, keep, budget),
+        ...readSheet(pkg, entry, name, ctx, keep, budgets),
         part: entry,
       })),
       date1904,
@@ -253,6 +257,6 @@ export const readWorkbookScorecards = (
   data: Uint8Array,
   options: Omit<ReadOptions, "sheets">,
 ): ReadScorecard[] =>
-  readGrids(data, { ...options, sheets: "scorecards" })
+  readGrids(data, { maxStoredCells: READ_LIMITS.checkCells, ...options, sheets: "scorecards" })
     .filter(isScorecard)
     .map(readScorecard);
