@@ -9,7 +9,10 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { refusalOf } from "../src/i18n/refusals";
 import { isScorecard, readScorecard } from "../src/sheet";
+import { areaText } from "../src/sheet/areas";
 import { XlsxPort } from "../src/xlsx";
+import { streamWorkbook } from "../src/xlsx/stream/read";
+import type { WorkbookSheet } from "../src/xlsx/stream/workbook";
 import {
   HOSTILE_SHEETS,
   MILLION_ROWS,
@@ -122,6 +125,26 @@ describe("hostile sheets end within bounds, refused for their reason or read rig
       expect([card.scores.self.total, card.scores.self.verdict]).toEqual([91.5, "pass"]);
     },
   );
+});
+
+describe("what the page holds back from ExcelJS it saves back as it was", () => {
+  it.each([
+    [
+      "five whole-column list validations",
+      (sheet: WorkbookSheet) => sheet.grid.guards?.validatedAreas ?? [],
+      "L1:L1048576",
+    ],
+    [
+      "a whole-sheet merge on another sheet",
+      (sheet: WorkbookSheet) => sheet.merges.map(areaText),
+      "A1:XFD1048576",
+    ],
+  ] as const)("%s", async (name, areas, area) => {
+    const f = fixtures.find((x) => x.name === name) as SheetFixture;
+    const port = await XlsxPort.load(f.bytes);
+    const saved = streamWorkbook(await port.toBuffer());
+    expect(saved.sheets.flatMap(areas)).toContain(area);
+  });
 });
 
 /** What each refusal's line says (zh), so that the reason, not just any failure, is checked. */

@@ -12,7 +12,7 @@
  * back as a placeholder and put back over their areas once the model is built (`restore`).
  */
 import type * as ExcelJS from "exceljs";
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { areaSize, areaText, parseArea, type Area } from "../sheet/areas";
 import { internals } from "./internals";
 import {
@@ -209,6 +209,7 @@ const restoreHeld =
         }
         const topLeft = areaText({ ...item.merge, bottom: item.merge.top, right: item.merge.left });
         inner._merges[topLeft] = new Range(areaText(item.merge));
+        heldMerges.set(worksheet, [...(heldMerges.get(worksheet) ?? []), areaText(item.merge)]);
         continue;
       }
       const model = inner.dataValidations?.model;
@@ -218,6 +219,40 @@ const restoreHeld =
       for (const area of item.areas) model[area] = rule;
     }
   };
+
+/**
+ * Merges held back from a worksheet's model: ExcelJS writes a merge from the cells it made for it, which these
+ * have none of, so writeHeldMerges puts them into the saved bytes. A sheet drawn anew is a new Worksheet: none.
+ */
+const heldMerges = new WeakMap<ExcelJS.Worksheet, readonly string[]>();
+
+/** The saved bytes of a workbook with the merges held back from its model written into their sheets again. */
+export function writeHeldMerges(bytes: Uint8Array, workbook: ExcelJS.Workbook): Uint8Array {
+  const held = workbook.worksheets.filter((w) => heldMerges.has(w));
+  if (held.length === 0) return bytes;
+  const files = unzipSync(bytes);
+  for (const worksheet of held) {
+    // ExcelJS names a worksheet's part by its id.
+    const name = `xl/worksheets/sheet${worksheet.id}.xml`;
+    if (!files[name]) continue;
+    const merges = (heldMerges.get(worksheet) ?? []).map((ref) => `<mergeCell ref="${ref}"/>`).join("");
+    let xml = strFromU8(files[name]);
+    xml = xml.includes("</mergeCells>")
+      ? xml
+          .replace("</mergeCells>", `${merges}</mergeCells>`)
+          .replace(
+            /<mergeCells count="(\d+)"/,
+            (_, n: string) => `<mergeCells count="${Number(n) + (heldMerges.get(worksheet)?.length ?? 0)}"`,
+          )
+      : // After sheetData and what CT_Worksheet puts between it and mergeCells (protection, a filter).
+        xml.replace(
+          /<\/sheetData>(<sheetProtection[^>]*\/>)?(<autoFilter[^>]*(?:\/>|>[\s\S]*?<\/autoFilter>))?/,
+          (m) => `${m}<mergeCells count="${heldMerges.get(worksheet)?.length ?? 0}">${merges}</mergeCells>`,
+        );
+    files[name] = strToU8(xml);
+  }
+  return zipSync(files);
+}
 
 /** Bytes of an entry as stored in the package, inflated. */
 function entryBytes(pkg: Package, entry: string): Uint8Array {

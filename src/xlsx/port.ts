@@ -13,6 +13,7 @@ import { sheetToGrid } from "./grid";
 import { internals, type SheetView } from "./internals";
 import { renderPlan } from "./render";
 import { refreshWorkbookResults } from "./results";
+import { writeHeldMerges } from "./exceljsInput";
 import { isLean, loadWorkbook, workbookBytes } from "./workbook";
 
 type Handler = (sheet: string) => void;
@@ -145,7 +146,7 @@ export class XlsxPort implements WorkbookPort {
   /** The workbook as .xlsx bytes, every cached formula result brought up to date with the entries first. */
   async toBuffer(): Promise<Uint8Array> {
     refreshWorkbookResults(this.workbook);
-    let bytes = await workbookBytes(this.workbook);
+    let bytes = writeHeldMerges(await workbookBytes(this.workbook), this.workbook);
     for (const [sheet, chart] of this.charts)
       if (this.workbook.getWorksheet(sheet)) bytes = await addChart(bytes, chart);
     return bytes;
