@@ -327,6 +327,10 @@ const zhCN = {
   restoreAction: "恢复",
   restoreDiscard: "丢弃",
   leaveWarning: "有未保存的修改，离开后会丢失。",
+  // Issue 23 (wps): co-authoring, and the WPS host.
+  errorCoauthorTitle: "其他人正在编辑此工作簿",
+  errorCoauthorBody:
+    "刚收到其他人对工作簿的修改。重绘评分表要撤销保护并重写整张表，可能覆盖他们正在输入的内容，所以这次没有重绘。请等他们关闭工作簿（或 10 分钟内没有他人修改）后再试；在窗格中填写不受影响。",
 };
 
 /** The keys of the pane's texts; every language provides all of them. */
@@ -669,6 +673,10 @@ const enUS: Strings = {
   restoreAction: "Restore",
   restoreDiscard: "Discard",
   leaveWarning: "There are unsaved changes; leaving loses them.",
+  // Issue 23 (wps): co-authoring, and the WPS host.
+  errorCoauthorTitle: "Others are editing this workbook",
+  errorCoauthorBody:
+    "Changes by other people have just arrived. Redrawing the scorecard lifts its protection and rewrites the whole sheet, which could overwrite what they are typing, so it was not redrawn. Try again once they have closed the workbook (or after 10 minutes without their changes); filling in from the pane still works.",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh: zhCN, en: enUS };

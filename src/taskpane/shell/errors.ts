@@ -15,7 +15,13 @@ export type ErrorContext = "read" | "write" | "insert" | "select" | "open-file" 
 
 /** Kinds of OfficeAdapterError (src/excel) that the user can act on. */
 export type AdapterErrorKind =
-  "protected" | "bad-password" | "edit-mode" | "requirement-missing" | "too-large" | "inactive-workbook";
+  | "protected"
+  | "bad-password"
+  | "edit-mode"
+  | "requirement-missing"
+  | "too-large"
+  | "inactive-workbook"
+  | "co-authoring";
 const ADAPTER_KINDS: readonly string[] = [
   "protected",
   "bad-password",
@@ -23,6 +29,7 @@ const ADAPTER_KINDS: readonly string[] = [
   "requirement-missing",
   "too-large",
   "inactive-workbook",
+  "co-authoring",
 ];
 
 export interface MessageAction {
@@ -89,6 +96,8 @@ export function describeError(error: unknown, context: ErrorContext, s: Strings)
       return { intent: "error", title: s.errorInactiveTitle, body: s.errorInactiveBody };
     case "edit-mode":
       return { intent: "error", title: s.errorEditModeTitle, body: s.errorEditModeBody };
+    case "co-authoring":
+      return { intent: "warning", title: s.errorCoauthorTitle, body: s.errorCoauthorBody };
     case "requirement-missing":
       return {
         intent: "error",
