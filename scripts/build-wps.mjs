@@ -7,6 +7,7 @@
 //   WPS_ADDON_URL  where the offline package will be served or kept, ending in "/" (an intranet http(s) URL or a
 //                  file:/// folder); else package.json config.wpsAddonUrl.
 //   --out DIR      another output folder (tests).
+/* global URL */
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { createRequire } from "module";
