@@ -23,6 +23,7 @@ import type {
   EtWorkbook,
   EtWorksheet,
 } from "../src/wps/et";
+import type { WpsRibbonHost, WpsTaskPane } from "../src/wps/ribbon";
 
 /** Members of ours the typings do not declare: must be none. */
 type Undeclared<Ours, Theirs> = Exclude<keyof Ours, keyof Theirs>;
@@ -44,6 +45,10 @@ export type EtMembersDeclared = [
   None<Undeclared<EtHyperlinks, Et.EtHyperlinks>>,
   None<Undeclared<EtHyperlink, Et.EtHyperlink>>,
   None<Undeclared<EtWindow, Et.EtWindow>>,
+  // The ribbon's use of `window.wps` and its task panes.
+  None<Undeclared<WpsRibbonHost, typeof wps>>,
+  None<Undeclared<WpsRibbonHost["PluginStorage"], typeof wps.PluginStorage>>,
+  None<Undeclared<WpsTaskPane, wps.CustomTaskpane>>,
 ];
 
 /** The events the adapter listens to, each matching one of the typings' ApiEvent overloads (never called). */
