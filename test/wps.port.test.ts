@@ -359,7 +359,7 @@ describe("renderGrid", () => {
       freeze: { rows: 1 },
     };
     const report = await port.renderGrid(grid, {} as never);
-    expect(report.skipped).toEqual([{ feature: "chart", requirement: "WPS 加载项" }]);
+    expect(report.skipped).toEqual([{ feature: "chart", requirement: "Excel" }]);
     expect(fake.active?.name).toBe(emptyPlan.sheetName);
     expect(fake.sheet("汇总").formula("A2")).toBe("1");
     expect(fake.sheet("汇总").frozenRows).toBe(1);
