@@ -21,7 +21,8 @@ const plan = buildPlan({
   year: 2020,
   entries: { self: full, review: {}, evidence: {}, notes: {} },
 });
-const cellOf = (id: string, col: number = COL.self): string => a1((plan.layout.entryRows.get(id) ?? 0) - 1, col);
+const cellOf = (id: string, col: number = COL.self): string =>
+  a1((plan.layout.entryRows.get(id) ?? 0) - 1, col);
 
 let fake: FakeExcel;
 /** Errors the sessions reported; none expected. */

@@ -34,7 +34,7 @@ describe("host detection", () => {
     const { win, fake } = wpsWindow();
     const host = wpsHostOf(win);
     // Compared by identity: the fake's objects record every property a deep comparison would probe.
-    expect(host?.app === fake.application && host.events === fake.apiEvent).toBe(true);
+    expect(host?.app === fake.application && host?.events === fake.apiEvent).toBe(true);
     const wps = win.wps as Record<string, unknown>;
     delete wps.ApiEvent;
     expect(wpsHostOf(win)?.events === fake.apiEvent).toBe(true); // through Application.ApiEvent
