@@ -3,10 +3,13 @@
  * A value picked from a validation list raises no change event (office-js#420 on Windows, #3888 on the web): the
  * pane reads the scorecard again when it gets focus back, without the clerk pressing 重新检查.
  */
-import { act, renderHook, waitFor } from "@testing-library/react";
+import { act, configure, renderHook, waitFor } from "@testing-library/react";
 import { COL, addr, layoutFor } from "../src/sheet";
 import { useScorecard } from "../src/taskpane/shell/useScorecard";
 import { MemoryPort, entriesOf, rubric } from "./support/memoryPort";
+
+// Wait for conditions, never for a fixed second: a loaded CI machine can take seconds per step.
+configure({ asyncUtilTimeout: 20_000 });
 
 describe("useScorecard: focus on the pane", () => {
   it("reads the shown scorecard again when the pane gets focus, and stops listening when unmounted", async () => {

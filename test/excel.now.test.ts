@@ -42,6 +42,14 @@ const seeded = (api = "1.14"): FakeExcel => {
   return f;
 };
 
+/** Waits (up to 20 s, for a busy machine) until the condition holds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (const start = Date.now(); !condition();) {
+    if (Date.now() - start > 20_000) throw new Error("condition not met in 20 s");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 const settle = async (f: FakeExcel, ms = 30): Promise<void> => {
   await f.settle();
   await new Promise((resolve) => setTimeout(resolve, ms));
@@ -143,8 +151,7 @@ describe("office-js#420 / #3888 / #4936: a value picked from a validation list",
       fake.userOpenList(plan.sheetName, veto);
       fake.userPickFromList(plan.sheetName, veto, "是");
       fake.userSelect(plan.sheetName, cellOf("75.2"));
-      await settle(fake);
-      expect(session.getSnapshot().view?.entries.self["75.1"]).toBe("是");
+      await until(() => session.getSnapshot().view?.entries.self["75.1"] === "是");
       expect(session.getSnapshot().view?.scores.self.vetoed).toBe(true);
       session.dispose();
     },
@@ -157,9 +164,8 @@ describe("office-js#420 / #3888 / #4936: a value picked from a validation list",
     await session.start();
     const reads = jest.spyOn(port, "readGrids");
     fake.userOpenList(plan.sheetName, veto);
-    await settle(fake);
     // Selecting the list's cell asked for a read, which now waits for the list (#4936).
-    expect(reads).toHaveBeenCalledTimes(1);
+    await until(() => reads.mock.calls.length === 1);
     const runs = fake.runs.length;
     for (let i = 0; i < 3; i++) {
       session.outsideChange(); // the pane got focus, three times
@@ -168,9 +174,11 @@ describe("office-js#420 / #3888 / #4936: a value picked from a validation list",
     expect(reads).toHaveBeenCalledTimes(1); // no read queued behind the waiting one
     expect(fake.runs.length).toBe(runs);
     fake.userPickFromList(plan.sheetName, veto, "是");
-    await settle(fake, 60);
-    expect(session.getSnapshot().view?.entries.self["75.1"]).toBe("是");
-    expect(reads).toHaveBeenCalledTimes(2); // and one more, for what was asked meanwhile
+    await until(() => session.getSnapshot().view?.entries.self["75.1"] === "是");
+    // And one more, for what was asked meanwhile.
+    await until(() => reads.mock.calls.length === 2);
+    await settle(fake);
+    expect(reads).toHaveBeenCalledTimes(2);
     session.dispose();
   });
 
@@ -209,8 +217,7 @@ describe("co-authoring (office-js#108, #1813): changes with source Remote", () =
     });
     await session.start();
     fake.remoteEdit(plan.sheetName, cellOf("1"), 0);
-    await settle(fake);
-    expect(session.getSnapshot().view?.entries.self["1"]).toBe(0);
+    await until(() => session.getSnapshot().view?.entries.self["1"] === 0);
     session.dispose();
   });
 
