@@ -221,6 +221,17 @@ describe("the clerk's flow in WPS (headless Chromium, fake ET as window.wps)", (
           fake.addSheet("Sheet1");
           fake.install(window);
           window.__fakeEt = fake;
+          // The ribbon's side of window.wps: task panes, and the storage shared by the add-in's pages.
+          var stored = {};
+          window.wps.CreateTaskPane = function (url) {
+            window.__taskPaneUrl = url;
+            return { ID: 1, Visible: false, Navigate: function (next) { window.__taskPaneUrl = next; } };
+          };
+          window.wps.GetTaskPane = function () { return null; };
+          window.wps.PluginStorage = {
+            getItem: function (key) { return stored[key]; },
+            setItem: function (key, value) { stored[key] = String(value); },
+          };
           ${remove}
         })();`,
     });
@@ -233,8 +244,16 @@ describe("the clerk's flow in WPS (headless Chromium, fake ET as window.wps)", (
     await served?.close();
   });
 
-  it("runs without the APIs older WPS builds lack", async () => {
-    await page.goto(`${served.url}taskpane.html`);
+  it("opens the pane from the ribbon's 打开窗格, and runs without the APIs older WPS builds lack", async () => {
+    // WPS loads the add-in's index.html and calls ribbon.xml's callbacks there.
+    await page.goto(`${served.url}index.html`);
+    const url = await page.evaluate(() => {
+      const w = window as unknown as { OnAction(control: { Id: string }): void; __taskPaneUrl?: string };
+      w.OnAction({ Id: "btnOpenPane" });
+      return w.__taskPaneUrl ?? "";
+    });
+    expect(url).toBe(`${served.url}taskpane.html`);
+    await page.goto(url);
     expect(await page.evaluate(() => typeof (Array.prototype as { flatMap?: unknown }).flatMap)).toBe(
       "function",
     );
