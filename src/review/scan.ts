@@ -39,7 +39,7 @@ export interface ScanRow {
   readonly counts: ScanCounts;
   /** The scorecard's findings exactly as `scorecard check` lists them (scorecardFindings). */
   readonly findings: readonly Finding[];
-  /** The cell to jump to: the first error, else the first warning, else the first empty item; null when clean. */
+  /** The cell to jump to: the first error, else the first empty item, else the first warning; null when clean. */
   readonly firstProblem: string | null;
 }
 
@@ -71,7 +71,8 @@ export function scanRow(read: ReadScorecard, extra: readonly Finding[] = []): Sc
       empty: self.empty.length,
     },
     findings,
-    firstProblem: errors[0]?.cell ?? warnings[0]?.cell ?? emptyCell,
+    // An empty item blocks 提交, a warning does not: it comes before them.
+    firstProblem: errors[0]?.cell ?? emptyCell ?? warnings[0]?.cell ?? null,
   };
 }
 
