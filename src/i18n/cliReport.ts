@@ -44,8 +44,8 @@ const zh = {
   summaryHeading: (n: number) => `逐表汇总（${n} 张评分表，有错误的在前）：`,
   summaryLine: (p: {
     station: string;
-    sheet: string;
-    file: string;
+    /** The file, and the sheet when the file holds several scorecards. */
+    where: string;
     state: string;
     self: string;
     review: string;
@@ -53,7 +53,7 @@ const zh = {
     errors: number;
     warnings: number;
   }) =>
-    `${p.station}（${p.file}，${p.sheet}）  ${p.state}  自评 ${p.self}  复核 ${p.review}  结论 ${p.verdict}  错误 ${p.errors}  警告 ${p.warnings}`,
+    `${p.station}（${p.where}）  ${p.state}  自评 ${p.self}  复核 ${p.review}  结论 ${p.verdict}  错误 ${p.errors}  警告 ${p.warnings}`,
   noReview: "—",
   totalLine: (p: { files: number; unreadable: number; withErrors: number; kinds: string }) =>
     `${p.files} 个文件：` +
@@ -62,6 +62,7 @@ const zh = {
     (p.kinds ? `；${p.kinds}` : ""),
   kindCount: (label: string, n: number) => `${label} ${n} 处`,
   kindSeparator: "，",
+  whereSeparator: "，",
 };
 
 const en: typeof zh = {
@@ -96,7 +97,7 @@ const en: typeof zh = {
   },
   summaryHeading: (n) => `Per scorecard (${n}, those with errors first):`,
   summaryLine: (p) =>
-    `${p.station} (${p.file}, ${p.sheet})  ${p.state}  self ${p.self}  review ${p.review}  verdict ${p.verdict}  errors ${p.errors}  warnings ${p.warnings}`,
+    `${p.station} (${p.where})  ${p.state}  self ${p.self}  review ${p.review}  verdict ${p.verdict}  errors ${p.errors}  warnings ${p.warnings}`,
   noReview: "—",
   totalLine: (p) =>
     `${p.files} file(s): ` +
@@ -105,6 +106,7 @@ const en: typeof zh = {
     (p.kinds ? `; ${p.kinds}` : ""),
   kindCount: (label, n) => `${label} ${n}`,
   kindSeparator: ", ",
+  whereSeparator: ", ",
 };
 
 export const cliReportText = (lang: Lang): typeof zh => (lang === "en" ? en : zh);

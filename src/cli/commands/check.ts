@@ -92,7 +92,8 @@ const entryJson = (r: FileCheck): string => {
 /** A scorecard's line in the closing summary: plain data, small enough to keep for every file checked. */
 export interface ReportRow {
   readonly file: string;
-  readonly sheet: string;
+  /** The scorecard's sheet when its file holds several, else null. */
+  readonly sheet: string | null;
   readonly station: string;
   readonly edition: string;
   readonly state: ScorecardState;
@@ -152,7 +153,7 @@ function reportRows(r: FileCheck): ReportRow[] {
       else if (i.code) kinds[i.code] = (kinds[i.code] ?? 0) + 1;
     return {
       file: r.file,
-      sheet: c.sheet,
+      sheet: r.scorecards.length > 1 ? c.sheet : null,
       station: c.station,
       edition: c.edition,
       state: c.state,
@@ -325,8 +326,7 @@ export function closingSummary(
       `  ${row.errors > 0 ? "✗" : row.warnings > 0 ? "!" : "✓"} ` +
         r.summaryLine({
           station: row.station,
-          sheet: row.sheet,
-          file: row.file,
+          where: row.sheet === null ? row.file : `${row.file}${r.whereSeparator}${row.sheet}`,
           state: r.states[row.state],
           self: String(row.self),
           review: row.review === null ? r.noReview : String(row.review),
