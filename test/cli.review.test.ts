@@ -103,8 +103,7 @@ describe("scorecard submit", () => {
   });
 
   it("refuses an incomplete or invalid self-assessment, listing why, and leaves the file alone", async () => {
-    const { "38": _a, "55": _b, ...partial } = fullMarks();
-    const incomplete = await writeCard("南城街道", partial);
+    const incomplete = await writeCard("南城街道", { ...fullMarks(), "38": null, "55": null });
     const invalid = await writeCard("蒲吕街道", { ...fullMarks(), "12": "２" });
     const good = await writeCard("旧县街道", fullMarks());
     const bytes = readFileSync(incomplete);
