@@ -4,23 +4,6 @@ import type { Lang } from "../i18n/types";
 import { DEFAULT_EDITION, EDITIONS, getRubric, type Rubric } from "../rubric";
 import { UsageError } from "./errors";
 
-/** The languages of --lang. */
-export const LANGS: readonly Lang[] = ["zh", "en"];
-
-/**
- * --lang as written (`--lang en` or `--lang=en`), undefined when absent: main reads it before the command
- * parses its arguments, so that every message, a usage error included, comes in that language.
- */
-export function langArgument(argv: readonly string[]): string | undefined {
-  let found: string | undefined;
-  argv.forEach((arg, i) => {
-    if (arg === "--") return;
-    if (arg === "--lang") found = argv[i + 1] ?? "";
-    else if (arg.startsWith("--lang=")) found = arg.slice("--lang=".length);
-  });
-  return found;
-}
-
 type ParseError = Error & { code?: string };
 
 /** The option or argument a parseArgs error names: the first quoted text, long name preferred. */

@@ -1,7 +1,7 @@
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/types";
 import { version } from "../../package.json";
-import { LANGS, langArgument } from "./args";
+import { LANGS, langArgument } from "./lang";
 import { EXIT, UsageError, reason, type ExitCode } from "./errors";
 
 export { processIo } from "./stdio";
