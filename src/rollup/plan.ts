@@ -326,7 +326,9 @@ function summaryPlan(
   let r = rangeEnd + 2;
   const total = (key: keyof typeof TOTAL_LABELS, cell: GridCell): void => {
     g.span(r, 0, valueCol - 1, value(TOTAL_LABELS[key], "totalLabel"));
-    g.set(r, valueCol, cell);
+    // 未达到目标 is wider than a score column: its cell takes the next one too.
+    if (key === "reached") g.span(r, valueCol, valueCol + 1, cell);
+    else g.set(r, valueCol, cell);
     at[key] = r++;
   };
   const D = (key: keyof typeof TOTAL_LABELS): string => addr(valueCol, at[key] ?? 0);
