@@ -165,6 +165,22 @@ describe("scorecard submit", () => {
   }, 120_000);
 });
 
+describe("help", () => {
+  it("explains submit and return, where they write and their exit codes, in both languages", async () => {
+    for (const command of ["submit", "return"]) {
+      const zh = await run(command, "--help");
+      expect(zh.code).toBe(0);
+      expect(zh.out).toContain(`用法：scorecard ${command}`);
+      expect(zh.out).toMatch(/不加 -o 时就地更新/);
+      expect(zh.out).toContain("退出码");
+      const en = await run(command, "--help", "--lang", "en");
+      expect(en.out).toContain(`Usage: scorecard ${command}`);
+      expect(en.out).toContain("Exit codes");
+    }
+    expect((await run("--help")).out).toMatch(/submit {3}登记提交[\s\S]*return {3}退回修改/);
+  });
+});
+
 describe("scorecard return", () => {
   it("returns a submitted scorecard to 填报中 with who and why, in place, the original kept", async () => {
     const workbook = newWorkbook();
