@@ -16,7 +16,7 @@ import {
 } from "../../rollup";
 import { rollupBytes } from "../../rollup/xlsx";
 import { layoutFor, type ReadScorecard } from "../../sheet";
-import { editionRubric, parseCommandArgs } from "../args";
+import { editionRubric, editionTitle, parseCommandArgs } from "../args";
 import { EXIT, UsageError, type ExitCode } from "../errors";
 import { fileReason, guardOutput } from "../io";
 import { mapFiles } from "../pool";
@@ -126,7 +126,14 @@ function reportLines(rollup: Rollup, sources: readonly Source[], lang: Lang, inY
   for (const { index, reason } of rollup.excluded) {
     const { file, read } = sources[index];
     if (reason === "edition")
-      lines.push(t.summaryOtherEdition(file, read.sheet, read.meta.edition, rollup.rubric.edition));
+      lines.push(
+        t.summaryOtherEdition(
+          file,
+          read.sheet,
+          editionTitle(read.meta.edition, lang),
+          editionTitle(rollup.rubric.edition, lang),
+        ),
+      );
     else if (inYears) inOtherYears.set(read.meta.year, (inOtherYears.get(read.meta.year) ?? 0) + 1);
     else lines.push(t.summaryOtherYear(file, read.sheet, read.meta.year, rollup.year));
   }
