@@ -345,9 +345,9 @@ describe("scorecard export: .xlsx", () => {
       [[valid, "-o", path("x.xls")], /导出格式/],
       [[valid], /缺少参数 --out/],
       [["-o", path("x.xlsx")], /请指定一个要导出的文件/],
-      [[valid, valid, "-o", path("x.xlsx")], /请指定一个要导出的文件/],
+      [[valid, valid, "-o", path("x.xlsx")], /export 一次导出一个文件，收到 2 个/],
       [[path("missing.xlsx"), "-o", path("x.xlsx")], /无法读取 .*missing\.xlsx：文件不存在/],
-      [[valid, "-o", path("x.xlsx"), "--bogus"], /bogus/],
+      [[valid, "-o", path("x.xlsx"), "--bogus"], /未知选项：--bogus/],
     ];
     for (const [args, message] of cases) {
       const r = await run(args);

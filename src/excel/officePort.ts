@@ -72,6 +72,8 @@ export const REQUIREMENTS = {
   base: "1.7",
   dataValidation: "1.8",
   pageLayout: "1.9",
+  /** ChartSeries.overlap, for the 汇总 chart's legend of verdict colours. */
+  chartLegend: "1.8",
   /** workbook.worksheets.onChanged; per-sheet onChanged before it. */
   collectionChanged: "1.9",
   delayForCellEdit: "1.11",
@@ -159,6 +161,7 @@ export class OfficePort implements WorkbookPort {
     return {
       dataValidation: this.supports(REQUIREMENTS.dataValidation),
       pageLayout: this.supports(REQUIREMENTS.pageLayout),
+      chartLegend: this.supports(REQUIREMENTS.chartLegend),
     };
   }
 

@@ -23,6 +23,11 @@ export interface RenderFeatures {
   readonly dataValidation: boolean;
   /** ExcelApi 1.9. */
   readonly pageLayout: boolean;
+  /**
+   * ExcelApi 1.8: series overlap, which the chart's legend of verdict colours needs (its colour series would
+   * otherwise take room beside each bar). Without it the bars keep their colours and the legend its one entry.
+   */
+  readonly chartLegend: boolean;
 }
 
 export const skippedFeatures = (features: RenderFeatures): RenderReport["skipped"] => [

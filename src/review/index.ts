@@ -1,4 +1,5 @@
 export * from "./submission";
+export * from "./status";
 export * from "./changeLog";
 export * from "./transitions";
 export * from "./scan";

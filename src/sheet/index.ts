@@ -19,6 +19,7 @@ export { normalizeFormula } from "./formulas";
 export { evidenceStatus, evidenceFindings, type EvidenceStatus } from "./evidence";
 export {
   checkScorecard,
+  scorecardFindings,
   workbookFindings,
   hasErrors,
   type ScorecardCheck,

@@ -230,6 +230,16 @@ export interface ChartSpec {
   readonly to: { readonly col: number; readonly row: number };
   readonly categories: { readonly ref: string; readonly values: readonly string[] };
   readonly bars: ChartSeries;
+  /** Colour of each bar (hex without '#'), in category order; the series' one colour when absent. */
+  readonly barColours?: readonly string[];
+  /**
+   * Legend entries for barColours, shown instead of the bar series' own entry: each a series without values,
+   * its values referring to `blankRef`, a cell that stays empty (LibreOffice lists no series of literal values).
+   */
+  readonly legend?: {
+    readonly entries: readonly { readonly name: string; readonly colour: string }[];
+    readonly blankRef: string;
+  };
   readonly line: ChartSeries;
   readonly axis: {
     readonly min: number;

@@ -130,6 +130,10 @@ export interface ChartSeriesModel {
   values?: string;
   xValues?: string;
   format: Record<string, unknown>;
+  /** Fill colours of single points (ChartPoint.format.fill, ExcelApi 1.1), by point index. */
+  pointFills?: Record<number, string>;
+  /** ChartSeries.overlap (ExcelApi 1.8). */
+  overlap?: number;
 }
 
 export interface ChartModel {
@@ -1711,7 +1715,10 @@ type ChartResolver = () => ChartModel;
 
 export class FakeChart {
   readonly title: { text: string };
-  readonly legend: { position: string };
+  readonly legend: {
+    position: string;
+    readonly legendEntries: { getItemAt(index: number): { visible: boolean } };
+  };
   readonly axes: {
     readonly valueAxis: { minimum: number; maximum: number; majorUnit: number; title: { text: string } };
   };
@@ -1735,7 +1742,22 @@ export class FakeChart {
     const unit = setter<number>("valueAxis.majorUnit");
     const axisTitle = setter<string>("valueAxis.title.text");
     this.title = Object.defineProperty({} as { text: string }, "text", title);
-    this.legend = Object.defineProperty({} as { position: string }, "position", legend);
+    // ChartLegendEntryCollection.getItemAt and ChartLegendEntry.visible: ExcelApi 1.7.
+    const legendEntries = {
+      getItemAt: (index: number) =>
+        Object.defineProperty({} as { visible: boolean }, "visible", {
+          set: (visible: boolean) => {
+            this.set(`legend.entries.${index}.visible`, visible, "1.7");
+          },
+          get: () => {
+            throw new Error("fake: legend entry read without load");
+          },
+        }),
+    };
+    this.legend = Object.defineProperties(
+      {} as { position: string; readonly legendEntries: typeof legendEntries },
+      { position: legend, legendEntries: { value: legendEntries } },
+    );
     const valueAxis = Object.defineProperties(
       {} as { minimum: number; maximum: number; majorUnit: number; title: { text: string } },
       {
@@ -1811,6 +1833,10 @@ export class FakeChartSeries {
     readonly fill: { setSolidColor(color: string): void };
     readonly line: { color: string; lineStyle: string };
   };
+  /** ChartPointsCollection.getItemAt and ChartPoint.format.fill: ExcelApi 1.1. */
+  readonly points: {
+    getItemAt(index: number): { readonly format: { readonly fill: { setSolidColor(color: string): void } } };
+  };
   constructor(
     private readonly context: FakeContext,
     private readonly sheet: FakeWorksheet,
@@ -1831,6 +1857,20 @@ export class FakeChartSeries {
         lineStyle: format("line.lineStyle", "1.7"),
       }),
     };
+    this.points = {
+      getItemAt: (index: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (color: string) =>
+              this.update(
+                `points.${index}.fill`,
+                (s) => (s.pointFills = { ...s.pointFills, [index]: color }),
+                "1.1",
+              ),
+          },
+        },
+      }),
+    };
   }
   private update(what: string, apply: (series: ChartSeriesModel) => void, requires: string): void {
     this.context.enqueue(
@@ -1847,6 +1887,9 @@ export class FakeChartSeries {
   }
   set chartType(type: string) {
     this.update("chartType", (s) => (s.chartType = type), "1.7");
+  }
+  set overlap(overlap: number) {
+    this.update("overlap", (s) => (s.overlap = overlap), "1.8");
   }
   setValues(range: FakeRange): void {
     this.update("setValues", (s) => (s.values = range.target().address), "1.7");
