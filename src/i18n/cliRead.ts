@@ -1,9 +1,12 @@
-import type { ReadLimit } from "../xlsx/limits";
-import type { WorkbookFormatProblem } from "../xlsx/format";
+import { READ_LIMITS, type ReadLimit } from "../xlsx/limits";
+import type { WorkbookFormatError, WorkbookFormatProblem } from "../xlsx/format";
 import type { ZipDamage } from "../xlsx/stream/zip";
 import type { Lang } from "./types";
 
-/** Why the command line could not read a workbook, and the progress of a long check; Chinese first. */
+/**
+ * Why a workbook could not be read (the command line's lines, and the page's refusals: see workbookRefusal),
+ * and the progress of a long check; Chinese first.
+ */
 const zh = {
   format: {
     empty: "文件为空，不是 .xlsx 工作簿",
@@ -88,3 +91,15 @@ const en: typeof zh = {
 };
 
 export const cliReadText = (lang: Lang): typeof zh => (lang === "en" ? en : zh);
+
+/** A limit's figure as its refusal gives it: sizes in MB, counts as they are. */
+const limitFigure = (limit: ReadLimit): number =>
+  limit.endsWith("Bytes") ? READ_LIMITS[limit] / 1024 / 1024 : READ_LIMITS[limit];
+
+/** Why a workbook could not be read, in one language: which limit and where, how it is damaged, or what it is. */
+export function workbookRefusal(e: WorkbookFormatError, lang: Lang): string {
+  const r = cliReadText(lang);
+  if (e.problem === "too-large" && e.limit) return r.limit[e.limit](limitFigure(e.limit), e.part ?? "");
+  if (e.problem === "damaged" && e.damage) return r.damage[e.damage](e.part ?? "");
+  return r.format[e.problem];
+}
