@@ -10,6 +10,21 @@ function stdoutIsFile(): boolean {
   }
 }
 
+/** What a shell reports for a command ended by a closed pipe (128 + SIGPIPE), as `yes | head -1` gives `yes`. */
+export const CLOSED_PIPE_EXIT = 128 + 13;
+
+/**
+ * A reader that closed its end (`scorecard check … | head -1`) wants nothing more: the command ends at once,
+ * quietly, with the closed-pipe exit code. (Node ignores SIGPIPE, so the write fails with EPIPE instead, which
+ * unhandled would end it with a stack trace.)
+ */
+function endOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(CLOSED_PIPE_EXIT);
+  });
+}
+
 /**
  * The command's lines to stdout and stderr. Into a file, each line goes in one fs.writeSync of the string, which
  * encodes it once on its way out; process.stdout would first copy it into a Buffer (a --json entry is ~28 KB, and
@@ -17,6 +32,8 @@ function stdoutIsFile(): boolean {
  * Terminals, pipes and devices keep process.stdout, with its buffering for a reader that is slower than the command.
  */
 export function processIo(): Io {
+  endOnClosedPipe(process.stdout);
+  endOnClosedPipe(process.stderr);
   const write = stdoutIsFile()
     ? (text: string) => writeSync(1, text)
     : (text: string) => process.stdout.write(text);
