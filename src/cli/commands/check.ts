@@ -1,4 +1,3 @@
-import { readFileSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import { parseArgs } from "util";
@@ -6,6 +5,7 @@ import { cliText } from "../../i18n/cli";
 import { cliReadText } from "../../i18n/cliRead";
 import type { Lang } from "../../i18n/types";
 import { checkScorecard, hasErrors, workbookFindings, type ScorecardCheck } from "../../sheet";
+import { readWorkbookBytes } from "../../xlsx/files";
 import { streamScorecards } from "../../xlsx/stream/read";
 import type { CheckJob } from "../checkWorker";
 import { EXIT, UsageError, type ExitCode } from "../errors";
@@ -22,7 +22,7 @@ export interface FileCheck {
 /** Reads and checks one file; an unreadable file becomes an entry with `error`, never an exception. */
 export async function checkFile(file: string, lang: Lang): Promise<FileCheck> {
   try {
-    const reads = streamScorecards(new Uint8Array(readFileSync(file)));
+    const reads = streamScorecards(readWorkbookBytes(file));
     const extra = workbookFindings(reads);
     return { file, scorecards: reads.map((r) => checkScorecard(r, lang, extra.get(r))) };
   } catch (e) {
