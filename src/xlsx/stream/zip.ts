@@ -304,34 +304,36 @@ export class ZipReader {
   }
 
   /**
-   * Each entry's local header must be where the directory says, name the same part with the same method, and
-   * (unless its sizes follow the data in a descriptor) declare the same CRC and sizes wherever it declares them;
-   * no entry's header and data may overlap another's or the directory.
+   * Each entry's local header must be where the directory says, and no entry's header and data may overlap
+   * another's or the directory; then each local header must name the same part with the same method and (unless
+   * its sizes follow the data in a descriptor) declare the same CRC and sizes wherever it declares them.
    */
   private checkLocalHeaders(directoryStart: number): void {
     const spans: { start: number; end: number; name: string }[] = [];
     for (const entry of this.entries.values()) {
       const at = entry.localOffset;
-      const { name } = entry;
       if (!(at + 30 <= directoryStart) || this.u32(at) !== LOCAL)
-        throw damaged("local-header", "Local header not found", name);
-      const nameLength = this.u16(at + 26);
-      const extraLength = this.u16(at + 28);
-      entry.dataStart = at + 30 + nameLength + extraLength;
+        throw damaged("local-header", "Local header not found", entry.name);
+      entry.dataStart = at + 30 + this.u16(at + 26) + this.u16(at + 28);
       const end = entry.dataStart + entry.compressedSize;
-      if (end > this.bytes.length) throw damaged("truncated", "Data past the end of the file", name);
-      if (end > directoryStart) throw damaged("overlap", "Data overlapping the central directory", name);
-      if (!sameBytes(this.bytes.subarray(at + 30, at + 30 + nameLength), entry.rawName))
-        throw damaged("local-header", "The local header names another part", name);
-      if (this.u16(at + 8) !== entry.method)
-        throw damaged("local-header", "The local header gives another compression method", name);
-      if (!(this.u16(at + 6) & FLAG_DESCRIPTOR)) this.checkLocalFigures(entry, at, extraLength);
-      spans.push({ start: at, end, name });
+      if (end > this.bytes.length) throw damaged("truncated", "Data past the end of the file", entry.name);
+      if (end > directoryStart)
+        throw damaged("overlap", "Data overlapping the central directory", entry.name);
+      spans.push({ start: at, end, name: entry.name });
     }
     spans.sort((a, b) => a.start - b.start);
     for (let i = 1; i < spans.length; i++)
       if (spans[i].start < spans[i - 1].end)
         throw damaged("overlap", `Overlaps the data of ${spans[i - 1].name}`, spans[i].name);
+    for (const entry of this.entries.values()) {
+      const at = entry.localOffset;
+      const nameLength = this.u16(at + 26);
+      if (!sameBytes(this.bytes.subarray(at + 30, at + 30 + nameLength), entry.rawName))
+        throw damaged("local-header", "The local header names another part", entry.name);
+      if (this.u16(at + 8) !== entry.method)
+        throw damaged("local-header", "The local header gives another compression method", entry.name);
+      if (!(this.u16(at + 6) & FLAG_DESCRIPTOR)) this.checkLocalFigures(entry, at, this.u16(at + 28));
+    }
   }
 
   /** A local header's CRC and sizes, where given (not zero), must be the directory's. */
