@@ -218,6 +218,25 @@ export function writeZip(parts: readonly ZipPart[], options: ZipOptions = {}): U
   return w.done();
 }
 
+/**
+ * A zip of these parts plus one more directory entry, `alias`, pointing at the local header of the part named
+ * `target`: two entries sharing one header and its data, as a zip bomb reuses data.
+ */
+export function writeZipWithAlias(parts: readonly ZipPart[], target: string, alias: string): Uint8Array {
+  const w = new Writer();
+  const offsets = parts.map((p) => {
+    const at = w.length;
+    w.bytes(localRecord(p));
+    return at;
+  });
+  const directory = w.length;
+  parts.forEach((p, i) => w.bytes(centralRecord(p, offsets[i])));
+  const i = parts.findIndex((p) => p.name === target);
+  w.bytes(centralRecord({ ...parts[i], name: alias }, offsets[i]));
+  w.bytes(endRecords(parts.length + 1, directory, w.length - directory));
+  return w.done();
+}
+
 /** The parts of a zip (as fflate reads it), each with its true CRC and size, in the zip's order. */
 export function partsOf(bytes: Uint8Array, method = 8): ZipPart[] {
   return Object.entries(unzipSync(bytes)).map(([name, data]) => part(name, data, method));
