@@ -25,7 +25,7 @@ const zh = {
 
 读取每个文件中的每一张评分表：得分、结论、无效填写、未填项、失分项、自评与复核差异，以及表格被改动的迹象。
   --json   输出一个 JSON 文档
-退出码：0 无错误；1 有无效填写或完整性错误；2 文件无法读取或参数错误。`,
+退出码：0 无错误；1 有无效填写或完整性错误；2 文件无法读取或参数错误；141 输出管道被提前关闭（如 | head -1）。`,
   created: (file: string, sheet: string) => `已创建 ${file}（工作表“${sheet}”）`,
   exists: (file: string) => `文件已存在：${file}（加 --force 覆盖）`,
   missingOption: (name: string) => `缺少参数 --${name}`,
@@ -175,7 +175,7 @@ Writes a workbook holding one scorecard (formulas, validation, conditional forma
 
 Reads every scorecard in every file: scores, verdicts, invalid entries, empty items, shortfalls, self/review differences and signs that the sheet was altered.
   --json   print one JSON document
-Exit codes: 0 no errors; 1 invalid entries or integrity errors; 2 a file could not be read or the arguments are wrong.`,
+Exit codes: 0 no errors; 1 invalid entries or integrity errors; 2 a file could not be read or the arguments are wrong; 141 stdout was closed early (e.g. | head -1).`,
   created: (file, sheet) => `Created ${file} (sheet "${sheet}")`,
   exists: (file) => `File exists: ${file} (use --force to overwrite)`,
   missingOption: (name) => `Missing --${name}`,
