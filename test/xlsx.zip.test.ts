@@ -269,6 +269,15 @@ describe("what the reader refuses as damaged, naming the part", () => {
     new DataView(split.buffer).setUint16(end + 4, 1, true);
     expect(refusal(split)).toMatchObject({ why: { damage: "directory" } });
     expect(() => new ZipReader(zip64).verify()).not.toThrow();
+    // Disk numbers the end record leaves to the zip64 record ("see there": 0xFFFF) are read there.
+    const deferred = zip64.slice();
+    const view = new DataView(deferred.buffer);
+    view.setUint16(end + 4, 0xffff, true);
+    view.setUint16(end + 6, 0xffff, true);
+    expect(() => new ZipReader(deferred).verify()).not.toThrow();
+    const record = end - 20 - 56;
+    view.setUint32(record + 16, 1, true);
+    expect(refusal(deferred)).toMatchObject({ why: { damage: "directory" } });
   });
 });
 

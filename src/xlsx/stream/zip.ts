@@ -226,8 +226,7 @@ export class ZipReader {
         break;
       }
     if (eocd < 0) throw damaged("directory", "End of central directory not found");
-    if (this.u16(eocd + 4) !== 0 || this.u16(eocd + 6) !== 0)
-      throw damaged("directory", "A zip split over several disks");
+    const disks = [this.u16(eocd + 4), this.u16(eocd + 6)];
     let count = this.u16(eocd + 10);
     let size = this.u32(eocd + 12);
     let offset = this.u32(eocd + 16);
@@ -248,7 +247,10 @@ export class ZipReader {
       )
         throw damaged("directory", "The zip64 end record disagrees with the end record");
       [count, size, offset, end] = [count64, size64, offset64, record];
+      // A disk number the end record could not hold says "see the zip64 record".
+      disks.forEach((disk, i) => (disks[i] = disk === MAX16 ? this.u32(record + 16 + 4 * i) : disk));
     }
+    if (disks.some((disk) => disk !== 0)) throw damaged("directory", "A zip split over several disks");
     if (!(offset + size <= end)) throw damaged("directory", "Central directory out of bounds");
     return { count, offset, end };
   }
@@ -360,7 +362,8 @@ export class ZipReader {
 
   private entry(name: string): Entry {
     const entry = this.entries.get(foldName(name.replace(/^\//, "")));
-    if (!entry) throw damaged("directory", "Missing part", name);
+    // Not damage of the zip: a reader asked for a part it did not check with has().
+    if (!entry) throw new Error(`No part ${name} in the package`);
     return entry;
   }
 
