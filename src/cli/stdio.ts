@@ -14,15 +14,23 @@ function stdoutIsFile(): boolean {
 export const CLOSED_PIPE_EXIT = 128 + 13;
 
 /**
- * A reader that closed its end (`scorecard check … | head -1`) wants nothing more: the command ends at once,
- * quietly, with the closed-pipe exit code. (Node ignores SIGPIPE, so the write fails with EPIPE instead, which
- * unhandled would end it with a stack trace.)
+ * Writes to process.stdout or process.stderr, made on first use (each loads modules: a command that never writes
+ * there starts faster). A reader that closed its end (`scorecard check … | head -1`) wants nothing more: the
+ * command ends at once, quietly, with the closed-pipe exit code. (Node ignores SIGPIPE, so the write fails with
+ * EPIPE instead, which unhandled would end it with a stack trace.)
  */
-function endOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE") throw e;
-    process.exit(CLOSED_PIPE_EXIT);
-  });
+function streamWriter(stream: () => NodeJS.WriteStream): (text: string) => void {
+  let guarded: NodeJS.WriteStream | null = null;
+  return (text) => {
+    if (!guarded) {
+      guarded = stream();
+      guarded.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE") throw e;
+        process.exit(CLOSED_PIPE_EXIT);
+      });
+    }
+    guarded.write(text);
+  };
 }
 
 /**
@@ -32,13 +40,12 @@ function endOnClosedPipe(stream: NodeJS.WriteStream): void {
  * Terminals, pipes and devices keep process.stdout, with its buffering for a reader that is slower than the command.
  */
 export function processIo(): Io {
-  endOnClosedPipe(process.stdout);
-  endOnClosedPipe(process.stderr);
   const write = stdoutIsFile()
-    ? (text: string) => writeSync(1, text)
-    : (text: string) => process.stdout.write(text);
+    ? (text: string) => void writeSync(1, text)
+    : streamWriter(() => process.stdout);
+  const writeErr = streamWriter(() => process.stderr);
   return {
-    out: (line) => void write(`${line}\n`),
-    err: (line) => void process.stderr.write(`${line}\n`),
+    out: (line) => write(`${line}\n`),
+    err: (line) => writeErr(`${line}\n`),
   };
 }
