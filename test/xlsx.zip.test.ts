@@ -125,11 +125,27 @@ describe("what the reader reads", () => {
 
   it("inflates each entry once: verify keeps what it inflated for read to serve", () => {
     const codec = spy();
-    const zip = new ZipReader(writeZip([sheet(1), sheet(2)]), codec);
+    const zip = new ZipReader(writeZip([sheet(201), sheet(202)]), codec);
     zip.verify();
-    zip.read("xl/worksheets/sheet1.xml", () => undefined);
-    expect(zip.text("xl/worksheets/sheet2.xml")).toContain("<v>2</v>");
+    zip.read("xl/worksheets/sheet201.xml", () => undefined);
+    expect(zip.text("xl/worksheets/sheet202.xml")).toContain("<v>202</v>");
     expect(codec.inflated).toHaveLength(2);
+  });
+
+  it("does not inflate again a part stored exactly as one that checked out, unless its CRC or size differs", () => {
+    // Parts no other test writes: what checked out is remembered across packages.
+    const styles = part("xl/styles.xml", "<styleSheet/>".repeat(101));
+    const codec = spy();
+    new ZipReader(writeZip([styles, sheet(101)]), codec).verify();
+    new ZipReader(writeZip([styles, sheet(102)]), codec).verify();
+    expect(codec.inflated).toHaveLength(3);
+    // The same compressed bytes under another CRC or size: inflated, and refused.
+    expect(refusal(writeZip([{ ...styles, crc: styles.crc ^ 1 }]), codec)).toMatchObject({
+      why: { damage: "crc" },
+    });
+    expect(refusal(writeZip([{ ...styles, size: styles.size + 1 }]), codec)).toMatchObject({
+      why: { damage: "size" },
+    });
   });
 
   it("hands a zip library a stored copy of exactly the checked parts, respelt where asked", async () => {
