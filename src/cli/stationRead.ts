@@ -1,7 +1,7 @@
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/types";
 import type { ReadScorecard } from "../sheet";
-import { readWorkbookBytes } from "../xlsx/files";
+import { readWorkbookBytes } from "../xlsx/fileBytes";
 import { streamScorecards } from "../xlsx/stream/read";
 import { fileReason } from "./io";
 

@@ -5,7 +5,7 @@ import { cliText } from "../../i18n/cli";
 import { cliReadText } from "../../i18n/cliRead";
 import type { Lang } from "../../i18n/types";
 import { checkScorecard, hasErrors, workbookFindings, type ScorecardCheck } from "../../sheet";
-import { readWorkbookBytes } from "../../xlsx/files";
+import { readWorkbookBytes } from "../../xlsx/fileBytes";
 import { streamScorecards } from "../../xlsx/stream/read";
 import type { CheckJob } from "../checkWorker";
 import { EXIT, UsageError, type ExitCode } from "../errors";

@@ -17,7 +17,7 @@ import type { SampleInput } from "../../rollup";
 import { renderGridPlan } from "../../rollup/xlsx";
 import { VERDICT_TEXT, type ReadScorecard } from "../../sheet";
 import { readScorecards } from "../../xlsx";
-import { readWorkbookBytes } from "../../xlsx/files";
+import { readWorkbookBytes } from "../../xlsx/fileBytes";
 import { NODE_CODEC } from "../../xlsx/stream/nodeCodec";
 import { loadWorkbook, newWorkbook, workbookBytes } from "../../xlsx/workbook";
 import { EXIT, UsageError, type ExitCode } from "../errors";
