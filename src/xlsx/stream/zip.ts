@@ -116,6 +116,9 @@ const FLAG_UTF8 = 0x800;
 /** Inflated parts kept from verify() for read() to serve: beyond it, a part is inflated again when read. */
 const KEEP_BYTES = 32 * 1024 * 1024;
 
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
  * Small entries that checked out, by their stored form: an entry stored exactly as one of them (same method,
  * declared size and CRC, same compressed bytes) inflates to the same bytes with the same CRC, so it checks out
@@ -125,13 +128,11 @@ const KEEP_BYTES = 32 * 1024 * 1024;
  */
 const VERIFIED = (() => {
   const seen: { method: number; size: number; crc: number; data: Uint8Array }[] = [];
-  const same = (a: Uint8Array, b: Uint8Array): boolean =>
-    a.length === b.length && a.every((x, i) => x === b[i]);
   return {
     /** Whether it checked out before; it then goes first, as the least likely to be dropped. */
     has: (e: Entry, data: Uint8Array): boolean => {
       const i = seen.findIndex(
-        (s) => s.crc === e.crc && s.size === e.size && s.method === e.method && same(s.data, data),
+        (s) => s.crc === e.crc && s.size === e.size && s.method === e.method && sameBytes(s.data, data),
       );
       if (i > 0) seen.unshift(...seen.splice(i, 1));
       return i >= 0;
@@ -159,9 +160,6 @@ function entryName(bytes: Uint8Array, decoder: TextDecoder): string {
   }
   return name;
 }
-
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * The entries of a zip held in memory, read from its central directory (as Excel and JSZip do). The constructor
