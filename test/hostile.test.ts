@@ -260,6 +260,13 @@ const { main } = require("./scorecard.cjs");
   write("stored.xlsx", writeZip(partsOf(plain, 0)));
   write("descriptors.xlsx", writeZip(parts, { descriptors: true }));
   write("zip64-descriptors.xlsx", writeZip(parts, { zip64: true, descriptors: true }));
+  // OPC part names ignore case: the shared strings, styles and workbook found under any spelling.
+  const respelt: Record<string, string> = {
+    "xl/sharedStrings.xml": "XL/SharedStrings.XML",
+    "xl/styles.xml": "xl/Styles.xml",
+    "xl/workbook.xml": "xl/Workbook.xml",
+  };
+  write("part-name-case.xlsx", writeZip(parts.map((p) => ({ ...p, name: respelt[p.name] ?? p.name }))));
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
