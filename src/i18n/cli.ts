@@ -45,7 +45,7 @@ const zh = {
 如“17 个文件：1 个有错误；缺佐证材料 512 处”。无法读取的文件只在标准错误输出中报告一次。
   --json     输出一个 JSON 文档（不含逐表汇总）
   --details  同类警告也逐条列出
-退出码：0 无错误；1 有无效填写或完整性错误；2 文件无法读取或参数错误。`,
+退出码：0 无错误；1 有无效填写或完整性错误；2 文件无法读取或参数错误；141 输出管道被提前关闭（如 | head -1）。`,
   // Arguments, language and edition: every usage problem in the chosen language.
   badLang: (v: string) => `不支持的语言：${v}（--lang 可用 zh 中文、en 英文）`,
   unknownOption: (option: string, command: string) =>
@@ -234,7 +234,7 @@ errors first) and the totals ("17 file(s): 1 with errors; no evidence 512"). An 
 once, on stderr.
   --json     print one JSON document (without the closing lines)
   --details  list every warning on its own line too
-Exit codes: 0 no errors; 1 invalid entries or integrity errors; 2 a file could not be read or the arguments are wrong.`,
+Exit codes: 0 no errors; 1 invalid entries or integrity errors; 2 a file could not be read or the arguments are wrong; 141 stdout was closed early (e.g. | head -1).`,
   badLang: (v) => `Unsupported language: ${v} (--lang takes zh or en)`,
   unknownOption: (option, command) => `Unknown option: ${option} (see scorecard ${command} --help)`,
   optionNeedsValue: (option) => `Option ${option} needs a value`,

@@ -249,8 +249,7 @@ const zhCN = {
   errorGenericBody: "请重试；如果问题持续，请关闭并重新打开任务窗格。",
   errorOpenFileBody: "请选择由本加载项或 Excel 保存的 .xlsx 文件。",
   errorZipBombTitle: "已拒绝打开此文件",
-  errorZipBombBody:
-    "文件中有部件解压后超过 50 MB，已拒绝打开。评分表远小于此，文件可能已损坏或是恶意构造的；请向发送者索取正确的 .xlsx 文件。",
+  errorRefusedBody: "{reason}。",
   notXlsx: "“{name}”不是 .xlsx 文件",
 
   fileHeading: "在浏览器中填写评分表",
@@ -591,8 +590,7 @@ const enUS: Strings = {
   errorGenericBody: "Try again; if it keeps happening, close and reopen the task pane.",
   errorOpenFileBody: "Choose an .xlsx file saved by this add-in or by Excel.",
   errorZipBombTitle: "The file was refused",
-  errorZipBombBody:
-    "A part of the file is larger than 50 MB when unpacked, so it was refused. A scorecard is far smaller; the file may be damaged or hostile. Ask the sender for a proper .xlsx file.",
+  errorRefusedBody: "{reason}.",
   notXlsx: "“{name}” is not an .xlsx file",
 
   fileHeading: "Fill in a scorecard in the browser",

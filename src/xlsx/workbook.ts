@@ -2,7 +2,7 @@ import * as ExcelJS from "exceljs";
 import { Zip, ZipDeflate, strToU8, type ZipInputFile } from "fflate";
 import { isScorecard, readScorecard, type ReadScorecard, type SheetGrid } from "../sheet";
 import { sheetToGrid } from "./grid";
-import { formatError, sniffWorkbook } from "./format";
+import { formatError } from "./format";
 import {
   internals,
   type WorkbookModelInternals,
@@ -10,7 +10,8 @@ import {
   type XlsxWriterInternals,
   type ZipSink,
 } from "./internals";
-import { ZipError, ZipReader } from "./stream/zip";
+import { openPackage } from "./package";
+import { PORTABLE_CODEC, foldName, type ZipCodec } from "./stream/zip";
 
 export { WorkbookFormatError, formatError, sniffWorkbook, type WorkbookFormatProblem } from "./format";
 
@@ -33,27 +34,39 @@ function keepProtection(sheet: ExcelJS.Worksheet): void {
 }
 
 /**
- * JSZip would inflate a hostile part whole (1.5 MB inflating to 1.5 GB takes gigabytes before failing): measure
- * every part first, streaming and keeping nothing, and refuse one beyond the limit. Other zip damage is left to
- * ExcelJS to report as before.
+ * The names ExcelJS looks parts up by, spelt as it spells them: it matches entry names exactly, and OPC part
+ * names compare without regard to case, so xl/SharedStrings.xml is the shared strings too.
  */
-function refuseZipBomb(bytes: Uint8Array): void {
-  try {
-    new ZipReader(bytes).checkSizes();
-  } catch (e) {
-    if (e instanceof ZipError && e.problem === "too-large") throw formatError("too-large", undefined, e.part);
-  }
-}
+const EXCELJS_NAMES = new Map(
+  [
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/sharedStrings.xml",
+    "xl/styles.xml",
+    "docProps/app.xml",
+    "docProps/core.xml",
+  ].map((name) => [foldName(name), name]),
+);
+const exceljsName = (name: string): string => EXCELJS_NAMES.get(foldName(name)) ?? name;
 
-/** Loads .xlsx bytes; anything else (empty, not a zip, truncated, no sheets) throws a WorkbookFormatError. */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+/**
+ * Loads .xlsx bytes; anything else (empty, not a zip, damaged, past a read limit, no sheets) throws a
+ * WorkbookFormatError. The bytes pass the package gate first (openPackage), and ExcelJS is handed the checked
+ * parts themselves, stored uncompressed: JSZip, underneath, copies them and inflates nothing, so it reads
+ * exactly the package that was checked. `codec`: Node passes its native zlib.
+ */
+export async function loadWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  codec: ZipCodec = PORTABLE_CODEC,
+): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  sniffWorkbook(bytes);
-  refuseZipBomb(bytes);
+  const checked = openPackage(bytes, codec).storedCopy(exceljsName);
   const workbook = new ExcelJS.Workbook();
   try {
-    // JSZip, underneath, reads any Uint8Array; ExcelJS only types Buffer.
-    await workbook.xlsx.load(bytes as Parameters<typeof workbook.xlsx.load>[0]);
+    // JSZip reads any Uint8Array; ExcelJS only types Buffer.
+    await workbook.xlsx.load(checked as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     throw formatError("damaged", error);
   }

@@ -1,4 +1,3 @@
-import { readFileSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import { cliText } from "../../i18n/cli";
@@ -20,6 +19,7 @@ import {
 } from "../../sheet";
 import { editionTitle, parseCommandArgs } from "../args";
 import { isNumbered, itemList } from "../items";
+import { readWorkbookBytes } from "../../xlsx/fileBytes";
 import { streamScorecards } from "../../xlsx/stream/read";
 import type { CheckJob } from "../checkWorker";
 import { EXIT, UsageError, type ExitCode } from "../errors";
@@ -36,7 +36,7 @@ export interface FileCheck {
 /** Reads and checks one file; an unreadable file becomes an entry with `error`, never an exception. */
 export async function checkFile(file: string, lang: Lang): Promise<FileCheck> {
   try {
-    const reads = streamScorecards(new Uint8Array(readFileSync(file)));
+    const reads = streamScorecards(readWorkbookBytes(file));
     const extra = workbookFindings(reads);
     return { file, scorecards: reads.map((r) => checkScorecard(r, lang, extra.get(r))) };
   } catch (e) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "crypto";
-import { readFile, writeFile } from "fs/promises";
+import { writeFile } from "fs/promises";
 import { extname } from "path";
 import { cliText } from "../../i18n/cli";
 import type { Lang } from "../../i18n/types";
@@ -16,6 +16,8 @@ import type { SampleInput } from "../../rollup";
 import { renderGridPlan } from "../../rollup/xlsx";
 import { VERDICT_TEXT, type ReadScorecard } from "../../sheet";
 import { readScorecards } from "../../xlsx";
+import { readWorkbookBytes } from "../../xlsx/fileBytes";
+import { NODE_CODEC } from "../../xlsx/stream/nodeCodec";
 import { loadWorkbook, newWorkbook, workbookBytes } from "../../xlsx/workbook";
 import { parseCommandArgs } from "../args";
 import { EXIT, UsageError, type ExitCode } from "../errors";
@@ -90,8 +92,8 @@ export async function sampleCommand(
   let unreadable = 0;
   for (const file of files) {
     try {
-      const bytes = await readFile(file);
-      const found = readScorecards(await loadWorkbook(bytes));
+      const bytes = readWorkbookBytes(file);
+      const found = readScorecards(await loadWorkbook(bytes, NODE_CODEC));
       inputs.push({ name: file, hash: `sha256:${sha256(bytes)}` });
       reads.push(...found);
     } catch (e) {

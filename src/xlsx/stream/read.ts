@@ -6,26 +6,16 @@
  * Node only (it uses ExcelJS's own conversion helpers from its lib folder).
  */
 import { Buffer } from "buffer";
-import { inflateRawSync } from "zlib";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import utils from "exceljs/lib/utils/utils";
 import defaultNumFormats from "exceljs/lib/xlsx/defaultnumformats";
 import { isScorecard, readScorecard, type GridValue, type ReadScorecard, type SheetGrid } from "../../sheet";
 import { columnLetters } from "../grid";
-import { formatError, sniffWorkbook } from "../format";
+import { formatError } from "../format";
+import { openPackage, packageError } from "../package";
+import { NODE_CODEC } from "./nodeCodec";
 import { XmlScanner, type PartText, type RepeatedElement, type WholeElement, type XmlHandlers } from "./xml";
-import { ZipError, ZipReader, type Inflater } from "./zip";
-
-/** Node's zlib, bounded by the declared size: a part that lies about its size goes the streaming way. */
-const nativeInflate: Inflater = (data, size) => {
-  try {
-    const out = inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
-    return out.length <= size ? out : null;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
-    throw e;
-  }
-};
+import { ZipError, type ZipReader } from "./zip";
 
 /** Streams one part through the tokenizer: the part never exists as one string. */
 function parsePart(
@@ -949,16 +939,15 @@ function worksheetParts(zip: ZipReader): { part: string; name: string; date1904:
  * (problem "too-large" for a part that inflates beyond the limit).
  */
 export function streamGrids(data: Uint8Array): SheetGrid[] {
-  sniffWorkbook(data);
   try {
-    const zip = new ZipReader(data, nativeInflate);
+    const zip = openPackage(data, NODE_CODEC);
     if (!zip.has("xl/workbook.xml")) throw formatError("no-sheets");
     const parts = worksheetParts(zip);
     if (parts.length === 0) throw formatError("no-sheets");
     const ctx = { strings: sharedStrings(zip), dates: dateStyles(zip), date1904: parts[0].date1904 };
     return parts.map(({ part, name }) => readSheet(zip, part, name, ctx));
   } catch (e) {
-    if (e instanceof ZipError && e.problem === "too-large") throw formatError("too-large", undefined, e.part);
+    if (e instanceof ZipError) throw packageError(e);
     if (e instanceof Error && e.name === "WorkbookFormatError") throw e;
     throw formatError("damaged", e);
   }
