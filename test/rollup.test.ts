@@ -66,25 +66,30 @@ const reads = cards.map((c) => readOf(c));
 interface Expected {
   readonly station: string;
   readonly selfTotal: number;
-  readonly reviewTotal: number;
+  /** Undefined before the review starts: the scorecard shows no 复核 result then. */
+  readonly reviewTotal: number | undefined;
   readonly self: Verdict;
-  readonly review: Verdict;
+  readonly review: Verdict | undefined;
   readonly total: number;
   readonly verdict: Verdict;
   readonly basis: "self" | "review";
 }
 
-/** The engine's numbers, with the rule written out again here: the review counts once it is not 未完成. */
+/**
+ * The engine's numbers, with the rule written out again here: the review counts once it has started (复核中 or
+ * 已复核) and is not 未完成.
+ */
 function expectedOf(card: Card): Expected {
   const s = scoreScorecard(rubric, card.entries.self, card.entries.review);
-  const reviewCounts = s.review.verdict !== "incomplete";
+  const started = card.state === "复核中" || card.state === "已复核";
+  const reviewCounts = started && s.review.verdict !== "incomplete";
   const counted = reviewCounts ? s.review : s.self;
   return {
     station: card.station,
     selfTotal: s.self.total,
-    reviewTotal: s.review.total,
+    reviewTotal: started ? s.review.total : undefined,
     self: s.self.verdict,
-    review: s.review.verdict,
+    review: started ? s.review.verdict : undefined,
     total: counted.total,
     verdict: counted.verdict,
     basis: reviewCounts ? "review" : "self",
@@ -204,11 +209,12 @@ describe("buildRollup: the numbers are the engine's", () => {
       ],
       rubric,
     ).rows;
-    expect(rows.slice(0, 4).map((r) => [r.basis, r.verdict, r.total])).toEqual([
-      ["review", "fail", 88],
-      ["review", "veto", 2],
-      ["self", "pass", 100],
-      ["review", "pass", 100],
+    // d: a full review typed in before the review started counts for nothing (the sheet shows none).
+    expect(rows.slice(0, 4).map((r) => [r.basis, r.verdict, r.total, r.review?.total])).toEqual([
+      ["review", "fail", 88, 88],
+      ["review", "veto", 2, 2],
+      ["self", "pass", 100, 3],
+      ["self", "fail", 88, undefined],
     ]);
   });
 
@@ -300,8 +306,10 @@ describe("the 汇总 plan", () => {
     expect(cell(r, ROLLUP_COL.reviewTotal)?.formula).toBe("'巴川街道2020评分表'!G91");
     expect(cell(r, ROLLUP_COL.selfVerdict)?.formula).toBe("'巴川街道2020评分表'!F94");
     expect(cell(r, ROLLUP_COL.reviewVerdict)?.formula).toBe("'巴川街道2020评分表'!G94");
-    expect(cell(r, ROLLUP_COL.total)?.formula).toBe(`IF(G${r}="未完成",D${r},E${r})`);
-    expect(cell(r, ROLLUP_COL.verdict)?.formula).toBe(`IF(G${r}="未完成",F${r},G${r})`);
+    // A blank 复核 结论 (the review not started) is as open as 未完成.
+    const open = `OR(G${r}="未完成",LEN(G${r})=0)`;
+    expect(cell(r, ROLLUP_COL.total)?.formula).toBe(`IF(${open},D${r},E${r})`);
+    expect(cell(r, ROLLUP_COL.verdict)?.formula).toBe(`IF(${open},F${r},G${r})`);
     const missing = at.firstRow + STATIONS.indexOf(MISSING);
     expect(cell(missing, ROLLUP_COL.station)?.value).toBe(MISSING);
     expect(cell(missing, ROLLUP_COL.verdict)).toEqual({ value: MISSING_TEXT, style: "verdict" });
@@ -330,6 +338,7 @@ describe("the 汇总 plan", () => {
       "ISNUMBER",
       "LEN",
       "MAX",
+      "OR",
       "ROUND",
       "ROUNDUP",
       "SUMPRODUCT",
@@ -400,7 +409,9 @@ const sheetOf = (workbook: Workbook | undefined, name: string): Worksheet => {
   return sheet;
 };
 
-const shown = (v: GridValue): GridValue => (typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v);
+/** Numbers without binary noise; an empty cached string loads as no result, so both read as blank. */
+const shown = (v: GridValue): GridValue =>
+  v === null ? "" : typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v;
 
 /** What the 汇总 must show, from the engine's numbers (not from the plan's cached results). */
 function expectedSummary(rollup: Rollup): Map<string, GridValue> {
@@ -425,9 +436,10 @@ function expectedSummary(rollup: Rollup): Map<string, GridValue> {
     }
     put(C.sheet, `${station}2020评分表`);
     put(C.selfTotal, e.selfTotal);
-    put(C.reviewTotal, e.reviewTotal);
+    // Blank before the review starts: the scorecard's 复核 cells are "" then.
+    put(C.reviewTotal, e.reviewTotal ?? "");
     put(C.selfVerdict, VERDICT_TEXT[e.self]);
-    put(C.reviewVerdict, VERDICT_TEXT[e.review]);
+    put(C.reviewVerdict, e.review === undefined ? "" : VERDICT_TEXT[e.review]);
     put(C.total, e.total);
     put(C.verdict, VERDICT_TEXT[e.verdict]);
     put(C.basis, BASIS_TEXT[e.basis]);

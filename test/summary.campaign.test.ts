@@ -103,7 +103,10 @@ describe("scorecard summary and the campaign", () => {
     sheet!.eachRow((row) => row.eachCell((c) => texts.push(String(cellGridValue(c)))));
     expect(texts).toContain("巴川街道：2020年达标 → 2021年未达标（认定总分 85）");
     expect(texts).toContain("2021较上年");
-    const row = (sheet!.getRow(4).values as unknown[]).slice(1).map(String);
-    expect(row).toEqual(["1", "巴川街道", "95", "0", "达标", "85", "0", "未达标", "-10"]);
+    const row = Array.from((sheet!.getRow(4).values as unknown[]).slice(1), (v) =>
+      v == null ? "" : String(v),
+    );
+    // No review started: 复核总分 blank, not 0.
+    expect(row).toEqual(["1", "巴川街道", "95", "", "达标", "85", "", "未达标", "-10"]);
   });
 });

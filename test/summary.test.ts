@@ -34,13 +34,17 @@ const files: StationFile[] = STATIONS.filter((s) => s !== BROKEN).map((station, 
 const broken = join(dir, `${BROKEN}.xlsx`);
 const inputs = (): string[] => [...files.map((f) => f.file), broken];
 
-/** The counted verdict, from the engine: the review once finished, else the self-assessment. */
-const counted = (entries: ScorecardEntries): { total: number; verdict: string } => {
+/**
+ * The counted verdict, from the engine: the review once started (复核中 or later) and finished, else the
+ * self-assessment.
+ */
+const counted = (entries: ScorecardEntries, state: ScorecardState): { total: number; verdict: string } => {
   const s = scoreScorecard(rubric, entries.self, entries.review);
-  const c = s.review.verdict === "incomplete" ? s.self : s.review;
+  const started = state === "复核中" || state === "已复核";
+  const c = !started || s.review.verdict === "incomplete" ? s.self : s.review;
   return { total: c.total, verdict: VERDICT_TEXT[c.verdict] };
 };
-const passing = files.filter((f) => counted(f.entries).verdict === "达标");
+const passing = files.filter((f) => counted(f.entries, f.state).verdict === "达标");
 
 /** main()'s handling of a command: usage problems become one line on stderr and exit 2. */
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string; ms: number }> {
@@ -119,7 +123,7 @@ describe("scorecard summary", () => {
       STATIONS.map((station) => {
         const f = files.find((x) => x.station === station);
         if (!f) return [station, null, MISSING_TEXT];
-        const c = counted(f.entries);
+        const c = counted(f.entries, f.state);
         return [station, c.total, c.verdict];
       }),
     );
@@ -155,7 +159,7 @@ describe("scorecard summary", () => {
     const text = bytes.toString("utf8").slice(1);
     expect(text.split("\r\n")).toEqual([
       "序号,服务站,总分,结论",
-      ...passing.map((f, i) => `${i + 1},${f.station},${counted(f.entries).total},达标`),
+      ...passing.map((f, i) => `${i + 1},${f.station},${counted(f.entries, f.state).total},达标`),
       "",
     ]);
     expect(r.out).toContain(`${passing.length} 个达标服务站`);

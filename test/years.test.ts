@@ -75,7 +75,18 @@ describe("year over year", () => {
       "2021较上年",
     ]);
     expect(plan.cells[2].map((x) => x?.value)).toEqual(yearsHeaders([2020, 2021]));
-    expect(plan.cells[3].map((x) => x?.value)).toEqual([1, "巴川街道", 95, 0, "达标", 88, 0, "未达标", -7]);
+    // No review started: 复核总分 is blank, not 0.
+    expect(plan.cells[3].map((x) => x?.value)).toEqual([
+      1,
+      "巴川街道",
+      95,
+      null,
+      "达标",
+      88,
+      null,
+      "未达标",
+      -7,
+    ]);
     const texts = plan.cells.flat().map((x) => String(x?.value ?? ""));
     expect(texts).toContain("巴川街道：2020年达标 → 2021年未达标（认定总分 88）");
     expect(texts).toContain("东城街道：2020年达标 → 2021年否决（认定总分 96）");

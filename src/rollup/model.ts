@@ -1,6 +1,6 @@
 import type { Rubric } from "../rubric";
 import { scoreColumn, type ColumnScore, type Verdict } from "../scoring";
-import { evidenceStatus, sheetNameFor, type ReadScorecard } from "../sheet";
+import { evidenceStatus, reviewStarted, sheetNameFor, type ReadScorecard } from "../sheet";
 
 /**
  * The roll-up of many scorecards: one row per station, the verdict that counts for each, and the pass count
@@ -32,6 +32,7 @@ export interface RollupRow {
   /** Index into the reads given to buildRollup; null when not submitted. */
   readonly readIndex: number | null;
   readonly self: ColumnResult | null;
+  /** Null when not submitted, and while the review has not started (状态 before 复核中). */
   readonly review: ColumnResult | null;
   readonly basis: Basis | null;
   /** The counted total; null when not submitted. */
@@ -181,16 +182,17 @@ export function buildRollup(
       };
     const read = reads[readIndex];
     const self = scoreColumn(rubric, read.entries.self);
-    const review = scoreColumn(rubric, read.entries.review);
-    const basis = countedBasis(review.verdict);
-    const counted = basis === "review" ? review : self;
+    // Before the review starts the scorecard shows no 复核 result (its totals are blank), so none counts here.
+    const review = reviewStarted(read.meta.state) ? scoreColumn(rubric, read.entries.review) : null;
+    const basis = review === null ? "self" : countedBasis(review.verdict);
+    const counted = basis === "review" && review !== null ? review : self;
     return {
       no,
       station,
       sheet: uniqueSheet(sheetNameFor(read.meta.station, read.meta.year), taken),
       readIndex,
       self: column(self),
-      review: column(review),
+      review: review === null ? null : column(review),
       basis,
       total: counted.total,
       verdict: counted.verdict,

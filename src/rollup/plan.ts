@@ -201,7 +201,7 @@ function summaryPlan(
     g.set(r, C.no, value(row.no, "index"));
     g.set(r, C.station, value(row.station, "text"));
     g.set(r, C.passLine, value(rubric.passLine, "index"));
-    if (row.sheet === null || row.self === null || row.review === null) {
+    if (row.sheet === null || row.self === null) {
       g.set(r, C.sheet, value(null, "text"));
       for (const c of [C.selfTotal, C.reviewTotal, C.total]) g.set(r, c, value(null, "score"));
       for (const c of [C.selfVerdict, C.reviewVerdict, C.basis]) g.set(r, c, value(null, "verdict"));
@@ -214,7 +214,8 @@ function summaryPlan(
     g.set(r, C.missingEvidence, formula(missingEvidenceFormula(ref), row.missingEvidence ?? 0, "index"));
     g.set(r, C.sheet, value(row.sheet, "text"));
     g.set(r, C.selfTotal, formula(`${ref}!${addr(5, s.total)}`, row.self.total, "score"));
-    g.set(r, C.reviewTotal, formula(`${ref}!${addr(6, s.total)}`, row.review.total, "score"));
+    // No review yet: the scorecard's 复核 cells are blank, and so are these.
+    g.set(r, C.reviewTotal, formula(`${ref}!${addr(6, s.total)}`, row.review?.total ?? "", "score"));
     g.set(
       r,
       C.selfVerdict,
@@ -223,9 +224,10 @@ function summaryPlan(
     g.set(
       r,
       C.reviewVerdict,
-      formula(`${ref}!${addr(6, s.verdict)}`, VERDICT_TEXT[row.review.verdict], "verdict"),
+      formula(`${ref}!${addr(6, s.verdict)}`, row.review ? VERDICT_TEXT[row.review.verdict] : "", "verdict"),
     );
-    const reviewOpen = `${here(C.reviewVerdict)}="${incomplete}"`;
+    // The scorecard leaves its 复核 结论 blank until the review starts: blank is as open as 未完成.
+    const reviewOpen = `OR(${here(C.reviewVerdict)}="${incomplete}",LEN(${here(C.reviewVerdict)})=0)`;
     g.set(
       r,
       C.total,

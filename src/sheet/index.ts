@@ -10,9 +10,11 @@ export {
   sameSheetName,
   findSheetName,
   titleFor,
-  MAX_ROW_HEIGHT,
+  editionLabel,
+  newEntries,
   type PlanOptions,
 } from "./plan";
+export { MAX_ROW_HEIGHT, COLUMN_WIDTHS, PRINT_MARGINS } from "./print";
 export { readScorecard, findHeaderRow, isScorecard, HEADER_SCAN_ROWS, type ReadScorecard } from "./reader";
 export { planToGrid, expandRange } from "./grid";
 export { normalizeFormula } from "./formulas";

@@ -22,6 +22,8 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   subtotalLabel: { ...base, bold: true, fill: "F2F2F2", hAlign: "right" },
   summaryLabel: { ...base, bold: true, fill: "D9E1F2", hAlign: "right" },
   summaryValue: { ...base, bold: true, fill: "D9E1F2", numberFormat: "General" },
+  /** What a summary row's 分值 means (总分 110 = 基础分 100 + 加分 10), and the veto conditions named. */
+  summaryNote: { ...base, fill: "D9E1F2", hAlign: "left" },
   verdict: { ...base, bold: true, size: 12, fill: "D9E1F2" },
   signatureLabel: { ...base, bold: true, border: false, hAlign: "right" },
   signature: { ...base, border: false, hAlign: "left", locked: false, numberFormat: "@" },
