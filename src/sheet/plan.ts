@@ -38,7 +38,16 @@ import {
   type SummaryKey,
 } from "./layout";
 import { rowPoints } from "./measure";
-import { BOLD_FONT, COLUMN_WIDTHS, brokenText, heightOf, linePoints, linesIn, printSetupFor } from "./print";
+import {
+  BOLD_FONT,
+  COLUMN_WIDTHS,
+  brokenText,
+  heightOf,
+  lineCount,
+  linePoints,
+  linesIn,
+  printSetupFor,
+} from "./print";
 import { reviewLocked, selfLocked } from "../review/submission";
 import type { ReadScorecard } from "./reader";
 import { CF_STYLES, STYLES } from "./styles";
@@ -180,9 +189,10 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     const link = entries.links?.[id];
     set(row, COL.evidence, { ...cell(entries.evidence[id] ?? null, "note"), ...(link ? { link } : {}) });
     set(row, COL.notes, cell(entries.notes[id] ?? null, "note"));
-    set(row, COL.text, cell(brokenText(text, COL.text), "text"));
+    const standard = brokenText(text, COL.text);
+    set(row, COL.text, cell(standard, "text"));
     heights[row - 1] = heightOf(
-      linesIn(text, COL.text),
+      lineCount(standard),
       linesIn(entries.evidence[id], COL.evidence),
       linesIn(entries.notes[id], COL.notes),
     );
@@ -263,13 +273,13 @@ export function buildPlan(options: PlanOptions): SheetPlan {
   });
   merges.push(rangeAddr(COL.category, vetoFirst, COL.task, vetoLast));
   for (const [heading, first, last, lastCol] of categoryBlocks)
-    fitBlock(first, last, linesIn(heading, COL.category, lastCol, BOLD_FONT));
+    fitBlock(first, last, lineCount(brokenText(heading, COL.category, lastCol, BOLD_FONT)));
   for (const task of rubric.categories.flatMap((c) => c.tasks))
     if (task.name !== null)
       fitBlock(
         rowOf(layout, task.items[0].id),
         rowOf(layout, task.items[task.items.length - 1].id),
-        linesIn(task.name, COL.task),
+        lineCount(brokenText(task.name, COL.task)),
       );
 
   // Subtotals and summary: label across A:D, 分值 in E, live formulas in 自评得分 and 复核得分, a note across H:I.

@@ -37,9 +37,19 @@ export const BOLD_FONT: TextFont = { size: 11, bold: true };
 export const spanPixels = (c1: number, c2: number): number =>
   COLUMN_WIDTHS.slice(c1, c2 + 1).reduce((sum, w) => sum + columnPixels(w), 0);
 
+/** Broken rubric texts by column span, font and text: a plan breaks the same hundred texts every time. */
+const broken = new Map<string, string>();
+
 /** A rubric text with its line breaks put in where it should wrap in columns c1…c2. */
-export const brokenText = (text: string, c1: number, c2 = c1, font: TextFont = SHEET_FONT): string =>
-  breakLines(text, spanPixels(c1, c2), font).join("\n");
+export function brokenText(text: string, c1: number, c2 = c1, font: TextFont = SHEET_FONT): string {
+  const key = `${c1}:${c2}:${font.size}:${font.bold === true}:${text}`;
+  let lines = broken.get(key);
+  if (lines === undefined) broken.set(key, (lines = breakLines(text, spanPixels(c1, c2), font).join("\n")));
+  return lines;
+}
+
+/** Lines of a text broken by brokenText. */
+export const lineCount = (brokenText: string): number => brokenText.split("\n").length;
 
 /** Lines a cell's text takes in columns c1…c2: an estimate for what users type, exact for brokenText. */
 export const linesIn = (
