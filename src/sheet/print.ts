@@ -93,9 +93,13 @@ function pageBlocks(rubric: Rubric, layout: Layout): [number, number][] {
   return blocks;
 }
 
+/** Characters of the station a footer shows: Excel refuses a header or footer over 255 characters. */
+const FOOTER_STATION = 40;
+
 /** The footer of every page: which scorecard (pages 2 on carry no title), a draft mark, page n of N. */
 function footerFor(station: string, year: number, draft: boolean): string {
-  const name = `${draft ? `【${DRAFT_MARK}】` : ""}${station}${year}年评分表`.replace(/&/g, "&&");
+  const shown = Array.from(station).slice(0, FOOTER_STATION).join("");
+  const name = `${draft ? `【${DRAFT_MARK}】` : ""}${shown}${year}年评分表`.replace(/&/g, "&&");
   return `${name}\u3000第 &P 页，共 &N 页`;
 }
 
