@@ -1,5 +1,6 @@
 export * from "./submission";
 export * from "./changeLog";
+export * from "./blockers";
 export * from "./transitions";
 export * from "./scan";
 export * from "./resultSheet";

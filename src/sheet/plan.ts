@@ -50,7 +50,8 @@ import {
 } from "./print";
 import { reviewLocked, selfLocked } from "../review/submission";
 import type { ReadScorecard } from "./reader";
-import { CF_STYLES, STYLES } from "./styles";
+import { sheetNameFor } from "./names";
+import { CF_STYLES, STYLES, verdictFormats } from "./styles";
 import {
   emptyEntries,
   reviewStarted,
@@ -82,7 +83,6 @@ export interface PlanOptions {
 
 const SAME_MATTER_TEXT =
   "第71项与第72项为同一事项时填“是”，只计其中最高加分（同一事项只计最高加分，不累计加分）";
-const FORBIDDEN_IN_SHEET_NAMES = /[\][:*?/\\']/g;
 
 /**
  * Entries of a new scorecard: the veto conditions answered 否 in the self-assessment, so that the printed form
@@ -92,22 +92,6 @@ export const newEntries = (rubric: Rubric): ScorecardEntries => ({
   ...emptyEntries(),
   self: Object.fromEntries(rubric.veto.conditions.map((c) => [c.key, NO])),
 });
-
-/**
- * Worksheet name for a station's scorecard; Excel allows 31 characters and no []:*?/\. The station is cut by
- * code points, so a character outside the BMP (CJK Extension B, in some place names) is never split.
- */
-export function sheetNameFor(station: string, year: number): string {
-  const clean = station.replace(FORBIDDEN_IN_SHEET_NAMES, "").trim() || "服务站";
-  return `${Array.from(clean).slice(0, 22).join("")}${year}评分表`;
-}
-
-/** Excel compares sheet names without regard to case: "XINQIAO2020评分表" and "Xinqiao2020评分表" are one sheet. */
-export const sameSheetName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
-/** The name among `names` that Excel would take for `name`, or undefined. */
-export const findSheetName = (names: readonly string[], name: string): string | undefined =>
-  names.find((n) => sameSheetName(n, name));
 
 export const titleFor = (rubric: Rubric, station: string, year: number, draft = false): string =>
   `${draft ? `【${DRAFT_MARK}】` : ""}${station}${year}年全国示范型退役军人服务站创建评分表\n依据《${rubric.title}》`;
@@ -620,18 +604,6 @@ function conditionalFormatsFor(rubric: Rubric, layout: Layout): CfRule[] {
 
   rules.push(...verdictFormats(entryPair(layout.summaryRows.verdict)));
   return rules;
-}
-
-/** Colours a cell holding a verdict (达标 / 未达标 / 否决 / 未完成); the 汇总 sheet uses them too. */
-export function verdictFormats(area: string): CfRule[] {
-  return (["pass", "fail", "veto", "incomplete"] as const).map((key) => ({
-    kind: "cellIs",
-    areas: [area],
-    operator: "equal",
-    formulae: [`"${VERDICT_TEXT[key]}"`],
-    style: CF_STYLES.verdict[key],
-    purpose: "verdict",
-  }));
 }
 
 /** The plan that redraws a scorecard read from a sheet: same station, year, edition, entries, state and submission. */
