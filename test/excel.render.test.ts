@@ -311,6 +311,9 @@ describe("populate() through OfficePort", () => {
     expect(result.repaired).toBe(false);
     expect(fake.runs).toHaveLength(2);
     expect(fake.syncCount).toBe(4);
+    // The pane's 插入评分表 answers the veto conditions 否 in the self-assessment, as `scorecard new` does.
+    const inserted = fake.sheet(result.plan.sheetName);
+    for (const row of result.plan.layout.vetoRows) expect(inserted.value(`F${row}`)).toBe("否");
   });
 
   it("repairs a damaged scorecard and keeps its entries and state", async () => {
