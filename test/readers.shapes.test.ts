@@ -75,15 +75,16 @@ describe("valid shapes are read as the program meant, by every reader alike", ()
     const pageCard = checkScorecard(readScorecard(paged.filter(isScorecard)[0]), "zh");
     expect(pageCard).toEqual(card);
 
-    // summary reads it the same (its 创建名单 as CSV names the station and the counted total).
+    // summary reads it the same (its 汇总 as CSV: the station's row with its self total; 填报中, so not counted).
     const csv = join(dir, `${shapes.indexOf(shape)}.csv`);
-    const summarized = await run("summary", file, "-o", csv, "--force");
+    const summarized = await run("summary", file, "-o", csv, "--csv", "summary", "--force");
     expect(summarized.code).toBe(0);
-    expect(readFileSync(csv, "utf8")).toContain("巴川街道");
+    expect(readFileSync(csv, "utf8")).toContain(`1,巴川街道,${expected.total},`);
 
     // export writes a compliant copy with the same entries, which every reader reads back alike.
-    const out = join(dir, `${shapes.indexOf(shape)}-上报.xlsx`);
-    const exported = await run("export", file, "-o", out, "--force");
+    // A draft (named so): the fixture is 填报中, and only a submitted scorecard gives the copy to report.
+    const out = join(dir, `${shapes.indexOf(shape)}-草稿.xlsx`);
+    const exported = await run("export", file, "-o", out, "--draft", "--force");
     expect([exported.code, exported.err]).toEqual([0, ""]);
     const [copy] = readScorecards(await loadWorkbook(readFileSync(out)));
     expect(copy.entries.self).toEqual(readScorecard(streamed.filter(isScorecard)[0]).entries.self);

@@ -6,26 +6,21 @@
 // bomb does: a damaged workbook is refused in the pane's words naming the reason; one ExcelJS cannot load as it
 // is opens with a notice that saving drops its drawings; every refusal reads in both languages.
 import * as React from "react";
-import { TextDecoder as NodeTextDecoder } from "util";
 import { configure, fireEvent, render, screen, within } from "@testing-library/react";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
-import { refusalReason } from "../src/i18n/refusals";
+import { cliReadText, workbookRefusal } from "../src/i18n/cliRead";
 import { STRINGS } from "../src/i18n/strings";
 import { loadXlsxEngine } from "../src/taskpane/file/xlsxLoader";
 import { App } from "../src/taskpane/shell/App";
-import type { RefusalKind, XmlProblem } from "../src/xlsx/stream/refusal";
+import { WorkbookFormatError, type WorkbookDamage } from "../src/xlsx/format";
+import type { ReadLimit } from "../src/xlsx/limits";
+import type { XmlProblem } from "../src/xlsx/stream/refusal";
 import { hostileSheets, validShapes } from "./support/hostileSheets";
 
 const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
 configure({ asyncUtilTimeout: 20_000 });
 const TIMING = { readDelay: 20, writeDelay: 30 };
 jest.setTimeout(120_000);
-
-beforeAll(() => {
-  // jsdom has no TextDecoder, which every browser has: lend Node's.
-  if (typeof globalThis.TextDecoder === "undefined")
-    Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
-});
 
 async function openInPane(lang: "zh" | "en", bytes: Uint8Array): Promise<HTMLElement> {
   render(
@@ -41,13 +36,13 @@ describe("the page refuses a damaged workbook naming the reason", () => {
   it.each([
     [
       "zh",
-      "无法打开此工作簿",
-      "工作表“巴川街道2020评分表”的单元格 F7 写了两次，不同程序会读出不同的值（文件已损坏）",
+      STRINGS.zh.errorOpenFileTitle,
+      "工作表“巴川街道2020评分表”的单元格 F7 写了两次，不同程序会读出不同的值（文件已损坏）。",
     ],
     [
       "en",
-      "This workbook cannot be opened",
-      "cell F7 of sheet “巴川街道2020评分表” is written twice, so programs would read different values (the file is damaged)",
+      STRINGS.en.errorOpenFileTitle,
+      "Cell F7 of sheet “巴川街道2020评分表” is written twice, so programs would read different values (the file is damaged).",
     ],
   ] as const)("in %s", async (lang, title, body) => {
     const twice = (await hostileSheets()).find((f) => f.name === "a cell written twice");
@@ -69,56 +64,39 @@ describe("a workbook ExcelJS cannot load as it is", () => {
 });
 
 describe("every refusal reads in both languages", () => {
-  const kinds: RefusalKind[] = [
-    "malformed-xml",
-    "not-spreadsheetml",
-    "missing-part",
-    "shared-part",
-    "cell-twice",
-    "row-twice",
-    "misplaced-cell",
-    "unknown-cell-type",
-    "bad-value",
-    "shared-string",
-    "beyond-sheet",
-    "merges-overlap",
-    "model-limit",
-    "model-failed",
-    "cell-limit",
-  ];
-  const xml: XmlProblem[] = [
-    "encoding",
-    "forbidden-char",
-    "bad-reference",
-    "namespace",
-    "malformed-tag",
-    "mismatched-tag",
-    "duplicate-attribute",
-    "unsupported-markup",
-    "structure",
-  ];
+  // Every damage and limit the table says (its keys are complete by type: see cliRead.ts's `satisfies`).
+  const damages = Object.keys(cliReadText("zh").damage) as WorkbookDamage[];
+  const limits = Object.keys(cliReadText("zh").limit) as ReadLimit[];
+  const xml = Object.keys(cliReadText("zh").xml) as XmlProblem[];
   const where = {
     part: "xl/worksheets/sheet1.xml",
     sheet: "表一",
     cell: "B7",
     row: 7,
     value: "A1:B2 B2:C3",
-    count: 1,
-    limit: 2,
   };
-  it.each(kinds)("%s", (kind) => {
-    const zh = refusalReason({ kind, where }, "zh");
-    const en = refusalReason({ kind, where }, "en");
+  const both = (e: WorkbookFormatError): [string, string] => [
+    workbookRefusal(e, "zh"),
+    workbookRefusal(e, "en"),
+  ];
+  const inItsLanguage = ([zh, en]: [string, string]): void => {
     // Each in its language only: the sheet's name (quoted) is the file's own.
     const unquoted = (text: string): string => text.replace(/“[^”]*”/g, "");
     expect(zh).not.toMatch(/undefined|[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
     expect(unquoted(zh)).toMatch(/[\u4e00-\u9fff]/);
     expect(en).not.toMatch(/undefined/);
     expect(unquoted(en)).not.toMatch(/[\u4e00-\u9fff]/);
-  });
+  };
+  it.each(damages)("damage %s", (damage) =>
+    inItsLanguage(both(new WorkbookFormatError("damaged", "", { ...where, damage }))),
+  );
+  it.each(limits)("limit %s", (limit) =>
+    inItsLanguage(both(new WorkbookFormatError("too-large", "", { ...where, limit }))),
+  );
   it.each(xml)("malformed XML: %s", (problem) => {
-    const zh = refusalReason({ kind: "malformed-xml", where: { part: "xl/a.xml", xml: problem } }, "zh");
-    const en = refusalReason({ kind: "malformed-xml", where: { part: "xl/a.xml", xml: problem } }, "en");
+    const [zh, en] = both(
+      new WorkbookFormatError("damaged", "", { damage: "malformed-xml", part: "xl/a.xml", xml: problem }),
+    );
     expect(zh).toMatch(/^xl\/a\.xml 不是格式正确的 XML：.+（文件已损坏）$/);
     expect(en).toMatch(/^xl\/a\.xml is not well-formed XML: .+ \(the file is damaged\)$/);
   });

@@ -3,11 +3,10 @@
  * TextDecoder), fflate's inflater, TextDecoder's strict UTF-8 check. It must read every fixture exactly as it does
  * in Node, and refuse the same ones for the same reason.
  */
-import { refusalOf } from "../src/i18n/refusals";
 import type { SheetGrid } from "../src/sheet";
 import { streamGrids } from "../src/xlsx/stream/read";
 import { gridDifferences } from "./support/gridCompare";
-import { hostileSheets, validShapes } from "./support/hostileSheets";
+import { hostileSheets, refusalKind, validShapes } from "./support/hostileSheets";
 
 type ReadGrids = typeof import("../src/xlsx/stream/workbook").readGrids;
 
@@ -30,7 +29,7 @@ const outcome = (read: () => SheetGrid[]): SheetGrid[] | string => {
   try {
     return read();
   } catch (e) {
-    return `${(e as { problem?: string }).problem} ${refusalOf(e)?.kind ?? ""}`;
+    return `${(e as { problem?: string }).problem} ${refusalKind(e) ?? ""}`;
   }
 };
 

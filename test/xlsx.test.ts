@@ -112,7 +112,9 @@ describe("writing and reading back a scorecard file", () => {
     await writeFile(path, await port.toBuffer());
     const [read] = readScorecards(await loadWorkbook(await readFile(path)));
     expect(read.findings).toEqual([]);
-    expect(compactEntries(read.entries)).toEqual({ self: {}, review: {}, evidence: {}, notes: {} });
+    // A new scorecard answers the veto conditions 否 in the self-assessment, so the paper shows them answered.
+    const no = { "75.1": "否", "75.2": "否", "75.3": "否", "75.4": "否" };
+    expect(compactEntries(read.entries)).toEqual({ self: no, review: {}, evidence: {}, notes: {} });
   });
 
   it("reads back the grid the plan describes: values, cached results, formulas and guards", async () => {
@@ -237,8 +239,22 @@ describe("the reloaded file carries the whole plan", () => {
       fitToHeight: 0,
       printArea: plan.print.area,
       printTitlesRow: `${plan.print.titleRows[0]}:${plan.print.titleRows[1]}`,
+      margins: plan.print.margins,
     });
     expect(sheet.headerFooter.oddFooter).toBe(`&C${plan.print.footer}`);
+  });
+
+  it("manual page breaks across every column, as Excel writes its own", async () => {
+    const source = newWorkbook();
+    renderPlan(source, plan);
+    const xml = zipEntry(await workbookBytes(source), "xl/worksheets/sheet1.xml");
+    // brk id: the zero-based row a page starts at, i.e. the one-based row a page ends after; max: column XFD.
+    const breaks = [...xml.matchAll(/<brk id="(\d+)" max="(\d+)" man="1"\/>/g)].map((m) => [
+      Number(m[1]),
+      m[2],
+    ]);
+    expect(breaks).toEqual(plan.print.rowBreaks.map((row) => [row, "16383"]));
+    expect(breaks.length).toBeGreaterThan(0);
   });
 
   it("freeze panes, column widths, hidden helper columns, row heights", () => {

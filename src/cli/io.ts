@@ -2,10 +2,8 @@ import { existsSync, statSync } from "fs";
 import { resolve } from "path";
 import { UsageError, reason } from "./errors";
 import { cliText } from "../i18n/cli";
-import { cliReadText } from "../i18n/cliRead";
-import { refusalOf, refusalReason } from "../i18n/refusals";
+import { workbookRefusal } from "../i18n/cliRead";
 import { WorkbookFormatError } from "../xlsx/format";
-import { PART_LIMIT } from "../xlsx/stream/zip";
 
 /** Refuses to write over an existing file unless forced, and never over one of the command's inputs. */
 export function guardOutput(
@@ -25,14 +23,7 @@ export function guardOutput(
  */
 export function fileReason(e: unknown, t: ReturnType<typeof cliText>): string {
   // cliText hands out one object per language, so the texts tell the language.
-  const lang = t === cliText("en") ? "en" : "zh";
-  const r = cliReadText(lang);
-  if (e instanceof WorkbookFormatError) {
-    if (e.problem === "too-large" && e.part) return r.tooLarge(e.part, PART_LIMIT / 1024 / 1024);
-    // Content the readers refuse says which part, sheet and cell, and why.
-    const refusal = refusalOf(e);
-    return refusal ? refusalReason(refusal, lang) : r.format[e.problem];
-  }
+  if (e instanceof WorkbookFormatError) return workbookRefusal(e, t === cliText("en") ? "en" : "zh");
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   return (code && t.fileErrors[code]) || reason(e);
 }

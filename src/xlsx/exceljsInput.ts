@@ -2,14 +2,16 @@
  * The bytes ExcelJS is given to build its model (the page, export, sample). ExcelJS reads parts by literal names
  * (`xl/worksheets/sheet1.xml`, `<worksheet>`, `<c>`), so a package the streaming reader read by relationships and
  * namespaces is handed to it in the shape it knows:
- * - as it is, when it already has that shape (what Excel, WPS, LibreOffice and this product write);
+ * - as it is, when it already has that shape (what Excel, WPS, LibreOffice and this product write), the few
+ *   part names ExcelJS looks up spelt its way (OPC ignores their case);
  * - patched: the parts that are spelled otherwise (prefixed names `<x:c>`, Strict namespaces) rewritten with bare
  *   transitional names, everything else kept byte for byte;
  * - lean: re-made from the workbook, its worksheets, shared strings, styles and theme under ExcelJS's names,
  *   without drawings, comments, tables and macros — when the parts are named otherwise (`sheet.xml`,
  *   `Sheet1.xml`), or when ExcelJS fails on the file as it is (its TypeErrors on filters, anchors, names, …).
  * Data validations over more cells than ExcelJS should expand one by one (a whole column is a million) are held
- * back as a placeholder and put back over their areas once the model is built (`restore`).
+ * back as a placeholder and put back over their areas once the model is built (`restore`). Every way hands
+ * ExcelJS parts stored, never compressed: each part of the file is inflated once, by the package gate.
  */
 import type * as ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
@@ -24,9 +26,9 @@ import {
   X14,
   XM,
 } from "./stream/namespaces";
-import { latin1 } from "./stream/bytes";
-import type { Package } from "./stream/package";
+import { relationshipsPartOf, type Package } from "./stream/package";
 import type { WorkbookRead } from "./stream/workbook";
+import { foldName, type ZipReader } from "./stream/zip";
 import type { Attributes, Vocabulary } from "./stream/xml";
 
 /** A validation or merge covering more cells than this is held back from ExcelJS and put back as one area. */
@@ -254,59 +256,68 @@ export function writeHeldMerges(bytes: Uint8Array, workbook: ExcelJS.Workbook): 
   return zipSync(files);
 }
 
-/** Bytes of an entry as stored in the package, inflated. */
-function entryBytes(pkg: Package, entry: string): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  pkg.zip.read(entry, (chunk) => chunks.push(chunk.slice()));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
-  return out;
-}
+/**
+ * The names ExcelJS looks parts up by, spelt as it spells them: it matches entry names exactly, and OPC part
+ * names compare without regard to case, so xl/SharedStrings.xml is the shared strings too.
+ */
+const EXCELJS_NAMES = new Map(
+  [
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/sharedStrings.xml",
+    "xl/styles.xml",
+    "docProps/app.xml",
+    "docProps/core.xml",
+  ].map((name) => [foldName(name), name]),
+);
+const exceljsName = (name: string): string => EXCELJS_NAMES.get(foldName(name)) ?? name;
 
-/** Whether ExcelJS finds every part read where its literal names look. */
+/** Whether ExcelJS finds every part read where its literal names look (those of EXCELJS_NAMES respelt). */
 function namedAsExcelJsReads(read: WorkbookRead): boolean {
-  const pkg = read.package;
+  const zip = read.package.zip;
   const { workbook, styles, sharedStrings } = read.parts;
-  if (workbook !== "xl/workbook.xml" || (styles ?? "xl/styles.xml") !== "xl/styles.xml") return false;
-  if ((sharedStrings ?? "xl/sharedStrings.xml") !== "xl/sharedStrings.xml") return false;
-  if (
-    pkg.entry("_rels/.rels") !== "_rels/.rels" ||
-    pkg.entry("xl/_rels/workbook.xml.rels") !== "xl/_rels/workbook.xml.rels"
-  )
-    return false;
+  if (exceljsName(workbook) !== "xl/workbook.xml") return false;
+  if (exceljsName(styles ?? "xl/styles.xml") !== "xl/styles.xml") return false;
+  if (exceljsName(sharedStrings ?? "xl/sharedStrings.xml") !== "xl/sharedStrings.xml") return false;
+  if (!zip.has("_rels/.rels") || !zip.has("xl/_rels/workbook.xml.rels")) return false;
   return read.sheets.every(({ part }) => {
     if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) return false;
-    const rels = pkg.entry(part.replace(/([^/]+)$/, "_rels/$1.rels"));
-    return rels === undefined || rels === part.replace(/([^/]+)$/, "_rels/$1.rels");
+    const rels = relationshipsPartOf(part);
+    const spelt = zip.spelling(rels);
+    return spelt === undefined || spelt === rels;
   });
 }
 
-/** The input ExcelJS is given for a package the streaming reader read (`lean` to re-make it regardless). */
-export function excelJsInput(original: Uint8Array, read: WorkbookRead, lean: boolean): ExcelJsInput {
+/** ExcelJS reads app.xml's company by literal names: a prefixed one (.NET writers) fails it; it is metadata. */
+const prefixedAppXml = (zip: ZipReader): boolean =>
+  zip.has("docProps/app.xml") && /<[\w.-]+:Properties\b/.test(zip.text("docProps/app.xml").slice(0, 1024));
+
+/**
+ * The input ExcelJS is given for a package the streaming reader read (`lean` to re-make it regardless): the
+ * checked parts stored (ZipReader.storedCopy), so that JSZip inflates nothing and reads what was checked.
+ */
+export function excelJsInput(read: WorkbookRead, lean: boolean): ExcelJsInput {
   const pkg = read.package;
   const held: HeldBack[] = [];
   if (!lean && namedAsExcelJsReads(read)) {
-    const replaced = new Map<string, string>();
+    const replaced = new Map<string, Uint8Array | null>();
     for (const entry of pkg.unusual)
       replaced.set(
         entry,
-        rewrite(pkg, entry, entry.endsWith(".rels") ? RELATIONSHIPS_PART : SPREADSHEET_PART),
+        strToU8(rewrite(pkg, entry, entry.endsWith(".rels") ? RELATIONSHIPS_PART : SPREADSHEET_PART)),
       );
     read.sheets.forEach((sheet, i) => {
       if (sheet.cost.validated <= EXPANDED && !sheet.merges.some(expandsTooFar)) return;
-      replaced.set(sheet.part, rewrite(pkg, sheet.part, SPREADSHEET_PART, holdBack(i, held)));
+      replaced.set(sheet.part, strToU8(rewrite(pkg, sheet.part, SPREADSHEET_PART, holdBack(i, held))));
     });
-    if (replaced.size === 0) return { bytes: original, restore: () => undefined, lean: false };
-    const files: Zippable = {};
-    for (const name of pkg.zip.names) {
-      const text = replaced.get(name);
-      const bytes = text !== undefined ? strToU8(text) : entryBytes(pkg, name);
-      // ExcelJS reads app.xml's company by literal names: a prefixed one (.NET writers) fails it; it is metadata.
-      if (name === "docProps/app.xml" && /<[\w.-]+:Properties\b/.test(latin1(bytes.subarray(0, 1024))))
-        continue;
-      files[name] = bytes;
-    }
-    return { bytes: zipSync(files, { level: 0 }), restore: restoreHeld(held), lean: false };
+    if (prefixedAppXml(pkg.zip)) replaced.set(pkg.entry("docProps/app.xml") ?? "", null);
+    return {
+      bytes: pkg.zip.storedCopy(exceljsName, (name) => replaced.get(name)),
+      restore: restoreHeld(held),
+      lean: false,
+    };
   }
   return { bytes: leanPackage(read, held), restore: restoreHeld(held), lean: true };
 }

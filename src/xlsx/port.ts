@@ -50,8 +50,12 @@ export class XlsxPort implements WorkbookPort {
     this.active = (sheets[workbook.views?.[0]?.activeTab ?? 0] ?? sheets[0])?.name ?? null;
   }
 
-  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxPort> {
-    return new XlsxPort(await loadWorkbook(data));
+  /** Loads .xlsx bytes (see loadWorkbook; `read` lets Node pass its native zlib and UTF-8 check). */
+  static async load(
+    data: ArrayBuffer | Uint8Array,
+    read?: Parameters<typeof loadWorkbook>[1],
+  ): Promise<XlsxPort> {
+    return new XlsxPort(await loadWorkbook(data, read));
   }
 
   /** The file was loaded without its drawings, comments, tables and macros (see ./exceljsInput): saving drops them. */

@@ -2,7 +2,7 @@ import * as ExcelJS from "exceljs";
 import { Zip, ZipDeflate, strToU8, type ZipInputFile } from "fflate";
 import { isScorecard, readScorecard, type ReadScorecard, type SheetGrid } from "../sheet";
 import { sheetToGrid } from "./grid";
-import { formatError, sniffWorkbook } from "./format";
+import { formatError } from "./format";
 import {
   type WorkbookModelInternals,
   type WorksheetModelInternals,
@@ -13,9 +13,7 @@ import { areaSize } from "../sheet/areas";
 import { excelJsInput, expandsTooFar } from "./exceljsInput";
 import { READ_LIMITS } from "./limits";
 import { reconcile } from "./reconcile";
-import { WorkbookRefusal } from "./stream/refusal";
 import { readWorkbook, type ReadOptions, type WorkbookRead } from "./stream/workbook";
-import { ZipError, ZipReader } from "./stream/zip";
 
 export { WorkbookFormatError, formatError, sniffWorkbook, type WorkbookFormatProblem } from "./format";
 
@@ -29,33 +27,20 @@ export function newWorkbook(): ExcelJS.Workbook {
 }
 
 /**
- * JSZip would inflate a hostile part whole (1.5 MB inflating to 1.5 GB takes gigabytes before failing): measure
- * every part first, streaming and keeping nothing, and refuse one beyond the limit. Other zip damage is left to
- * ExcelJS to report as before.
- */
-function refuseZipBomb(bytes: Uint8Array): void {
-  try {
-    new ZipReader(bytes).checkSizes();
-  } catch (e) {
-    if (e instanceof ZipError && e.problem === "too-large") throw formatError("too-large", undefined, e.part);
-  }
-}
-
-/**
  * Refuses, before ExcelJS is given it, a workbook whose merges would make more cells than READ_LIMITS allows
  * (but those ExcelJS is spared, see ./exceljsInput). Its cells were counted against the limit as they were read.
  */
 function refuseBeyondModel(read: WorkbookRead): void {
-  const merged = read.sheets.reduce(
-    (n, s) => n + s.merges.reduce((m, area) => m + (expandsTooFar(area) ? 0 : areaSize(area)), 0),
-    0,
-  );
-  const limit = READ_LIMITS.modelMergedCells;
-  if (merged > limit)
-    throw formatError(
-      "damaged",
-      new WorkbookRefusal("model-limit", { value: "merged", count: merged, limit }, `${merged} merged cells`),
-    );
+  let merged = 0;
+  for (const sheet of read.sheets) {
+    for (const area of sheet.merges) if (!expandsTooFar(area)) merged += areaSize(area);
+    if (merged > READ_LIMITS.modelMergedCells)
+      throw formatError("too-large", `${merged} merged cells`, {
+        limit: "modelMergedCells",
+        sheet: sheet.grid.name,
+        part: sheet.part,
+      });
+  }
 }
 
 /** Whether ExcelJS's model of a workbook was built from a lean package (see ./exceljsInput). */
@@ -70,32 +55,31 @@ async function excelJsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 /**
- * Loads .xlsx bytes into an ExcelJS model that reads as the streaming reader reads them (one file, one reading):
- * the streaming reader reads it first and refuses what it refuses (WorkbookFormatError, with a WorkbookRefusal as
- * reason for damaged content), a workbook past the model limits is refused, ExcelJS gets the package in the
- * shape it reads (./exceljsInput; the lean package when it fails on the file as it is), and its model is then
- * reconciled with the streamed grids (./reconcile). `read` lets Node pass its native inflater and UTF-8 check.
+ * Loads .xlsx bytes into an ExcelJS model that reads as the streaming reader reads them (one file, one reading).
+ * The bytes pass the package gate (openPackage: not a workbook, damaged or past a limit is refused; every part
+ * inflated once and checked), the streaming reader reads them and refuses what it refuses, a workbook past the
+ * model limits is refused — each a WorkbookFormatError naming the limit or damage and where. ExcelJS then gets
+ * the checked parts stored, in the shape it reads (./exceljsInput; the lean package when it fails on the file as
+ * it is): JSZip, underneath, copies them and inflates nothing. Its model is reconciled with the streamed grids
+ * (./reconcile). `read` lets Node pass its native zlib and UTF-8 check.
  */
 export async function loadWorkbook(
   data: ArrayBuffer | Uint8Array,
   read: Omit<ReadOptions, "sheets"> = {},
 ): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  sniffWorkbook(bytes);
-  refuseZipBomb(bytes);
-  const reading = readWorkbook(bytes, { ...read, sheets: "all", maxCells: READ_LIMITS.modelCells });
+  const reading = readWorkbook(bytes, { ...read, sheets: "all", cellLimit: "modelCells" });
   refuseBeyondModel(reading);
-  let input = excelJsInput(bytes, reading, false);
+  let input = excelJsInput(reading, false);
   let workbook: ExcelJS.Workbook;
   try {
     workbook = await excelJsLoad(input.bytes);
-  } catch (first) {
+  } catch {
     try {
-      input = excelJsInput(bytes, reading, true);
+      input = excelJsInput(reading, true);
       workbook = await excelJsLoad(input.bytes);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(first);
-      throw formatError("damaged", new WorkbookRefusal("model-failed", { value: detail }, detail));
+      throw formatError("damaged", error, { damage: "model-failed" });
     }
   }
   if (workbook.worksheets.length === 0) throw formatError("no-sheets");

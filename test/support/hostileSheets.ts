@@ -10,7 +10,21 @@ import { getRubric } from "../../src/rubric";
 import { NO, SAME_MATTER_ID } from "../../src/scoring";
 import { COL, addr, buildPlan, rowOf, type PlanValue, type ScorecardEntries } from "../../src/sheet";
 import { newWorkbook, renderPlan, workbookBytes } from "../../src/xlsx";
-import type { RefusalKind } from "../../src/xlsx/stream/refusal";
+import type { WorkbookDamage, WorkbookFormatError } from "../../src/xlsx/format";
+import type { ReadLimit } from "../../src/xlsx/limits";
+
+/** What a refusal names: the damage, or the limit passed. */
+export type RefusalKind = WorkbookDamage | ReadLimit;
+
+/**
+ * The damage or limit a reader's error names; undefined for any other error. By name and shape: a reader loaded
+ * in isolation (jest.isolateModules) has its own WorkbookFormatError class.
+ */
+export function refusalKind(error: unknown): RefusalKind | undefined {
+  if (!(error instanceof Error) || error.name !== "WorkbookFormatError") return undefined;
+  const { damage, limit } = error as WorkbookFormatError;
+  return damage ?? limit;
+}
 
 export const rubric = getRubric("2020-trial");
 export const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -147,6 +161,7 @@ export const VALID_SHAPES = [
   "rows and cells without r",
   "worksheet part named sheet.xml (Numbers), shared strings in another case",
   "worksheet part named Sheet1.xml under an absolute target",
+  "folders separated by '\\' and the sheets' r:id under another prefix (a .NET writer, POI's 49609)",
   "date-formatted cells that hold no date (cached #N/A, text, an 18-digit ID) beside a date",
   't="d" ISO 8601 cells (Strict saves)',
   'date1904="true"',
@@ -250,6 +265,25 @@ export async function validShapes(): Promise<SheetFixture[]> {
           ),
         );
       }),
+      edit(
+        "folders separated by '\\' and the sheets' r:id under another prefix (a .NET writer, POI's 49609)",
+        read(),
+        (parts) => {
+          put(
+            parts,
+            "xl/workbook.xml",
+            text(parts, "xl/workbook.xml")
+              .replace("xmlns:r=", "xmlns:d3p1=")
+              .replace(/ r:id=/g, " d3p1:id="),
+          );
+          for (const n of Object.keys(parts)) {
+            const windows = n.replace(/\//g, "\\");
+            if (windows === n) continue;
+            parts[windows] = parts[n];
+            delete parts[n];
+          }
+        },
+      ),
       edit(
         "date-formatted cells that hold no date (cached #N/A, text, an 18-digit ID) beside a date",
         read(91.5, {
@@ -643,7 +677,7 @@ export async function hostileSheets(
     fixtures.push(
       edit(
         "a million rows on another sheet",
-        read(91.5, { page: "model-limit" }),
+        read(91.5, { page: "modelCells" }),
         onSheet(NOTE_PART, (x) => x.replace("</sheetData>", `${rows}</sheetData>`)),
       ),
     );
@@ -654,7 +688,7 @@ export async function hostileSheets(
     fixtures.push(
       edit(
         MILLION_ROWS_ON_SCORECARD,
-        read(91.5, { page: "model-limit" }),
+        read(91.5, { page: "modelCells" }),
         onSheet(SCORECARD_PART, (x) =>
           x.replace("</sheetData>", `<row r="200"><c r="A200"><v>7</v></c></row>${rows}</sheetData>`),
         ),

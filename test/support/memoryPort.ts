@@ -114,6 +114,12 @@ export class MemoryPort implements WorkbookPort {
     for (const handler of [...this.changed]) handler(sheet);
   }
 
+  /** A value picked from a validation list in Excel: it lands, but no onChanged fires (office-js#420, #3888). */
+  userPickFromList(sheet: string, cell: string, value: GridValue): void {
+    this.set(sheet, cell, value);
+    this.recompute(sheet);
+  }
+
   /** A user clicking another sheet tab: onActivated fires. */
   userActivate(sheet: string): void {
     this.sheetOf(sheet);

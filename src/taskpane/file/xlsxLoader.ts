@@ -14,12 +14,15 @@ export interface XlsxEngine {
 
 /**
  * The ExcelJS adapter, loaded only in file mode and only when first needed: dynamic import() gives it its own
- * chunk, so the add-in's first bundle never carries ExcelJS.
+ * chunk, so the add-in's first bundle never carries ExcelJS (nor the texts of why a file is refused).
  */
 export async function loadXlsxEngine(): Promise<XlsxEngine> {
-  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../xlsx");
+  const [xlsx, { refusal }] = await Promise.all([
+    import(/* webpackChunkName: "xlsx" */ "../../xlsx"),
+    import(/* webpackChunkName: "xlsx" */ "./refusal"),
+  ]);
   return {
     create: () => new xlsx.XlsxPort(xlsx.newWorkbook()),
-    open: (data) => xlsx.XlsxPort.load(data),
+    open: (data) => xlsx.XlsxPort.load(data).catch((e: unknown) => Promise.reject(refusal(e))),
   };
 }

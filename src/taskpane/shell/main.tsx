@@ -6,11 +6,17 @@ import { App } from "./App";
 import { detectEnvironment } from "./environment";
 import { PasswordStore } from "./passwords";
 
-/** Starts the pane once Office (or the plain browser) is ready: Office mode over Excel, else file mode. */
+/** Starts the pane once its host is known: Office mode over Excel, WPS mode over WPS 表格, else file mode. */
 export async function start(container: HTMLElement): Promise<void> {
   const env = await detectEnvironment();
   document.documentElement.lang = LANG_TAGS[env.lang];
   const passwords = new PasswordStore();
-  const port = env.mode === "office" ? new OfficePort({ passwordFor: passwords.get }) : undefined;
+  const port =
+    env.mode === "office"
+      ? new OfficePort({ passwordFor: passwords.get })
+      : env.mode === "wps"
+        ? ((await import(/* webpackChunkName: "wps" */ "../../wps/host")).connectWps(window, passwords.get) ??
+          undefined)
+        : undefined;
   createRoot(container).render(<App lang={env.lang} mode={env.mode} port={port} passwords={passwords} />);
 }

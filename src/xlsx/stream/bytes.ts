@@ -23,7 +23,7 @@ export function latin1(bytes: Uint8Array): string {
   return out;
 }
 
-// Made when first needed (jsdom, where some tests import this, has no TextDecoder).
+// Made when first needed.
 let utf8Decoder: TextDecoder | undefined;
 let fatalDecoder: TextDecoder | undefined;
 

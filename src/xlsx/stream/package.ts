@@ -1,14 +1,15 @@
 /*
- * The package around the parts (Open Packaging Conventions, ECMA-376 Part 2): parts found by name without regard
- * to case (§9.1.1.1: names that differ only in case are the same part), and through relationships — each
- * relationship's target resolved against its source part's folder, absolute or relative, percent-escapes undone
- * (§9.3) — rather than by the names one writer happens to use.
+ * The package around the parts (Open Packaging Conventions, ECMA-376 Part 2): parts found through relationships —
+ * each relationship's target resolved against its source part's folder, absolute or relative, percent-escapes
+ * undone (§9.3) — rather than by the names one writer happens to use. The zip (checked whole by ../package's
+ * openPackage) finds a part by name without regard to case (§9.1.1.1) and reads '\' as '/'.
  */
+import { WorkbookFormatError } from "../format";
 import type { Utf8Check } from "./bytes";
 import { PACKAGE_RELATIONSHIPS, RELATIONSHIPS_PART, USUAL, relationshipKind } from "./namespaces";
-import { WorkbookRefusal } from "./refusal";
+import { refused } from "./refusal";
 import { XmlError, XmlScanner, type ScannerOptions, type Vocabulary, type XmlHandlers } from "./xml";
-import type { ZipReader } from "./zip";
+import { sameBytes, type ZipReader } from "./zip";
 
 export interface Relationship {
   readonly id: string;
@@ -80,12 +81,6 @@ export class PartMemo<T> {
   }
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 const relationshipsMemo = new PartMemo<ReadonlyMap<string, Relationship>>((pkg, entry) =>
   readRelationships(pkg, entry),
 );
@@ -98,7 +93,7 @@ function readRelationships(pkg: Package, relsPart: string): ReadonlyMap<string, 
   pkg.parse(relsPart, RELATIONSHIPS_PART, {
     open: (tag, a) => {
       if (root && tag !== "Relationships")
-        throw new WorkbookRefusal(
+        throw refused(
           "not-spreadsheetml",
           { part: relsPart, value: tag },
           `${relsPart}: the root is ${tag}, not ${PACKAGE_RELATIONSHIPS}'s Relationships`,
@@ -123,7 +118,7 @@ function readRelationships(pkg: Package, relsPart: string): ReadonlyMap<string, 
 
 /** The part a relationships part describes: "xl/_rels/workbook.xml.rels" → "xl/workbook.xml", "_rels/.rels" → "". */
 function sourceOf(relsPart: string): string {
-  const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(relsPart.replace(/\\/g, "/"));
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(relsPart);
   return m ? `${m[1]}${m[2]}` : "";
 }
 
@@ -133,23 +128,15 @@ const SLICE = 1024 * 1024;
 export class Package {
   /** Parts read that are not spelled as literal-name readers read them (prefixed or Strict names). */
   readonly unusual = new Set<string>();
-  /** Entry names by their lower case, '/'-separated (the first of any that differ only in case). */
-  private readonly byLowerName = new Map<string, string>();
 
   constructor(
     readonly zip: ZipReader,
     readonly utf8Check?: Utf8Check,
-  ) {
-    for (const name of zip.names) {
-      // Some Windows writers separate folders with '\\' (ZIP wants '/'); Excel reads them.
-      const lower = name.replace(/\\/g, "/").toLowerCase();
-      if (!this.byLowerName.has(lower)) this.byLowerName.set(lower, name);
-    }
-  }
+  ) {}
 
-  /** The zip entry holding a part, whatever the case of its name; undefined when there is none. */
+  /** The zip entry holding a part (its name as the zip spells it); undefined when there is none. */
   entry(part: string): string | undefined {
-    return this.byLowerName.get(part.replace(/\\/g, "/").replace(/^\//, "").toLowerCase());
+    return this.zip.spelling(part);
   }
 
   /**
@@ -158,32 +145,26 @@ export class Package {
    */
   parse(part: string, vocabulary: Vocabulary, handlers: XmlHandlers, options: ScannerOptions = {}): void {
     const entry = this.entry(part);
-    if (entry === undefined)
-      throw new WorkbookRefusal("missing-part", { part }, `The package holds no part ${part}`);
+    if (entry === undefined) throw refused("missing-part", { part }, `The package holds no part ${part}`);
     const scanner = new XmlScanner(handlers, {
       ...options,
       vocabulary,
       usual: USUAL,
       utf8Check: this.utf8Check,
     });
-    // What the scanner or a handler threw, as thrown (the zip reader wraps what its callback throws).
-    let failure: unknown = null;
     try {
       this.zip.read(entry, (chunk) => {
-        try {
-          // In slices: a reading that stops early (a refusal, a cell limit) has not converted the whole part.
-          for (let at = 0; at < chunk.length; at += SLICE) scanner.write(chunk.subarray(at, at + SLICE));
-        } catch (e) {
-          failure = e;
-          throw e;
-        }
+        // In slices: a reading that stops early (a refusal, a cell limit) has not converted the whole part.
+        for (let at = 0; at < chunk.length; at += SLICE) scanner.write(chunk.subarray(at, at + SLICE));
       });
       scanner.close();
       if (!scanner.plain) this.unusual.add(entry);
-    } catch (thrown) {
-      const e = failure ?? thrown;
+    } catch (e) {
       if (e instanceof XmlError)
-        throw new WorkbookRefusal("malformed-xml", { part: entry, xml: e.problem }, `${entry}: ${e.message}`);
+        throw refused("malformed-xml", { part: entry, xml: e.problem }, `${entry}: ${e.message}`);
+      // A refusal made where the part was not known (an attribute list read whole) names it here.
+      if (e instanceof WorkbookFormatError && e.part === undefined)
+        throw new WorkbookFormatError(e.problem, `${entry}: ${e.message}`, { ...e, part: entry });
       throw e;
     }
   }

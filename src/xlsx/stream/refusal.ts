@@ -1,9 +1,10 @@
 /*
- * Why the readers refuse a workbook whose content (not its zip container) is damaged or past Excel's own limits:
- * one file must mean one thing to every reader, so what readers would read differently is refused, naming the
- * reason and where. The readers throw it inside a WorkbookFormatError of problem "damaged" (its `reason`), and
- * the CLI and the pane say it in the user's language (src/i18n/refusals.ts).
+ * Why the readers refuse a workbook whose content (not its zip container, ./zip) is damaged: one file must mean
+ * one thing to every reader, so what readers would read differently is refused, naming the damage and where. It
+ * is a WorkbookFormatError of problem "damaged" like the zip's damage, said in the user's language by
+ * src/i18n/cliRead.ts (the command line and the pane alike).
  */
+import { formatError, type WorkbookFormatError, type WorkbookWhere } from "../format";
 
 /** XML that is not well-formed, by what is wrong with it (see ./xml). */
 export type XmlProblem =
@@ -17,7 +18,7 @@ export type XmlProblem =
   | "unsupported-markup"
   | "structure";
 
-export type RefusalKind =
+export type ContentDamage =
   /** A part is not well-formed XML (`xml` says how). */
   | "malformed-xml"
   /** A part's root is not what its relationship says (e.g. workbook.xml not in SpreadsheetML's namespace). */
@@ -42,37 +43,11 @@ export type RefusalKind =
   /** Two merged ranges overlap. */
   | "merges-overlap"
   /**
-   * Past what an ExcelJS model (the page, export, sample) may hold (READ_LIMITS.modelCells, modelMergedCells):
-   * `value` names the limit ("cells" or "merged"), `count` and `limit` the figures. check still reads the file.
+   * ExcelJS could not build its model even of the lean package (the page, export and sample cannot open it;
+   * check still reads the file). Its own words are the error's reason.
    */
-  | "model-limit"
-  /** ExcelJS could not build its model even of the lean package (the page, export and sample cannot open it). */
-  | "model-failed"
-  /** Past the cells check keeps of a workbook (READ_LIMITS.checkCells; `limit`), in `sheet`. */
-  | "cell-limit";
+  | "model-failed";
 
-export interface RefusalWhere {
-  /** The part, as the package names it. */
-  readonly part?: string;
-  /** The sheet's name in workbook.xml. */
-  readonly sheet?: string;
-  readonly cell?: string;
-  readonly row?: number;
-  /** What was found: the type, value, index, range or second sheet, as written. */
-  readonly value?: string;
-  readonly xml?: XmlProblem;
-  readonly count?: number;
-  readonly limit?: number;
-}
-
-export class WorkbookRefusal extends Error {
-  constructor(
-    readonly kind: RefusalKind,
-    readonly where: RefusalWhere,
-    /** The technical detail, in English (logs and the pane's 详细信息). */
-    detail: string,
-  ) {
-    super(detail);
-    this.name = "WorkbookRefusal";
-  }
-}
+/** The content refusal: `detail` says it in English for logs (the pane's 详细信息 shows a library's words only). */
+export const refused = (damage: ContentDamage, where: WorkbookWhere, detail: string): WorkbookFormatError =>
+  formatError("damaged", detail, { ...where, damage });

@@ -10,7 +10,9 @@ import type { GridValue, SheetGrid } from "../../sheet/types";
 import { slideFormula } from "./formula";
 import type { Package } from "./package";
 import { SPREADSHEET_PART } from "./namespaces";
-import { WorkbookRefusal, type RefusalKind, type RefusalWhere } from "./refusal";
+import { formatError, type WorkbookWhere } from "../format";
+import type { ReadLimit } from "../limits";
+import { refused, type ContentDamage } from "./refusal";
 import { checkReferences, type PartText, type RepeatedElement, type WholeElement } from "./xml";
 import {
   MAX_COLUMN,
@@ -25,12 +27,13 @@ import {
 /** Cells a reading may still take before it refuses (shared by the sheets of one workbook). */
 export interface CellBudget {
   left: number;
-  readonly limit: number;
+  /** The limit of READ_LIMITS it counts down from (none: no limit). */
+  readonly limit?: ReadLimit;
 }
 
 /**
- * What one reading may take: `cells`, the <c> elements an ExcelJS model would hold (refused as "model-limit"),
- * and `stored`, the cells kept in grids (refused as "cell-limit"; what check holds in memory).
+ * What one reading may take: `cells`, the <c> elements an ExcelJS model would hold (READ_LIMITS.modelCells),
+ * and `stored`, the cells kept in grids (READ_LIMITS.checkCells; what check holds in memory).
  */
 export interface CellBudgets {
   readonly cells: CellBudget;
@@ -38,8 +41,8 @@ export interface CellBudgets {
 }
 
 export const noBudgets = (): CellBudgets => ({
-  cells: { left: Infinity, limit: Infinity },
-  stored: { left: Infinity, limit: Infinity },
+  cells: { left: Infinity },
+  stored: { left: Infinity },
 });
 
 /** What every sheet of a workbook reads its cells with. */
@@ -135,11 +138,7 @@ function plainAttributes(
     const end = raw.indexOf('"', equals + 2);
     const name = raw.slice(at + 1, equals);
     if (seen.includes(name))
-      throw new WorkbookRefusal(
-        "malformed-xml",
-        { xml: "duplicate-attribute" },
-        `Attribute ${name} repeated`,
-      );
+      throw refused("malformed-xml", { xml: "duplicate-attribute" }, `Attribute ${name} repeated`);
     seen.push(name);
     const k = names.indexOf(name);
     if (k >= 0) out[k] = raw.slice(equals + 2, end);
@@ -287,9 +286,13 @@ export function readSheet(
   let choice = 0;
   let validation: { type: string; sqref: string } | null = null;
 
-  const where = (extra: RefusalWhere = {}): RefusalWhere => ({ part, sheet: name, ...extra });
-  const refuse = (kind: RefusalKind, extra: RefusalWhere, detail: string): never => {
-    throw new WorkbookRefusal(kind, where(extra), `${part} (${name}): ${detail}`);
+  const where = (extra: WorkbookWhere = {}): WorkbookWhere => ({ part, sheet: name, ...extra });
+  const refuse = (damage: ContentDamage, extra: WorkbookWhere, detail: string): never => {
+    throw refused(damage, where(extra), `${part} (${name}): ${detail}`);
+  };
+  /** Past a cell budget: the limit, and where it was passed. */
+  const overBudget = (budget: CellBudget, detail: string): never => {
+    throw formatError("too-large", `${part} (${name}): ${detail}`, { ...where(), limit: budget.limit });
   };
 
   /** Rows past the head are kept once the head shows a scorecard (decided at the first such row). */
@@ -348,12 +351,7 @@ export function readSheet(
     return col;
   };
   const spend = (): void => {
-    if (--budgets.cells.left < 0)
-      throw new WorkbookRefusal(
-        "model-limit",
-        { value: "cells", limit: budgets.cells.limit },
-        `More than ${budgets.cells.limit} cells`,
-      );
+    if (--budgets.cells.left < 0) overBudget(budgets.cells, "More cells than an ExcelJS model may hold");
   };
 
   // The row's cells, stored when it closes: an array grown cell by cell keeps room for 17 (~180 bytes for a row of
@@ -363,12 +361,7 @@ export function readSheet(
   const pendingFormulas: (string | null)[] = [];
   const put = (col: number, value: GridValue, formula: string | null): void => {
     if (!storing && rowNumber > HEADER_SCAN_ROWS) return;
-    if (--budgets.stored.left < 0)
-      throw new WorkbookRefusal(
-        "cell-limit",
-        { sheet: name, part, limit: budgets.stored.limit },
-        `More than ${budgets.stored.limit} cells to keep`,
-      );
+    if (--budgets.stored.left < 0) overBudget(budgets.stored, "More cells than check keeps");
     pendingCols.push(col);
     pendingValues.push(value);
     pendingFormulas.push(formula);
@@ -842,7 +835,7 @@ export function readSheet(
     isScorecard({ name, values, formulas })
   )
     return readSheet(pkg, part, name, ctx, "all", budgets);
-  clearMergedAway(values, formulas, merges);
+  clearMergedAway(values, formulas, merges, where);
   const links = linksOf(pkg, part, hyperlinks, where);
   const grid: SheetGrid = {
     name,
@@ -878,6 +871,7 @@ function clearMergedAway(
   values: (GridValue | undefined)[][],
   formulas: (string | null | undefined)[][],
   merges: readonly Area[],
+  where: (extra?: WorkbookWhere) => WorkbookWhere,
 ): void {
   if (merges.length === 0) return;
   const byTop = [...merges].sort((a, b) => a.top - b.top || a.left - b.left);
@@ -889,9 +883,9 @@ function clearMergedAway(
     if (hit) {
       const text = (a: Area): string =>
         `${columnLetters(a.left)}${a.top}:${columnLetters(a.right)}${a.bottom}`;
-      throw new WorkbookRefusal(
+      throw refused(
         "merges-overlap",
-        { value: `${text(hit)} ${text(m)}` },
+        where({ value: `${text(hit)} ${text(m)}` }),
         `Merges ${text(hit)} and ${text(m)} overlap`,
       );
     }
@@ -922,7 +916,7 @@ function linksOf(
   pkg: Package,
   part: string,
   hyperlinks: readonly { ref: string; id: string }[],
-  where: (extra?: RefusalWhere) => RefusalWhere,
+  where: (extra?: WorkbookWhere) => WorkbookWhere,
 ): Record<string, string> {
   const links: Record<string, string> = {};
   if (hyperlinks.length === 0) return links;
@@ -930,11 +924,7 @@ function linksOf(
   for (const { ref, id } of hyperlinks) {
     const rel = rels.get(id);
     if (rel === undefined)
-      throw new WorkbookRefusal(
-        "missing-part",
-        where({ value: id }),
-        `${part}: hyperlink relationship ${id} not found`,
-      );
+      throw refused("missing-part", where({ value: id }), `${part}: hyperlink relationship ${id} not found`);
     const area = parseArea(ref.trim());
     if (!rel.external || !rel.target || !area) continue;
     const key = areaText(area);

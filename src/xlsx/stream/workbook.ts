@@ -7,18 +7,20 @@
  */
 import { isScorecard, readScorecard, type ReadScorecard } from "../../sheet/reader";
 import type { SheetGrid } from "../../sheet/types";
-import { formatError, sniffWorkbook } from "../format";
-import { READ_LIMITS } from "../limits";
+import { formatError } from "../format";
+import { READ_LIMITS, type ReadLimit } from "../limits";
+import { openPackage, packageError } from "../package";
 import type { Utf8Check } from "./bytes";
 import { SPREADSHEET_PART } from "./namespaces";
 import { Package, PartMemo } from "./package";
-import { WorkbookRefusal } from "./refusal";
+import { refused } from "./refusal";
 import { readSheet, type CellBudget, type SheetContext, type SheetRead } from "./sheet";
 import { isBuiltinDateFormat, isDateFormat, parseBoolean, unescapeText } from "./values";
-import { ZipError, ZipReader, type Inflater } from "./zip";
+import { ZipError, type ZipCodec } from "./zip";
 
 export interface ReadOptions {
-  readonly inflater?: Inflater;
+  /** How parts are inflated and checked: Node passes its native zlib (./nodeCodec), the page fflate's. */
+  readonly codec?: ZipCodec;
   readonly utf8Check?: Utf8Check;
   /**
    * "scorecards" reads in full only the sheets whose head shows a scorecard (others keep their first
@@ -26,12 +28,13 @@ export interface ReadOptions {
    */
   readonly sheets: "scorecards" | "all";
   /**
-   * Refuse ("model-limit") as soon as the sheets hold more cells than this, before storing them: what builds an
-   * ExcelJS model of the file stops there (see loadWorkbook), so that memory follows the limit, not the file.
+   * The limit of cells the sheets may hold (<c> elements), refused as soon as passed, before they are stored:
+   * what builds an ExcelJS model of the file gives "modelCells" (see loadWorkbook), so that memory follows the
+   * limit, not the file.
    */
-  readonly maxCells?: number;
-  /** Refuse ("cell-limit") as soon as the grids would keep more cells than this (check: READ_LIMITS.checkCells). */
-  readonly maxStoredCells?: number;
+  readonly cellLimit?: ReadLimit;
+  /** The limit of cells the grids may keep, refused as soon as passed (check: "checkCells"). */
+  readonly keptCellLimit?: ReadLimit;
 }
 
 /** A worksheet of the workbook, in tab order, and the part it was read from. */
@@ -111,8 +114,8 @@ function sharedStrings(pkg: Package, part: string | undefined): string[] {
   return out;
 }
 
-const notSpreadsheetMl = (part: string, tag: string, expected: string): WorkbookRefusal =>
-  new WorkbookRefusal(
+const notSpreadsheetMl = (part: string, tag: string, expected: string): Error =>
+  refused(
     "not-spreadsheetml",
     { part, value: tag },
     `${part}: the root is ${tag}, not SpreadsheetML's ${expected}`,
@@ -178,11 +181,13 @@ function readWorkbookPart(pkg: Package, part: string): { sheets: SheetEntry[]; d
   return { sheets, date1904 };
 }
 
-/** Reads the workbook; anything unreadable throws a WorkbookFormatError (a refusal as its reason). */
+/**
+ * Reads the workbook, its bytes through the package gate (openPackage: every part inflated once and checked);
+ * anything unreadable throws a WorkbookFormatError naming the limit or damage and where.
+ */
 export function readWorkbook(data: Uint8Array, options: ReadOptions): WorkbookRead {
-  sniffWorkbook(data);
+  const pkg = new Package(openPackage(data, options.codec), options.utf8Check);
   try {
-    const pkg = new Package(new ZipReader(data, options.inflater), options.utf8Check);
     const book = workbookPart(pkg);
     if (pkg.entry(book) === undefined) throw formatError("no-sheets");
     const { sheets, date1904 } = readWorkbookPart(pkg, book);
@@ -196,7 +201,7 @@ export function readWorkbook(data: Uint8Array, options: ReadOptions): WorkbookRe
       if (!id) continue;
       const rel = rels.get(id);
       if (rel === undefined)
-        throw new WorkbookRefusal(
+        throw refused(
           "missing-part",
           { sheet: name, part: book, value: id ?? "" },
           `Sheet ${name}: relationship ${id} not found`,
@@ -204,14 +209,14 @@ export function readWorkbook(data: Uint8Array, options: ReadOptions): WorkbookRe
       if (rel.kind !== "worksheet") continue;
       const entry = pkg.entry(rel.target);
       if (entry === undefined)
-        throw new WorkbookRefusal(
+        throw refused(
           "missing-part",
           { sheet: name, part: rel.target },
           `Sheet ${name}: no part ${rel.target}`,
         );
       const other = byPart.get(entry);
       if (other !== undefined)
-        throw new WorkbookRefusal(
+        throw refused(
           "shared-part",
           { sheet: name, part: entry, value: other },
           `Sheets ${other} and ${name} share ${entry}`,
@@ -230,8 +235,11 @@ export function readWorkbook(data: Uint8Array, options: ReadOptions): WorkbookRe
       date1904,
     };
     const keep = options.sheets === "all" ? "all" : "head";
-    const budget = (limit = Infinity): CellBudget => ({ left: limit, limit });
-    const budgets = { cells: budget(options.maxCells), stored: budget(options.maxStoredCells) };
+    const budget = (limit?: ReadLimit): CellBudget => ({
+      left: limit === undefined ? Infinity : READ_LIMITS[limit],
+      limit,
+    });
+    const budgets = { cells: budget(options.cellLimit), stored: budget(options.keptCellLimit) };
     return {
       sheets: parts.map(({ name, entry }) => ({
         ...readSheet(pkg, entry, name, ctx, keep, budgets),
@@ -243,7 +251,7 @@ export function readWorkbook(data: Uint8Array, options: ReadOptions): WorkbookRe
     };
   } catch (e) {
     if (e instanceof Error && e.name === "WorkbookFormatError") throw e;
-    if (e instanceof ZipError && e.problem === "too-large") throw formatError("too-large", undefined, e.part);
+    if (e instanceof ZipError) throw packageError(e);
     throw formatError("damaged", e);
   }
 }
@@ -257,6 +265,6 @@ export const readWorkbookScorecards = (
   data: Uint8Array,
   options: Omit<ReadOptions, "sheets">,
 ): ReadScorecard[] =>
-  readGrids(data, { maxStoredCells: READ_LIMITS.checkCells, ...options, sheets: "scorecards" })
+  readGrids(data, { keptCellLimit: "checkCells", ...options, sheets: "scorecards" })
     .filter(isScorecard)
     .map(readScorecard);

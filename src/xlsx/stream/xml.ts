@@ -234,7 +234,10 @@ class Namespaces {
       this.plain = false;
       return local;
     }
-    return prefix === null ? `{${uri}}${local}` : `${prefix}:${local}`;
+    if (prefix === null) return `{${uri}}${local}`;
+    // Literal-name readers know a namespace by its usual prefix only (r:id, not d3p1:id).
+    if (given !== prefix) this.plain = false;
+    return `${prefix}:${local}`;
   }
 }
 
