@@ -119,7 +119,10 @@ const ZIP64_EXTRA = 0x0001;
 const FLAG_ENCRYPTED = 0x1;
 const FLAG_DESCRIPTOR = 0x8;
 const FLAG_UTF8 = 0x800;
-/** Inflated parts kept from verify() for read() to serve: beyond it, a part is inflated again when read. */
+/**
+ * Inflated parts kept for the package's later reads (the streaming reader, then the stored copy ExcelJS gets):
+ * within it, each part is inflated once; beyond it, again when read.
+ */
 const KEEP_BYTES = 32 * 1024 * 1024;
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -182,6 +185,7 @@ function entryName(bytes: Uint8Array, decoder: TextDecoder): string {
 export class ZipReader {
   private readonly entries = new Map<string, Entry>();
   private readonly kept = new Map<Entry, Uint8Array>();
+  private keptBytes = 0;
   private readonly view: DataView;
 
   constructor(
@@ -430,7 +434,7 @@ export class ZipReader {
     return { method, size, crc, data: this.bytes.subarray(dataStart, dataStart + compressedSize) };
   }
 
-  /** An entry inflated, to exactly its declared size, and its CRC-32 checked. */
+  /** An entry inflated, to exactly its declared size, and its CRC-32 checked; kept within KEEP_BYTES. */
   private inflate(entry: Entry): Uint8Array {
     const kept = this.kept.get(entry);
     if (kept) return kept;
@@ -456,6 +460,10 @@ export class ZipReader {
         `CRC-32 ${crc.toString(16)} where the directory declares ${entry.crc.toString(16)}`,
         entry.name,
       );
+    if (this.keptBytes + out.length <= KEEP_BYTES) {
+      this.kept.set(entry, out);
+      this.keptBytes += out.length;
+    }
     return out;
   }
 
@@ -464,16 +472,11 @@ export class ZipReader {
    * every reader refuses a damaged package whole, whichever parts it goes on to read.
    */
   verify(): void {
-    let keptBytes = 0;
     for (const entry of this.entries.values()) {
       const data = this.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
       if (VERIFIED.has(entry, data)) continue;
-      const out = this.inflate(entry);
+      this.inflate(entry);
       VERIFIED.add(entry, data);
-      if (keptBytes + out.length <= KEEP_BYTES) {
-        this.kept.set(entry, out);
-        keptBytes += out.length;
-      }
     }
   }
 
