@@ -125,6 +125,26 @@ describe("what the reader reads", () => {
     expect(zip.spelling("xl/worksheets/sheet2.xml")).toBeUndefined();
   });
 
+  it("reads a deflated entry with no data at all as empty, with either codec (ClosedXML's empty thumbnail)", () => {
+    const empty: ZipPart = {
+      name: "docProps/thumbnail.wmf",
+      method: 8,
+      flags: 0,
+      data: new Uint8Array(0),
+      crc: 0,
+      size: 0,
+    };
+    for (const codec of [NODE_CODEC, PORTABLE_CODEC]) {
+      const zip = new ZipReader(writeZip([sheet(1), empty]), codec);
+      zip.verify();
+      expect(zip.text("docProps/thumbnail.wmf")).toBe("");
+      // Declaring bytes it does not hold is damage, with either codec.
+      expect(refusal(writeZip([{ ...empty, size: 5, crc: 1 }]), codec)).toMatchObject({
+        why: { damage: "size" },
+      });
+    }
+  });
+
   it("names entries in UTF-8 as well as ASCII", () => {
     const zip = new ZipReader(writeZip([part("xl/a.xml", "a"), part("佐证/材料.xml", "b")]));
     expect(zip.names).toEqual(["xl/a.xml", "佐证/材料.xml"]);
