@@ -121,7 +121,7 @@ describe("render", () => {
       PaperSize: XL.paperA4,
       Orientation: XL.landscape,
       PrintArea: fullPlan.print.area,
-      PrintTitleRows: "$1:$3",
+      PrintTitleRows: `$${fullPlan.print.titleRows[0]}:$${fullPlan.print.titleRows[1]}`,
       Zoom: false,
       FitToPagesWide: 1,
       FitToPagesTall: false,
