@@ -33,6 +33,9 @@ const OPENPYXL_CANNOT: Readonly<Record<string, RegExp>> = {
   // openpyxl opens xl/sharedStrings.xml by that literal name; OPC names compare without case.
   "worksheet part named sheet.xml (Numbers), shared strings in another case":
     /KeyError: "There is no item named 'xl\/sharedStrings.xml'/,
+  // The same literal lookup misses 'xl\sharedStrings.xml', which Excel and the .NET writer that wrote it take as a folder.
+  "folders separated by '\\' and the sheets' r:id under another prefix (a .NET writer, POI's 49609)":
+    /KeyError: "There is no item named 'xl\/sharedStrings.xml'/,
 };
 
 /**
