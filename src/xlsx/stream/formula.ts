@@ -1,8 +1,13 @@
 import { MAX_COLUMN, MAX_ROW } from "./values";
 
-/** Characters of a name (a function, a defined name, a sheet): a reference never starts or ends inside one. */
-const NAME_CHAR = /[\p{L}\p{N}_.\\?]/u;
-const isNameChar = (c: string | undefined): boolean => c !== undefined && NAME_CHAR.test(c);
+/**
+ * Characters of a name (a function, a defined name, a sheet): a reference never starts or ends inside one. Every
+ * character past ASCII counts (Excel's operators and separators are all ASCII), which keeps the pattern free of
+ * Unicode property escapes: the WPS build must parse in ES2017 Chromium, and `\p{L}` is ES2018.
+ */
+const ASCII_NAME_CHAR = /[A-Za-z0-9_.\\?]/;
+const isNameChar = (c: string | undefined): boolean =>
+  c !== undefined && (c.charCodeAt(0) > 0x7f || ASCII_NAME_CHAR.test(c));
 
 /** At a token's start: a column range (B:B), a row range (3:5) or a cell (B3), each part maybe $-anchored. */
 const COLUMNS = /(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})/y;
