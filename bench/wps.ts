@@ -1,11 +1,13 @@
 /*
  * Figures for the WPS path, on the strict fake ET (test/support/fakeEt.ts): calls into WPS for drawing a scorecard,
- * reading 1 and 17, and writing an entry, beside writing the same contents one cell at a time. Every call is a
+ * reading 1 and 17, writing an entry, beside writing the same contents one cell at a time, and drawing the 汇总 of
+ * 17 stations with its chart, beside the table alone. Every call is a
  * synchronous call into the WPS process; the WPS 加载项 docs time 10,000 single-cell writes at about 2 s, 0.2 ms a
  * call, which gives the times printed (estimates, not measured in WPS).
  *   npx tsx bench/wps.ts
  */
 import { getRubric } from "../src/rubric";
+import { workbookRollup } from "../src/review";
 import { COL, addr, buildPlan, readScorecard } from "../src/sheet";
 import { equalRects, lookRects, numberFormatsOf } from "../src/excel/layout";
 import { WpsPort } from "../src/wps";
@@ -55,6 +57,19 @@ async function main(): Promise<void> {
     { cell: addr(COL.review, row), value: 1.5 },
   ]);
   console.log(`WPS write of an entry pair: ${est(fake.calls - before)}`);
+
+  // The 汇总 of the stations the notice names (17), from one read scorecard.
+  const { plans } = workbookRollup([readScorecard((await port.readGrids([plan.sheetName]))[0])]);
+  const drawn = async (chart: boolean): Promise<number> => {
+    const { fake: f, port: p } = fresh();
+    await p.renderGrid(plans.summary, chart ? plans.chart : undefined);
+    return f.calls;
+  };
+  const [withChart, table] = [await drawn(true), await drawn(false)];
+  console.log(
+    `WPS 汇总 of ${plans.chart.categories.values.length} stations with its chart: ${est(withChart)}; ` +
+      `beside: the table alone, ${est(table)}`,
+  );
 }
 
 main().catch((e: unknown) => {

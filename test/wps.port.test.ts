@@ -323,7 +323,7 @@ describe("events (ApiEvent)", () => {
 });
 
 describe("renderGrid", () => {
-  it("draws a grid sheet, keeps the active sheet, and reports the chart it cannot draw", async () => {
+  it("draws a grid sheet and keeps the active sheet (its chart: wps.chart.test.ts)", async () => {
     const port = portOf(fake);
     await port.render(emptyPlan);
     const grid = {
@@ -360,8 +360,8 @@ describe("renderGrid", () => {
       },
       freeze: { rows: 1 },
     };
-    const report = await port.renderGrid(grid, {} as never);
-    expect(report.skipped).toEqual([{ feature: "chart", requirement: "Excel" }]);
+    const report = await port.renderGrid(grid);
+    expect(report.skipped).toEqual([]);
     expect(fake.active?.name).toBe(emptyPlan.sheetName);
     expect(fake.sheet("汇总").formula("A2")).toBe("1");
     expect(fake.sheet("汇总").frozenRows).toBe(1);

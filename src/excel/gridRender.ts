@@ -6,9 +6,9 @@ import { PROTECTION_OPTIONS, drawConditionalFormat, formatRect, type RenderFeatu
 /** Name of the chart renderGrid draws, so that a redraw finds and replaces it. */
 export const GRID_CHART_NAME = "汇总图表";
 
-const BAR_COLOUR = "#2E75B6";
+export const BAR_COLOUR = "#2E75B6";
 // Dark grey: red would read as 否决.
-const LINE_COLOUR = "#404040";
+export const LINE_COLOUR = "#404040";
 
 /** A grid cell as Office.js `formulas` input; cells the plan leaves untouched are written empty. */
 export function gridInput(cell: GridCell | null, numberFormat = "General"): OfficeCellInput {

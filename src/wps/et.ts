@@ -7,6 +7,12 @@
  * reached with Item(i), a multi-cell Value2 is a 2-D array (a single cell's is its value).
  */
 
+/** "D9E1F2" (RGB) as the object model's colour number, 0xBBGGRR. */
+export function bgr(hex: string): number {
+  const rgb = parseInt(hex.replace(/^#/, ""), 16);
+  return ((rgb & 0xff) << 16) | (rgb & 0xff00) | ((rgb >> 16) & 0xff);
+}
+
 /** A cell value as Value2 gives it; an empty cell may come back as undefined, null or "". */
 export type EtValue = string | number | boolean | null | undefined;
 
@@ -81,6 +87,11 @@ export interface EtRange {
   ClearHyperlinks(): void;
   Select(): void;
   SpecialCells(type: number, value?: number): EtRange;
+  /** The range's box in points from the top-left corner of A1 (what ChartObjects.Add takes). */
+  readonly Left: number;
+  readonly Top: number;
+  readonly Width: number;
+  readonly Height: number;
 }
 
 export interface EtPageSetup {
@@ -119,6 +130,8 @@ export interface EtWorksheet {
   readonly PageSetup: EtPageSetup;
   readonly Hyperlinks: EtHyperlinks;
   Activate(): void;
+  /** Without an index, the sheet's embedded charts (a method, as in the VBA model). */
+  ChartObjects(): EtChartObjects;
   Protect(
     password?: string,
     drawingObjects?: boolean,
@@ -130,6 +143,121 @@ export interface EtWorksheet {
     allowFormattingRows?: boolean,
   ): void;
   Unprotect(password?: string): void;
+}
+
+/** The embedded charts of a sheet. */
+export interface EtChartObjects {
+  readonly Count: number;
+  Item(index: number | string): EtChartObject;
+  /** Points from the top-left corner of A1. */
+  Add(left: number, top: number, width: number, height: number): EtChartObject;
+}
+
+export interface EtChartObject {
+  Name: string;
+  readonly Chart: EtChart;
+  Delete(): void;
+}
+
+/** Colours are 0xBBGGRR numbers, as everywhere in the VBA model. */
+export interface EtColorFormat {
+  RGB: number;
+}
+
+export interface EtFillFormat {
+  readonly ForeColor: EtColorFormat;
+}
+
+export interface EtLineFormat {
+  readonly ForeColor: EtColorFormat;
+  /** MsoLineDashStyle. */
+  DashStyle: number;
+  /** Points. */
+  Weight: number;
+}
+
+export interface EtChartFormat {
+  readonly Fill: EtFillFormat;
+  readonly Line: EtLineFormat;
+}
+
+export interface EtPoint {
+  readonly Format: EtChartFormat;
+}
+
+export interface EtDataLabels {
+  /** XlDataLabelPosition. */
+  Position: number;
+  NumberFormat: string;
+}
+
+export interface EtSeries {
+  Name: string;
+  /** A range of the workbook (or an array of values). */
+  Values: unknown;
+  XValues: unknown;
+  /** XlChartType. */
+  ChartType: number;
+  HasDataLabels: boolean;
+  readonly Format: EtChartFormat;
+  /** 1-based. */
+  Points(index: number): EtPoint;
+  DataLabels(): EtDataLabels;
+}
+
+export interface EtSeriesCollection {
+  readonly Count: number;
+  NewSeries(): EtSeries;
+}
+
+export interface EtChartGroup {
+  /** -100 to 100; 100 draws the group's series over each other. */
+  Overlap: number;
+}
+
+export interface EtChartTitle {
+  Text: string;
+}
+
+export interface EtAxisTitle {
+  Text: string;
+}
+
+export interface EtAxis {
+  MinimumScale: number;
+  MaximumScale: number;
+  MajorUnit: number;
+  HasTitle: boolean;
+  readonly AxisTitle: EtAxisTitle;
+}
+
+export interface EtLegendEntry {
+  Delete(): void;
+}
+
+export interface EtLegendEntries {
+  readonly Count: number;
+  Item(index: number): EtLegendEntry;
+}
+
+export interface EtLegend {
+  /** XlLegendPosition. */
+  Position: number;
+  LegendEntries(): EtLegendEntries;
+}
+
+export interface EtChart {
+  /** XlChartType, for every series of the chart. */
+  ChartType: number;
+  HasTitle: boolean;
+  readonly ChartTitle: EtChartTitle;
+  HasLegend: boolean;
+  readonly Legend: EtLegend;
+  SeriesCollection(): EtSeriesCollection;
+  /** 1-based, over the chart's groups (one per chart type). */
+  ChartGroups(index: number): EtChartGroup;
+  /** By XlAxisType. */
+  Axes(type: number): EtAxis;
 }
 
 export interface EtSheets {
@@ -189,4 +317,12 @@ export const XL = {
   portrait: 1,
   landscape: 2,
   cellTypeAllValidation: -4174,
+  // Charts.
+  columnClustered: 51,
+  lineChart: 4,
+  valueAxis: 2,
+  legendBottom: -4107,
+  labelInsideBase: 4,
+  /** MsoLineDashStyle msoLineDash. */
+  dash: 4,
 } as const;

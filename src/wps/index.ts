@@ -1,2 +1,2 @@
-export { WpsPort, WpsAdapterError, bgr } from "./wpsPort";
-export { XL, type EtApiEvent, type EtApplication, type EtHost } from "./et";
+export { WpsPort, WpsAdapterError } from "./wpsPort";
+export { XL, bgr, type EtApiEvent, type EtApplication, type EtHost } from "./et";

@@ -18,7 +18,8 @@ import { clip, equalRects, formulasOf, lookRects, numberFormatsOf, rowHeightRuns
 import { gridFromUsedRange, gridValue } from "../excel/read";
 import { OwnWriteGuard } from "../excel/ownWrites";
 import { groupInput, groupWrites, writeInput } from "../excel/writes";
-import { XL, type EtHost, type EtRange, type EtWorksheet } from "./et";
+import { deleteGridChart, drawGridChart } from "./chart";
+import { XL, bgr, type EtHost, type EtRange, type EtWorksheet } from "./et";
 
 /** Why a WPS call failed, in the kinds the pane already explains (read by shape, like OfficeAdapterError). */
 export class WpsAdapterError extends Error {
@@ -46,12 +47,6 @@ const CF_OPERATOR = { between: XL.between, notBetween: XL.notBetween, equal: XL.
 const LOG_WIDTH = 16;
 const LAST_LOG_WIDTH = 40;
 const LOG_HEADER_FILL = "D9E1F2";
-
-/** "D9E1F2" (RGB) as the object model's colour number, 0xBBGGRR. */
-export function bgr(hex: string): number {
-  const rgb = parseInt(hex.replace(/^#/, ""), 16);
-  return ((rgb & 0xff) << 16) | (rgb & 0xff00) | ((rgb >> 16) & 0xff);
-}
 
 /** A multi-cell Value2 or Formula is a 2-D array; a single cell's is its value. */
 const as2d = (value: unknown): unknown[][] =>
@@ -273,7 +268,10 @@ export class WpsPort implements WorkbookPort {
     });
   }
 
-  /** A grid sheet (汇总, 创建名单, 审核结果); the active sheet stays. WPS draws no chart from here (reported). */
+  /**
+   * A grid sheet (汇总, 创建名单, 审核结果) and its chart; the active sheet stays. A redraw clears the sheet and
+   * replaces the chart the last drawing left (found by its name).
+   */
   async renderGrid(plan: GridSheetPlan, chart?: ChartSpec): Promise<RenderReport> {
     const password = this.options.passwordFor?.(plan.sheetName);
     return this.withGuard(plan.sheetName, () => {
@@ -282,6 +280,7 @@ export class WpsPort implements WorkbookPort {
       const sheet = existing ?? this.add(plan.sheetName);
       if (existing) {
         this.unprotect(sheet, password);
+        deleteGridChart(sheet);
         const used = sheet.UsedRange;
         used.FormatConditions.Delete();
         used.UnMerge();
@@ -308,6 +307,8 @@ export class WpsPort implements WorkbookPort {
       this.heights(sheet, plan.rowHeights);
       for (const rule of plan.conditionalFormats)
         for (const area of rule.areas) this.condition(sheet, rule, area);
+      // After the sizes, so that it covers its cells; before protection, which covers drawings too.
+      if (chart) drawGridChart(sheet, chart);
       this.page(sheet, {
         orientation: plan.print.orientation === "landscape" ? XL.landscape : XL.portrait,
         area: plan.print.area,
@@ -320,8 +321,7 @@ export class WpsPort implements WorkbookPort {
       sheet.Activate();
       this.freeze(plan.freeze.rows);
       this.find(active)?.Activate();
-      // The 汇总 chart is drawn in Excel only (Office.js); in WPS the table and its formulas are all there.
-      return { skipped: chart ? [{ feature: "chart", requirement: "Excel" }] : [] };
+      return { skipped: [] };
     });
   }
 

@@ -18,7 +18,10 @@
  *   "SheetActivate", "SheetSelectionChange"), after the call that caused them, and for the add-in's own writes
  *   too (as VBA's Worksheet_Change fires for macro writes).
  * - Protection: locked cells of a protected sheet refuse values and formats; column widths and row heights only
- *   when AllowFormattingColumns / AllowFormattingRows; Unprotect with a wrong password throws.
+ *   when AllowFormattingColumns / AllowFormattingRows; Unprotect with a wrong password throws. With DrawingObjects
+ *   (the second argument) charts can be neither added nor deleted.
+ * - Embedded charts (ChartObjects, Chart, SeriesCollection, Series, Point, ChartFormat, Axes, Legend): see
+ *   `chartObjects` below, each rule with the WPS page it follows.
  * It runs in Node (jest) and, bundled, in Chromium (test/wps.browser.test.ts installs it as `window.wps`).
  */
 import { coerceTyped } from "./excelInput";
@@ -33,6 +36,11 @@ export interface Rect {
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const MAX_ROW_HEIGHT = 409;
+/** XlChartType of 2-D bars and columns (clustered, stacked, 100 %): what ChartGroup.Overlap applies to. */
+const BAR_TYPES = new Set([51, 52, 53, 57, 58, 59]);
+/** XlDataLabelPosition: center, inside end, inside base, outside end for bars; center, above, below, left, right. */
+const BAR_LABEL_POSITIONS = new Set([-4108, 3, 4, 2]);
+const LINE_LABEL_POSITIONS = new Set([-4108, 0, 1, -4131, -4152]);
 
 const colName = (col: number): string => {
   let n = col + 1;
@@ -115,6 +123,50 @@ export interface EtConditionModel {
   readonly format: Record<string, unknown>;
 }
 
+/** What a series' Values / XValues were given: a range of the workbook, or an array of constants. */
+export type EtSeriesData = { readonly sheet: string; readonly address: string } | readonly unknown[];
+
+export interface EtSeriesModel {
+  name?: string;
+  values?: EtSeriesData;
+  xValues?: EtSeriesData;
+  chartType?: number;
+  /** "Fill.ForeColor.RGB", "Line.ForeColor.RGB", "Line.DashStyle", "Line.Weight". */
+  readonly format: Record<string, unknown>;
+  /** Each point's format, by 1-based index. */
+  readonly points: Map<number, Record<string, unknown>>;
+  hasDataLabels: boolean;
+  readonly dataLabels: Record<string, unknown>;
+  /** Its legend entry was deleted. */
+  legendDeleted: boolean;
+}
+
+export interface EtChartModel {
+  name: string;
+  readonly box: {
+    readonly left: number;
+    readonly top: number;
+    readonly width: number;
+    readonly height: number;
+  };
+  chartType?: number;
+  hasTitle: boolean;
+  title?: string;
+  hasLegend: boolean;
+  readonly legend: Record<string, unknown>;
+  readonly series: EtSeriesModel[];
+  /** ChartGroup.Overlap by the group's chart type. */
+  readonly overlap: Map<number, number>;
+  /** Each axis' properties by XlAxisType ("MinimumScale", "HasTitle", "AxisTitle.Text", …). */
+  readonly axes: Map<number, Record<string, unknown>>;
+}
+
+/** The fake's geometry, in points: a model for placing charts, not WPS's own metrics. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+const DEFAULT_ROW_HEIGHT = 13.5;
+/** A width in characters as points: 7 pixels a character and 5 of padding, at 0.75 points a pixel. */
+const columnPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
+
 export class EtSheetModel {
   readonly cells = new Map<number, EtCell>();
   readonly merges: Rect[] = [];
@@ -128,7 +180,29 @@ export class EtSheetModel {
   readonly page: Record<string, unknown> = {};
   readonly links: { row: number; col: number; address: string }[] = [];
   frozenRows = 0;
+  /** Protect's DrawingObjects: charts can be neither added nor deleted while the sheet is protected. */
+  drawingsProtected = false;
+  readonly charts: EtChartModel[] = [];
   constructor(public name: string) {}
+
+  /** A rectangle's box in points from the top-left corner of A1, as Range.Left/Top/Width/Height give it. */
+  box(address: string): { left: number; top: number; width: number; height: number } {
+    const rect = parseA1(address);
+    const width = (c: number): number =>
+      this.hiddenColumns.has(c) ? 0 : columnPoints(this.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
+    const height = (r: number): number => this.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT;
+    const sum = (from: number, to: number, f: (i: number) => number): number => {
+      let total = 0;
+      for (let i = from; i < to; i++) total += f(i);
+      return total;
+    };
+    return {
+      left: sum(0, rect.c1, width),
+      top: sum(0, rect.r1, height),
+      width: sum(rect.c1, rect.c2 + 1, width),
+      height: sum(rect.r1, rect.r2 + 1, height),
+    };
+  }
 
   static key = (row: number, col: number): number => row * MAX_COLS + col;
   cell(row: number, col: number): EtCell {
@@ -417,6 +491,7 @@ export class FakeEt {
             },
           }),
       },
+      ChartObjects: { call: (index?: number | string) => this.chartObjects(sheet, index) },
       Activate: {
         call: () => {
           if (this.active !== sheet) this.raise("SheetActivate", sheet);
@@ -428,7 +503,7 @@ export class FakeEt {
         // AllowFormattingCells, AllowFormattingColumns, AllowFormattingRows, …
         call: (
           password?: string,
-          _d?: boolean,
+          drawingObjects?: boolean,
           contents?: boolean,
           _s?: boolean,
           _ui?: boolean,
@@ -437,6 +512,8 @@ export class FakeEt {
           rows?: boolean,
         ) => {
           if (contents === false) throw new Error("fake: Protect without Contents is not modelled");
+          // "Worksheet.Protect": DrawingObjects defaults to True.
+          sheet.drawingsProtected = drawingObjects !== false;
           Object.assign(sheet.protection, {
             protected: true,
             password: password ?? "",
@@ -820,6 +897,10 @@ export class FakeEt {
           this.raise("SheetSelectionChange", sheet, rects[0]);
         },
       },
+      Left: { get: () => sheet.box(rectA1(one("Range.Left"))).left },
+      Top: { get: () => sheet.box(rectA1(one("Range.Top"))).top },
+      Width: { get: () => sheet.box(rectA1(one("Range.Width"))).width },
+      Height: { get: () => sheet.box(rectA1(one("Range.Height"))).height },
       SpecialCells: {
         call: (type: number) => {
           if (type !== -4174) throw new Error(`fake: SpecialCells(${type}) is not modelled`);
@@ -840,6 +921,311 @@ export class FakeEt {
     });
     this.ranges.set(object, { sheet, rects });
     return object;
+  }
+
+  // ----- embedded charts (WPS 表格 API on airsheet.wps.cn, "excel/workbook/<object>"; VBA pages where it is silent)
+
+  /**
+   * "Worksheet.ChartObjects 方法": without an index the collection, with one (1-based, or a chart's name) that
+   * ChartObject; a name or number that is not there fails, as Item does.
+   */
+  private chartObjects(sheet: EtSheetModel, index?: number | string): object {
+    const item = (at: number | string): object => {
+      const chart =
+        typeof at === "string" ? sheet.charts.find((c) => c.name === at) : sheet.charts[Number(at) - 1];
+      if (!chart || (typeof at === "number" && !Number.isInteger(at)))
+        throw new Error(`ChartObjects(${JSON.stringify(at)}): 下标越界 / subscript out of range`);
+      return this.chartObject(sheet, chart);
+    };
+    if (index !== undefined) return item(index);
+    return this.object("ChartObjects", {
+      Count: { get: () => sheet.charts.length },
+      Item: { call: (at: number | string) => item(at) },
+      // "ChartObjects.Add": Left, Top, Width and Height are all required, in points from A1's top-left corner.
+      Add: {
+        call: (left: number, top: number, width: number, height: number) => {
+          const box = { left, top, width, height };
+          if (
+            Object.values(box).some((v) => typeof v !== "number" || !Number.isFinite(v)) ||
+            width <= 0 ||
+            height <= 0
+          )
+            throw new Error(
+              `ChartObjects.Add(${[left, top, width, height].join(", ")}): 参数无效 / invalid arguments`,
+            );
+          this.checkDrawings(sheet, "ChartObjects.Add");
+          const chart: EtChartModel = {
+            name: `图表 ${sheet.charts.length + 1}`,
+            box,
+            hasTitle: false,
+            hasLegend: false,
+            legend: {},
+            series: [],
+            overlap: new Map(),
+            axes: new Map(),
+          };
+          sheet.charts.push(chart);
+          return this.chartObject(sheet, chart);
+        },
+      },
+    });
+  }
+
+  /** "Worksheet.Protect": with DrawingObjects, shapes and charts are protected. */
+  private checkDrawings(sheet: EtSheetModel, what: string): void {
+    if (sheet.protection.protected && sheet.drawingsProtected)
+      throw new Error(`${what}: 工作表受保护 / the sheet's drawings are protected`);
+  }
+
+  /** "ChartObject 对象": its Name can be set or read; "ChartObject.Delete 方法" removes it. */
+  private chartObject(sheet: EtSheetModel, chart: EtChartModel): object {
+    const alive = (what: string): void => {
+      if (!sheet.charts.includes(chart)) throw new Error(`${what}: 对象已删除 / the chart was deleted`);
+    };
+    return this.object("ChartObject", {
+      Name: {
+        get: () => (alive("ChartObject.Name"), chart.name),
+        set: (v) => {
+          alive("ChartObject.Name");
+          chart.name = String(v);
+        },
+      },
+      Chart: { get: () => (alive("ChartObject.Chart"), this.chartOf(sheet, chart)) },
+      Delete: {
+        call: () => {
+          alive("ChartObject.Delete");
+          this.checkDrawings(sheet, "ChartObject.Delete");
+          sheet.charts.splice(sheet.charts.indexOf(chart), 1);
+        },
+      },
+    });
+  }
+
+  /** The chart groups: one per chart type, in the order of the series (VBA "ChartGroups object"). */
+  private static groupsOf(chart: EtChartModel): (number | undefined)[] {
+    return [...new Set(chart.series.map((s) => s.chartType))];
+  }
+
+  private chartOf(sheet: EtSheetModel, chart: EtChartModel): object {
+    const fake = this;
+    const seriesCollection = this.object("SeriesCollection", {
+      Count: { get: () => chart.series.length },
+      // "SeriesCollection.NewSeries 方法": a new, empty series. Which type it takes is not documented: none here,
+      // until Chart.ChartType or its own ChartType is set.
+      NewSeries: {
+        call: () => {
+          const series: EtSeriesModel = {
+            format: {},
+            points: new Map(),
+            hasDataLabels: false,
+            dataLabels: {},
+            legendDeleted: false,
+          };
+          chart.series.push(series);
+          return fake.seriesObject(sheet, chart, series);
+        },
+      },
+    });
+    const axes = (type: number): object => {
+      // "Chart.Axes 方法": xlCategory or xlValue (xlSeriesAxis is for 3-D charts only), once there are series.
+      if (type !== 1 && type !== 2) throw new Error(`Chart.Axes(${type}): 无效的坐标轴 / invalid axis type`);
+      if (chart.series.length === 0)
+        throw new Error("Chart.Axes: 图表没有坐标轴 / the chart has no axes yet");
+      let axis = chart.axes.get(type);
+      if (!axis) chart.axes.set(type, (axis = {}));
+      const props = axis;
+      const plain = (key: string): Member => ({ get: () => props[key], set: (v) => (props[key] = v) });
+      return this.object("Axis", {
+        MinimumScale: plain("MinimumScale"),
+        MaximumScale: plain("MaximumScale"),
+        MajorUnit: plain("MajorUnit"),
+        HasTitle: { get: () => props.HasTitle === true, set: (v) => (props.HasTitle = v === true) },
+        // "AxisTitle object": it does not exist unless the axis' HasTitle is True.
+        AxisTitle: {
+          get: () => {
+            if (props.HasTitle !== true)
+              throw new Error("Axis.AxisTitle: 坐标轴没有标题 / HasTitle is False");
+            return this.object("AxisTitle", {
+              Text: { get: () => props["AxisTitle.Text"], set: (v) => (props["AxisTitle.Text"] = String(v)) },
+            });
+          },
+        },
+      });
+    };
+    // "Legend object": while HasLegend is False its properties and methods fail.
+    const legendReady = (what: string): void => {
+      if (!chart.hasLegend) throw new Error(`${what}: 图表没有图例 / HasLegend is False`);
+    };
+    const legend = this.object("Legend", {
+      Position: {
+        get: () => (legendReady("Legend.Position"), chart.legend.Position),
+        set: (v) => {
+          legendReady("Legend.Position");
+          chart.legend.Position = v;
+        },
+      },
+      // "LegendEntry.Delete 方法": Legend.LegendEntries().Item(i).Delete(); entries follow the series.
+      LegendEntries: {
+        call: () => {
+          legendReady("Legend.LegendEntries");
+          const shown = (): EtSeriesModel[] => chart.series.filter((s) => !s.legendDeleted);
+          return this.object("LegendEntries", {
+            Count: { get: () => shown().length },
+            Item: {
+              call: (i: number) => {
+                const series = shown()[i - 1];
+                if (!series || !Number.isInteger(i))
+                  throw new Error(`LegendEntries.Item(${i}): 下标越界 / subscript out of range`);
+                return this.object("LegendEntry", {
+                  Delete: { call: () => void (series.legendDeleted = true) },
+                });
+              },
+            },
+          });
+        },
+      },
+    });
+    return this.object("Chart", {
+      // "Chart.ChartType": every series the chart holds takes the type.
+      ChartType: {
+        get: () => chart.chartType,
+        set: (v) => {
+          chart.chartType = Number(v);
+          for (const series of chart.series) series.chartType = Number(v);
+        },
+      },
+      HasTitle: { get: () => chart.hasTitle, set: (v) => (chart.hasTitle = v === true) },
+      // "ChartTitle 对象": it exists only while the chart's HasTitle is True.
+      ChartTitle: {
+        get: () => {
+          if (!chart.hasTitle) throw new Error("Chart.ChartTitle: 图表没有标题 / HasTitle is False");
+          return this.object("ChartTitle", {
+            Text: { get: () => chart.title, set: (v) => (chart.title = String(v)) },
+          });
+        },
+      },
+      HasLegend: { get: () => chart.hasLegend, set: (v) => (chart.hasLegend = v === true) },
+      Legend: { get: () => legend },
+      SeriesCollection: {
+        call: (...args: unknown[]) => {
+          if (args.length > 0) throw new Error("fake: SeriesCollection(index) is not modelled");
+          return seriesCollection;
+        },
+      },
+      // "ChartGroup.Overlap": -100 to 100, for 2-D bar and column groups only.
+      ChartGroups: {
+        call: (i: number) => {
+          const groups = FakeEt.groupsOf(chart);
+          if (!Number.isInteger(i) || i < 1 || i > groups.length)
+            throw new Error(`Chart.ChartGroups(${i}): 下标越界 / subscript out of range`);
+          const type = groups[i - 1];
+          return this.object("ChartGroup", {
+            Overlap: {
+              get: () => (type === undefined ? undefined : chart.overlap.get(type)),
+              set: (v) => {
+                if (type === undefined || !BAR_TYPES.has(type))
+                  throw new Error(
+                    `ChartGroup.Overlap: 仅适用于条形图和柱形图 / not a bar or column group (${type})`,
+                  );
+                if (typeof v !== "number" || v < -100 || v > 100)
+                  throw new Error(`ChartGroup.Overlap: ${String(v)} 超出范围`);
+                chart.overlap.set(type, v);
+              },
+            },
+          });
+        },
+      },
+      Axes: { call: (type: number) => axes(type) },
+    });
+  }
+
+  /** What Values / XValues take ("Series.XValues 属性"): a range of the workbook or an array, not text. */
+  private seriesData(value: unknown, what: string): EtSeriesData {
+    if (Array.isArray(value)) return [...(value as unknown[])];
+    if (typeof value === "object" && value !== null && this.ranges.has(value)) {
+      const { sheet, rects } = this.rangeOf(value);
+      if (rects.length !== 1) throw new Error(`fake: ${what} of a multi-area range is not modelled`);
+      return { sheet: sheet.name, address: rectA1(rects[0]) };
+    }
+    throw new Error(`${what}: 类型不匹配 / type mismatch (${String(value)})`);
+  }
+
+  private static lengthOf(data: EtSeriesData | undefined): number {
+    if (data === undefined) return 0;
+    if (Array.isArray(data)) return data.length;
+    const r = parseA1((data as { address: string }).address);
+    return (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
+  }
+
+  /** A ChartFormat ("Point.Format 属性": Format.Fill.ForeColor.RGB, Format.Line.Weight) recording into `target`. */
+  private chartFormat(target: Record<string, unknown>): object {
+    const color = (prefix: string): object =>
+      this.object("ColorFormat", {
+        RGB: {
+          get: () => target[`${prefix}.ForeColor.RGB`],
+          set: (v) => {
+            // A Long 0xBBGGRR, as VBA's RGB() gives it.
+            if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 0xffffff)
+              throw new Error(`ColorFormat.RGB: ${String(v)} 不是颜色值 / not a colour`);
+            target[`${prefix}.ForeColor.RGB`] = v;
+          },
+        },
+      });
+    const line = this.object("LineFormat", {
+      ForeColor: { get: () => color("Line") },
+      // "LineFormat.DashStyle 属性": an MsoLineDashStyle.
+      DashStyle: { get: () => target["Line.DashStyle"], set: (v) => (target["Line.DashStyle"] = v) },
+      Weight: { get: () => target["Line.Weight"], set: (v) => (target["Line.Weight"] = v) },
+    });
+    const fill = this.object("FillFormat", { ForeColor: { get: () => color("Fill") } });
+    return this.object("ChartFormat", { Fill: { get: () => fill }, Line: { get: () => line } });
+  }
+
+  private seriesObject(sheet: EtSheetModel, chart: EtChartModel, series: EtSeriesModel): object {
+    const labels = this.object("DataLabels", {
+      // XlDataLabelPosition: inside base and inside end are positions inside a bar or column.
+      Position: {
+        get: () => series.dataLabels.Position,
+        set: (v) => {
+          const allowed = BAR_TYPES.has(series.chartType ?? -1) ? BAR_LABEL_POSITIONS : LINE_LABEL_POSITIONS;
+          if (!allowed.has(Number(v)))
+            throw new Error(`DataLabels.Position: ${String(v)} 不适用于此图表类型 / not for this chart type`);
+          series.dataLabels.Position = v;
+        },
+      },
+      NumberFormat: {
+        get: () => series.dataLabels.NumberFormat,
+        set: (v) => (series.dataLabels.NumberFormat = String(v)),
+      },
+    });
+    return this.object("Series", {
+      Name: { get: () => series.name, set: (v) => (series.name = String(v)) },
+      Values: { set: (v) => (series.values = this.seriesData(v, "Series.Values")) },
+      XValues: { set: (v) => (series.xValues = this.seriesData(v, "Series.XValues")) },
+      ChartType: { get: () => series.chartType, set: (v) => (series.chartType = Number(v)) },
+      HasDataLabels: { get: () => series.hasDataLabels, set: (v) => (series.hasDataLabels = v === true) },
+      Format: { get: () => this.chartFormat(series.format) },
+      // 1-based, one point a value: a point past the series' values does not exist.
+      Points: {
+        call: (i: number) => {
+          if (!Number.isInteger(i) || i < 1 || i > FakeEt.lengthOf(series.values))
+            throw new Error(`Series.Points(${i}): 下标越界 / subscript out of range`);
+          let format = series.points.get(i);
+          if (!format) series.points.set(i, (format = {}));
+          const target = format;
+          return this.object("Point", { Format: { get: () => this.chartFormat(target) } });
+        },
+      },
+      // "Series.HasDataLabels 属性": labels are turned on first; a series without them has none to return.
+      DataLabels: {
+        call: (...args: unknown[]) => {
+          if (args.length > 0) throw new Error("fake: DataLabels(index) is not modelled");
+          if (!series.hasDataLabels)
+            throw new Error("Series.DataLabels: 系列没有数据标签 / HasDataLabels is False");
+          return labels;
+        },
+      },
+    });
   }
 
   private countObject(count: number): object {
