@@ -38,7 +38,8 @@ import {
   type RollupVerdict,
 } from "../src/rollup";
 import { vetoText } from "../src/i18n/veto";
-import { addChart, buildRollupWorkbook, rollupBytes } from "../src/rollup/xlsx";
+import { addChart, buildRollupWorkbook } from "../src/rollup/xlsx";
+import { rollupBytes } from "../src/rollup/bytes";
 import { cellFormula, cellGridValue, loadWorkbook, readScorecards, workbookBytes } from "../src/xlsx";
 import { compactEntries, randomFill } from "./support/fills";
 import { submittedPlan } from "./support/submitted";

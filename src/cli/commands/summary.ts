@@ -14,7 +14,7 @@ import {
   yearsPlan,
   type Rollup,
 } from "../../rollup";
-import { rollupBytes } from "../../rollup/xlsx";
+import { rollupBytes } from "../../rollup/bytes";
 import { layoutFor, type ReadScorecard } from "../../sheet";
 import { editionRubric, editionTitle, parseCommandArgs } from "../args";
 import { EXIT, UsageError, type ExitCode } from "../errors";
