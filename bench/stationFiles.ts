@@ -1,0 +1,108 @@
+/*
+ * Station files for bench/scale.ts, of three kinds, as a city receives them (issue 24):
+ *   generated             written by this product (renderPlan + workbookBytes, as `scorecard new` and the pane
+ *                         write), 20 filled templates copied with their station renamed;
+ *   ExcelJS re-saved      every generated file loaded and saved again by ExcelJS as a script would (its own
+ *                         writeBuffer: shared formulas, styles and parts in ExcelJS's own way);
+ *   LibreOffice re-saved  the 20 templates opened and saved by LibreOffice (a stand-in for WPS and Excel: its
+ *                         own parts, styles, shared strings, sheetProtection), then copied with their station
+ *                         renamed, as the generated ones are.
+ * All of 2020, in every 状态 (submitted ones with their submission record), the first 17 named as the notice's
+ * stations, the others 测试N街道.
+ */
+import { mkdirSync, writeFileSync, readFileSync } from "fs";
+import { join } from "path";
+import * as ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { convertWithLibreOffice } from "../src/export/libreoffice";
+import { getRubric } from "../src/rubric";
+import type { ScorecardState } from "../src/sheet";
+import { newWorkbook, renderPlan, workbookBytes } from "../src/xlsx";
+import { randomFills } from "../test/support/fills";
+import { submittedPlan } from "../test/support/submitted";
+
+export const KINDS = ["generated", "ExcelJS re-saved", "LibreOffice re-saved"] as const;
+export type Kind = (typeof KINDS)[number];
+
+const TEMPLATES = 20;
+const STATES: readonly ScorecardState[] = ["已提交", "复核中", "已复核", "已提交", "填报中"];
+/**
+ * Template k's station: no digits, as LibreOffice splits text into runs by script (模板 / 0 / 街道, each in its
+ * font), and the name must stay whole to be renamed.
+ */
+const template = (k: number): string => `模板${"甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"[k]}街道`;
+
+/** The station of the i-th file: the notice's 17 first, then 测试N街道. */
+export function stationOf(i: number): string {
+  const named = getRubric().notice?.stations ?? [];
+  return i < named.length ? named[i] : `测试${i}街道`;
+}
+
+/** A template's parts with its station renamed wherever the name is written (shared strings, sheet name). */
+function renamed(parts: Unzipped, from: string, to: string): Uint8Array {
+  const copy = { ...parts };
+  for (const name of Object.keys(copy))
+    if (/^(xl\/sharedStrings|xl\/workbook|docProps\/app)\.xml$/i.test(name))
+      copy[name] = strToU8(strFromU8(copy[name]).split(from).join(to));
+  return zipSync(copy);
+}
+
+async function templates(): Promise<Uint8Array[]> {
+  const rubric = getRubric();
+  return Promise.all(
+    randomFills(rubric, TEMPLATES, 1).map(async (fill, k) => {
+      const workbook = newWorkbook();
+      const state = STATES[k % STATES.length];
+      renderPlan(
+        workbook,
+        submittedPlan({ rubric, station: template(k), year: 2020, entries: fill.entries, state }),
+      );
+      return workbookBytes(workbook);
+    }),
+  );
+}
+
+/** `n` files of each kind under dir/<kind>/, named 0.xlsx…; returns their paths by kind, with seconds taken. */
+export async function stationFiles(
+  n: number,
+  dir: string,
+): Promise<{ files: Record<Kind, string[]>; seconds: Record<Kind, number> }> {
+  const folder = (kind: Kind): string => join(dir, kind.replace(/\W+/g, "-"));
+  for (const kind of KINDS) mkdirSync(folder(kind), { recursive: true });
+  const paths = (kind: Kind): string[] =>
+    Array.from({ length: n }, (_, i) => join(folder(kind), `${i}.xlsx`));
+  const files = Object.fromEntries(KINDS.map((kind) => [kind, paths(kind)])) as Record<Kind, string[]>;
+  const seconds = {} as Record<Kind, number>;
+
+  let t0 = performance.now();
+  const made = await templates();
+  const parts = made.map((bytes) => unzipSync(bytes));
+  files.generated.forEach((file, i) =>
+    writeFileSync(file, renamed(parts[i % TEMPLATES], template(i % TEMPLATES), stationOf(i))),
+  );
+  seconds.generated = (performance.now() - t0) / 1000;
+
+  t0 = performance.now();
+  for (const [i, file] of files.generated.entries()) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(file));
+    writeFileSync(files["ExcelJS re-saved"][i], new Uint8Array(await workbook.xlsx.writeBuffer()));
+  }
+  seconds["ExcelJS re-saved"] = (performance.now() - t0) / 1000;
+
+  t0 = performance.now();
+  const sample = join(dir, "libreoffice-sample");
+  mkdirSync(sample, { recursive: true });
+  const inputs = made.map((bytes, k) => {
+    const file = join(sample, `${k}.xlsx`);
+    writeFileSync(file, bytes);
+    return file;
+  });
+  const saved = await convertWithLibreOffice(inputs, { to: "xlsx", outDir: join(sample, "saved") });
+  const savedParts = saved.outputs.map((file) => unzipSync(readFileSync(file)));
+  files["LibreOffice re-saved"].forEach((file, i) =>
+    writeFileSync(file, renamed(savedParts[i % TEMPLATES], template(i % TEMPLATES), stationOf(i))),
+  );
+  seconds["LibreOffice re-saved"] = (performance.now() - t0) / 1000;
+  return { files, seconds };
+}
