@@ -32,9 +32,18 @@ export type PartsEdit = (parts: Map<string, string>, sheetName: string | null) =
 
 /**
  * Raw DEFLATE of a part with the CRC-32 of its bytes, for a faster compressor than fflate's where there is one
- * (Node's zlib: a quarter of the time for a 1,000-station roll-up).
+ * (Node's zlib: a quarter of the time for a 1,000-station roll-up). It may answer later: Node's asynchronous
+ * zlib compresses on its thread pool while the next sheet is written.
  */
-export type Deflate = (data: Uint8Array) => { readonly deflated: Uint8Array; readonly crc: number };
+export type Deflate = (data: Uint8Array) => Deflated | Promise<Deflated>;
+
+export interface Deflated {
+  readonly deflated: Uint8Array;
+  readonly crc: number;
+}
+
+/** Parts being compressed at once, at most: each holds its sheet's XML until it is done. */
+const IN_FLIGHT = 8;
 
 /** writeBuffer's steps after the sheets, in its order (workbook.xml needs the rIds the relationships give). */
 const PARTS_AFTER_SHEETS = [
@@ -104,21 +113,29 @@ export async function streamedWorkbookBytes(
       batch.set(name.replace(/^\//, ""), data);
     },
   };
-  const add = (name: string, data: Uint8Array): void => {
+  // The zip writes each entry once those before it are done, so parts may finish compressing in any order.
+  const pending: Promise<void>[] = [];
+  const add = async (name: string, data: Uint8Array): Promise<void> => {
     if (deflate) {
-      const { deflated, crc } = deflate(data);
-      const file: ZipInputFile = { filename: name, size: data.length, crc, compression: 8 };
+      const file: ZipInputFile = { filename: name, size: data.length, crc: 0, compression: 8 };
       zip.add(file);
-      file.ondata?.(null, deflated, true);
+      const done = Promise.resolve(deflate(data)).then(({ deflated, crc }) => {
+        file.crc = crc;
+        file.ondata?.(null, deflated, true);
+      });
+      // Handled here so that a failure waiting its turn is not reported as unhandled; awaited below.
+      done.catch(() => undefined);
+      pending.push(done);
+      if (pending.length >= IN_FLIGHT) await pending.shift();
     } else {
       const file = new ZipDeflate(name, { level: 6 });
       zip.add(file);
       file.push(data, true);
     }
   };
-  const flush = (sheetName: string | null): void => {
+  const flush = async (sheetName: string | null): Promise<void> => {
     edit(batch, sheetName);
-    for (const [name, xml] of batch) add(name, strToU8(xml));
+    for (const [name, xml] of batch) await add(name, strToU8(xml));
     batch.clear();
   };
 
@@ -142,8 +159,8 @@ export async function streamedWorkbookBytes(
     const frame = frameKey === null ? undefined : frames.get(frameKey);
     if (frame && typeof item !== "function") {
       const parts = planSheetParts(frame, item, registries);
-      add(`xl/worksheets/sheet${index + 1}.xml`, parts.sheet);
-      if (parts.rels) add(`xl/worksheets/_rels/sheet${index + 1}.xml.rels`, strToU8(parts.rels));
+      await add(`xl/worksheets/sheet${index + 1}.xml`, parts.sheet);
+      if (parts.rels) await add(`xl/worksheets/_rels/sheet${index + 1}.xml.rels`, strToU8(parts.rels));
       for (const name of parts.definedNames) model.definedNames.push({ ...name, localSheetId: index });
       stubs.push({
         id: index + 1,
@@ -175,14 +192,15 @@ export async function streamedWorkbookBytes(
     collected.tables.push(...(one.tables ?? []));
     await writer.addWorksheets(sink, one);
     if (frameKey !== null) frames.set(frameKey, captureFrame(sheetModel));
-    flush(sheetModel.name);
+    await flush(sheetModel.name);
     const { id, name, state, pageSetup, tables, drawing } = sheetModel;
     stubs.push({ id, name, state, pageSetup, tables, drawing });
   }
   model.worksheets = model.sheets = stubs;
   Object.assign(model, collected);
   for (const step of PARTS_AFTER_SHEETS) await writer[step](sink, model);
-  flush(null);
+  await flush(null);
+  await Promise.all(pending);
   zip.end();
   if (failure) throw failure;
   const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));

@@ -18,6 +18,7 @@ import {
   type ScorecardFacts,
 } from "../../rollup";
 import { rollupBytes } from "../../rollup/bytes";
+import type { Deflated } from "../../xlsx/streamed";
 import { layoutFor, type ReadScorecard } from "../../sheet";
 import { editionRubric, editionTitle, parseCommandArgs } from "../args";
 import { EXIT, UsageError, type ExitCode } from "../errors";
@@ -71,10 +72,18 @@ interface Source {
  */
 export const COPIES_LIMIT = 50;
 
-/** Node's zlib for the roll-up's parts (fflate's DEFLATE takes four times as long); zlib.crc32 is Node ≥ 20.15. */
+/**
+ * Node's zlib for the roll-up's parts (fflate's DEFLATE takes four times as long), compressing on its thread pool
+ * while the next sheet is written; zlib.crc32 is Node ≥ 20.15.
+ */
 const nativeDeflate =
   "crc32" in zlib
-    ? (data: Uint8Array) => ({ deflated: zlib.deflateRawSync(data, { level: 6 }), crc: zlib.crc32(data) })
+    ? (data: Uint8Array) =>
+        new Promise<Deflated>((resolve, reject) =>
+          zlib.deflateRaw(data, { level: 6 }, (error, deflated) =>
+            error ? reject(error) : resolve({ deflated, crc: zlib.crc32(data) }),
+          ),
+        )
     : undefined;
 
 /** The compiled worker script, beside the compiled CLI (dist-cli); run from sources, files are read in-process. */
