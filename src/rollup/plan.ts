@@ -30,6 +30,7 @@ import {
 } from "./labels";
 import { VERDICTS, passingRows, type Rollup, type RollupRow, type RollupVerdict } from "./model";
 import { VERDICT_COLOURS } from "./verdicts";
+import { LABELLED_BARS } from "./chart";
 import { vetoText } from "../i18n/veto";
 
 /*
@@ -418,7 +419,9 @@ function summaryPlan(
   const sheet = sheetRef(ROLLUP_SHEET);
   const chart: ChartSpec = {
     sheetName: ROLLUP_SHEET,
-    title: `各服务站认定总分与达标线（${rubric.passLine}分）`,
+    title:
+      `各服务站认定总分与达标线（${rubric.passLine}分）` +
+      (rows.length > LABELLED_BARS ? `：${rows.length}个服务站，按汇总表顺序，不逐一标注` : ""),
     from: { col: 0, row: chartTop },
     to: { col: last + 1, row: chartTop + chartRows },
     categories: {
