@@ -252,7 +252,8 @@ async function openInLibreOffice(
   const workbook = newWorkbook();
   workbook.addWorksheet("Sheet1");
   writeFileSync(blank, await workbookBytes(workbook));
-  const timeoutMs = 300_000;
+  // Long enough for "seconds" to be a fair word; 1,000 copies were not open after ten minutes.
+  const timeoutMs = 120_000;
   const seconds = async (file: string): Promise<string> => {
     try {
       const { ms } = await convertWithLibreOffice([file], { to: "csv", outDir: join(dir, "lo"), timeoutMs });

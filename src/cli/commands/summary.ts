@@ -179,8 +179,9 @@ function reportLines(rollup: Rollup, sources: readonly Source[], lang: Lang, inY
 
 /**
  * `scorecard summary FILE... -o OUT.xlsx|OUT.csv`: rolls the scorecards of many workbooks up into one workbook
- * (汇总, 创建名单 and a copy of each station's scorecard) or the 创建名单 as CSV. Unreadable files are reported
- * one line each and skipped; the output is still written. Exit 0 when every file was read, 2 otherwise.
+ * (汇总, 创建名单, 历年对比 when there are several years, 来源文件, and the stations' copies: see COPIES_LIMIT) or
+ * the 创建名单 (or the whole 汇总) as CSV. Unreadable files are reported one line each and skipped; the output is
+ * still written. Exit 0 when every file was read, 2 otherwise.
  */
 export async function runSummary(
   files: readonly string[],
@@ -210,9 +211,9 @@ export async function runSummary(
   const sources: Source[] = [];
   const inputs: InputFile[] = [];
   let unreadable = 0;
-  // Reads are kept while their copies may still go into the workbook: always with --copies; by default until
-  // the roll-up's year (--year, else any year: the most common one has at least as many) has more than
-  // COPIES_LIMIT scorecards. After that only their facts cross from the workers.
+  // Reads are kept while their copies may still go into the workbook (of the --year only, when given): always
+  // with --copies; by default until the roll-up's year (--year, else any year: the most common one has at least
+  // as many) has more than COPIES_LIMIT scorecards. After that only their facts cross from the workers.
   let copiesLikely = format === ".xlsx" && o.copies !== false;
   const perYear = new Map<number, number>();
   const count = (facts: ScorecardFacts): void => {
@@ -243,7 +244,13 @@ export async function runSummary(
       unreadable++;
     } else
       for (const { facts, errors, read } of result.scorecards) {
-        sources.push({ file, facts, errors, read: read && copiesLikely ? rebuild(read) : undefined });
+        sources.push({
+          file,
+          facts,
+          errors,
+          read:
+            read && copiesLikely && (year ?? facts.meta.year) === facts.meta.year ? rebuild(read) : undefined,
+        });
         count(facts);
       }
     inputs.push({
