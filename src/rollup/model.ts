@@ -219,12 +219,12 @@ export function buildRollup(
   rubric: Rubric,
   options: RollupOptions = {},
 ): Rollup {
-  const reads = inputs.map(factsOf);
+  const facts = inputs.map(factsOf);
   const notice = rubric.notice ?? null;
-  const sameEdition = reads.map((r) => r.meta.edition === rubric.edition);
+  const sameEdition = facts.map((card) => card.meta.edition === rubric.edition);
   const year =
     options.year ??
-    mostCommon(reads.filter((_, i) => sameEdition[i]).map((r) => r.meta.year)) ??
+    mostCommon(facts.filter((_, i) => sameEdition[i]).map((card) => card.meta.year)) ??
     notice?.year ??
     new Date().getFullYear();
 
@@ -234,10 +234,10 @@ export function buildRollup(
   const namedKeys = new Map((notice?.stations ?? []).map((s) => [stationKey(s), s]));
   const kept = new Map<string, number>();
   const notNamed: number[] = [];
-  reads.forEach((read, index) => {
+  facts.forEach((card, index) => {
     if (!sameEdition[index]) return excluded.push({ index, reason: "edition" });
-    if (read.meta.year !== year) return excluded.push({ index, reason: "year" });
-    const key = stationKey(read.meta.station);
+    if (card.meta.year !== year) return excluded.push({ index, reason: "year" });
+    const key = stationKey(card.meta.station);
     const first = kept.get(key);
     if (first !== undefined) return duplicates.push({ index, keptIndex: first });
     kept.set(key, index);
@@ -262,15 +262,15 @@ export function buildRollup(
         missingEvidence: null,
         source: null,
       };
-    const read = reads[readIndex];
-    const { status, self } = read;
-    const review = reviewStarted(status) ? read.review : null;
+    const card = facts[readIndex];
+    const { status, self } = card;
+    const review = reviewStarted(status) ? card.review : null;
     const counted = review && countedBasis(review.verdict) === "review" ? review : self;
     const submitted = isSubmitted(status);
     return {
       no,
       station,
-      sheet: uniqueSheet(sheetNameFor(read.meta.station, read.meta.year), taken),
+      sheet: uniqueSheet(sheetNameFor(card.meta.station, card.meta.year), taken),
       readIndex,
       status,
       self,
@@ -279,16 +279,16 @@ export function buildRollup(
       total: counted.total,
       verdict: submitted ? counted.verdict : "unsubmitted",
       vetoItems: submitted && counted.verdict === "veto" ? counted.vetoItems : [],
-      missingEvidence: read.missingEvidence,
-      source: read.source ?? null,
+      missingEvidence: card.missingEvidence,
+      source: card.source ?? null,
     };
   };
   const stations = named
     ? [
         ...(notice?.stations ?? []).map((s) => ({ station: s, index: kept.get(stationKey(s)) })),
-        ...notNamed.map((index) => ({ station: reads[index].meta.station, index })),
+        ...notNamed.map((index) => ({ station: facts[index].meta.station, index })),
       ]
-    : [...kept.values()].map((index) => ({ station: reads[index].meta.station, index }));
+    : [...kept.values()].map((index) => ({ station: facts[index].meta.station, index }));
   const rows = stations.map(({ station, index }, i) => rowFor(i + 1, station, index));
 
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<RollupVerdict, number>;
