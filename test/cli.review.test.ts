@@ -66,7 +66,7 @@ describe("scorecard submit", () => {
     expect(r.out).toContain(`提交哈希 ${card.meta.submission?.hash}`);
     expect(card.findings).toEqual([]);
     const [log] = await port.readGrids([LOG_SHEET]);
-    expect(log.values[1].slice(1, 7)).toEqual([
+    expect(log.values[1]?.slice(1, 7)).toEqual([
       "巴川街道",
       "巴川街道2020评分表",
       "提交",
@@ -207,7 +207,7 @@ describe("scorecard return", () => {
     expect(card.meta.state).toBe("填报中");
     expect(card.meta.submission).toBeUndefined();
     const [log] = await port.readGrids([LOG_SHEET]);
-    expect(log.values[1].slice(3, 8)).toEqual(["退回修改", "已提交", "填报中", "李四", "佐证材料不全"]);
+    expect(log.values[1]?.slice(3, 8)).toEqual(["退回修改", "已提交", "填报中", "李四", "佐证材料不全"]);
     expect(existsSync(join(dir, "虎峰镇.退回前.xlsx"))).toBe(true);
     // Nothing to return now.
     const again = await run("return", file, "--operator", "李四", "--reason", "x");

@@ -206,9 +206,9 @@ describe("XlsxPort: grid sheets, the chart on saving, the change log", () => {
 
     const reopened = await XlsxPort.load(bytes);
     const [summary] = await reopened.readGrids([ROLLUP_SHEET]);
-    expect(summary.formulas[3][3]).toBe(`'巴川街道2020评分表'!F${layout.summaryRows.total}`);
+    expect(summary.formulas[3]?.[3]).toBe(`'巴川街道2020评分表'!F${layout.summaryRows.total}`);
     const [log] = await reopened.readGrids([LOG_SHEET]);
-    expect(log.values.map((r) => r.slice(0, 2))).toEqual([
+    expect(log.values.map((r) => r?.slice(0, 2))).toEqual([
       ["时间", "服务站"],
       ["t", "巴川街道"],
       ["u", "东城街道"],

@@ -5,7 +5,6 @@
 // Node's export conditions, as in taskpane.export.test.tsx: the zip-bomb test runs the real engine (ExcelJS,
 // fflate), whose browser builds are ES modules that jest's CommonJS loader cannot read.
 import * as React from "react";
-import { TextDecoder as NodeTextDecoder } from "util";
 import { strToU8, zipSync } from "fflate";
 import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -215,12 +214,6 @@ function zipBomb(): Uint8Array {
 
 describe("file mode: a zip bomb", () => {
   const bomb = zipBomb();
-  beforeAll(() => {
-    // jsdom has no TextDecoder, which every browser has and the zip reader uses for part names: lend Node's.
-    if (typeof globalThis.TextDecoder === "undefined")
-      Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
-  });
-
   it.each([
     [
       "zh",

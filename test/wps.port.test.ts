@@ -8,6 +8,7 @@ import type { EtHost } from "../src/wps/et";
 import { getRubric } from "../src/rubric";
 import { COL, addr, buildPlan, expandRange, planToGrid, readScorecard, type GridValue } from "../src/sheet";
 import { FakeEt, a1, parseA1 } from "./support/fakeEt";
+import { coveredCells } from "./support/gridCompare";
 
 const rubric = getRubric("2020-trial");
 const full: Record<string, GridValue> = Object.fromEntries(rubric.items.map((i) => [i.id, i.max]));
@@ -120,7 +121,7 @@ describe("render", () => {
       PaperSize: XL.paperA4,
       Orientation: XL.landscape,
       PrintArea: fullPlan.print.area,
-      PrintTitleRows: "$1:$3",
+      PrintTitleRows: `$${fullPlan.print.titleRows[0]}:$${fullPlan.print.titleRows[1]}`,
       Zoom: false,
       FitToPagesWide: 1,
       FitToPagesTall: false,
@@ -200,8 +201,9 @@ describe("readGrids", () => {
     sheet.protection.protected = false;
     const [grid] = await port.readGrids([emptyPlan.sheetName]);
     expect(grid.guards?.protected).toBe(false);
-    expect(grid.guards?.validatedCells).toContain(cellOf("12", COL.review));
-    expect(grid.guards?.validatedCells).not.toContain(cellOf("12", COL.self));
+    const validated = coveredCells(grid.guards?.validatedAreas ?? []);
+    expect(validated).toContain(cellOf("12", COL.review));
+    expect(validated).not.toContain(cellOf("12", COL.self));
     expect(
       readScorecard(grid)
         .findings.map((f) => f.code)

@@ -117,6 +117,34 @@ describe("what the reader reads", () => {
     expect(zip.names).toEqual(["xl/SharedStrings.xml", "[Content_Types].xml"]);
   });
 
+  it("reads '\\' between folders as '/' (some Windows writers; Excel reads them so)", () => {
+    const zip = new ZipReader(writeZip([part("xl\\worksheets\\Sheet1.xml", "<worksheet/>")]));
+    expect(zip.names).toEqual(["xl/worksheets/Sheet1.xml"]);
+    expect(zip.spelling("xl/worksheets/sheet1.xml")).toBe("xl/worksheets/Sheet1.xml");
+    expect(zip.text("xl\\worksheets\\sheet1.xml")).toBe("<worksheet/>");
+    expect(zip.spelling("xl/worksheets/sheet2.xml")).toBeUndefined();
+  });
+
+  it("reads a deflated entry with no data at all as empty, with either codec (ClosedXML's empty thumbnail)", () => {
+    const empty: ZipPart = {
+      name: "docProps/thumbnail.wmf",
+      method: 8,
+      flags: 0,
+      data: new Uint8Array(0),
+      crc: 0,
+      size: 0,
+    };
+    for (const codec of [NODE_CODEC, PORTABLE_CODEC]) {
+      const zip = new ZipReader(writeZip([sheet(1), empty]), codec);
+      zip.verify();
+      expect(zip.text("docProps/thumbnail.wmf")).toBe("");
+      // Declaring bytes it does not hold is damage, with either codec.
+      expect(refusal(writeZip([{ ...empty, size: 5, crc: 1 }]), codec)).toMatchObject({
+        why: { damage: "size" },
+      });
+    }
+  });
+
   it("names entries in UTF-8 as well as ASCII", () => {
     const zip = new ZipReader(writeZip([part("xl/a.xml", "a"), part("佐证/材料.xml", "b")]));
     expect(zip.names).toEqual(["xl/a.xml", "佐证/材料.xml"]);
@@ -170,6 +198,24 @@ describe("what the reader reads", () => {
     // Every entry stored: JSZip copies and inflates nothing.
     expect(new ZipReader(copy).stored("xl/media/p.png").method).toBe(0);
   });
+
+  it("gives a part other bytes in the stored copy, or leaves it out, where asked", async () => {
+    const zip = new ZipReader(
+      writeZip([sheet(1), part("xl/sharedStrings.xml", "<sst/>"), part("docProps/app.xml", "x")]),
+    );
+    zip.verify();
+    const copy = zip.storedCopy(undefined, (name) =>
+      name === "docProps/app.xml"
+        ? null
+        : name === "xl/sharedStrings.xml"
+          ? strToU8('<sst count="0"/>')
+          : undefined,
+    );
+    const jszip = await JSZip.loadAsync(copy, { checkCRC32: true });
+    expect(Object.keys(jszip.files)).toEqual(["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"]);
+    expect(await jszip.file("xl/sharedStrings.xml")?.async("string")).toBe('<sst count="0"/>');
+    expect(new ZipReader(copy).text("xl/worksheets/sheet1.xml")).toContain("<v>1</v>");
+  });
 });
 
 describe("what the reader refuses as damaged, naming the part", () => {
@@ -180,10 +226,11 @@ describe("what the reader refuses as damaged, naming the part", () => {
       "xl/worksheets/sheet1.xml",
       "XL/Worksheets/Sheet1.xml",
       "/xl/worksheets/sheet1.xml",
+      "xl\\worksheets\\sheet1.xml",
     ])
       expect(refusal(writeZip([...valid, { ...sheet(3), name: second }]))).toMatchObject({
         why: { damage: "duplicate" },
-        part: second.replace(/^\//, ""),
+        part: second.replace(/^\//, "").replace(/\\/g, "/"),
       });
   });
 

@@ -242,7 +242,7 @@ export class OfficePort implements WorkbookPort {
           ? {
               ...grid,
               ...found,
-              guards: { protected: sheet.protection.protected, validatedCells: part?.validated ?? [] },
+              guards: { protected: sheet.protection.protected, validatedAreas: part?.validated ?? [] },
             }
           : { ...grid, ...found };
       });

@@ -174,7 +174,9 @@ const zh = {
   exportHelp: `用法：scorecard export 文件.xlsx [--sheet 工作表] -o 输出.xlsx|输出.csv|输出.pdf [--draft] [--force] [--lang zh|en]
 
 导出一份合规的评分表。按官方格式重新生成，只取原表中填写的内容（分数、是/否、佐证材料、备注），原表的其他改动不会带入：
-官方列；标题含服务站、年度和标准；分数与实时公式、结论；填报人、审核人、日期签字行；A4 横向、每页重复标题行、页码。
+官方列；标题含服务站、年度和标准（试行标准（2020））；分数与实时公式、结论和否决原因（复核列在开始复核前留空）；
+签章栏（填报单位（盖章）、单位负责人、联系电话，填报人、审核人、日期，复核单位（盖章）、复核人、日期）；
+A4 横向，每页重复表头行，页脚注明服务站、年度和页码，总分与上方各行同页。
 输出格式由 -o 的扩展名决定（其他扩展名为参数错误）：
   .xlsx  Excel 工作簿
   .csv   UTF-8（带 BOM）、逗号分隔、CRLF 换行；以 = + - @、制表符或回车开头的文字前加单引号 '，防止被当作公式
@@ -182,11 +184,12 @@ const zh = {
 选项：
   --sheet    文件中有多张评分表时，指定要导出的工作表
   -o, --out  输出文件
-  --draft    导出草稿：允许自评未完成（第1–70项未全部有效评分）；表内标题标“【草稿】”，
+  --draft    导出草稿：允许自评未完成（第1–70项未全部有效评分）或尚未提交（状态“填报中”）；标题和页脚标“【草稿】”，
              文件名不含“草稿”时在扩展名前加“-草稿”（评分表.xlsx → 评分表-草稿.xlsx）
   --force    覆盖已存在的输出文件（输入文件在任何情况下都不会被覆盖）
 以下情况拒绝导出并逐项列出问题所在单元格：有无效填写或完整性错误（表格被改动、缺少服务站/年度/标准版本、
-同一服务站有多张评分表），草稿也不例外；自评未完成，除非加 --draft。得分单元格含公式只作提示，导出其数值。
+同一服务站有多张评分表），草稿也不例外；状态仍为“填报中”（上报稿只能由已提交或已复核的评分表导出）或自评未完成，
+除非加 --draft。得分单元格含公式只作提示，导出其数值。
 退出码：0 已导出；1 拒绝导出；2 参数错误、文件无法读取、未安装 LibreOffice 或 PDF 转换失败。`,
   exportOneFile: "请指定一个要导出的文件",
   exportManyFiles: (files: readonly string[]) =>
@@ -201,6 +204,8 @@ const zh = {
   exportRefused: (sheet: string, n: number) => `拒绝导出“${sheet}”：有 ${n} 个问题需先修正`,
   exportIncomplete: (sheet: string, n: number) =>
     `拒绝导出“${sheet}”：自评尚未完成，${n} 项未评分（加 --draft 可导出草稿）`,
+  exportNotSubmitted: (sheet: string) =>
+    `拒绝导出“${sheet}”的上报稿：状态为“填报中”，尚未提交。上报稿只能由已提交或已复核的评分表导出；请先提交，或加 --draft 导出草稿`,
   exportNotes: (n: number) => `提示（${n}）：`,
   exported: (file: string, sheet: string) => `已导出 ${file}（工作表“${sheet}”）`,
   exportedDraft: (file: string, sheet: string) =>
@@ -382,8 +387,11 @@ Exit codes: 0 done; 2 a file could not be read (the others are still drawn from)
 
 Exports a compliant scorecard. The sheet is drawn afresh in the official format and only what was filled in is
 taken from the source (scores, 是/否 answers, evidence, notes); no other change to the source is carried over:
-the official columns; station, year and standard in the title; scores with live formulas and the verdict;
-the 填报人 (filled by), 审核人 (reviewed by) and 日期 (date) line; A4 landscape, titles repeated on every page, page numbers.
+the official columns; station, year and standard in the title, the edition by its title; scores with live
+formulas, the verdict and the veto items that caused it (the review column stays blank until the review starts);
+the signature block (filing unit with its stamp, its head, telephone; filled in by, checked by, date; reviewing
+unit with its stamp, reviewer, date); A4 landscape, the header row repeated on every page, a footer naming the
+station, year and page, the totals kept on one page with the rows above them.
 The extension of -o chooses the format (any other extension is a usage error):
   .xlsx  Excel workbook
   .csv   UTF-8 with a BOM, comma-separated, CRLF line ends; text starting with = + - @, a tab or a carriage
@@ -392,13 +400,15 @@ The extension of -o chooses the format (any other extension is a usage error):
 Options:
   --sheet    the scorecard to export when the file holds several
   -o, --out  output file
-  --draft    export a draft: an incomplete self-assessment (items 1–70 not all validly scored) is allowed; the
-             title on the sheet is marked 【草稿】, and "-草稿" is inserted before the extension unless the
-             file name already contains 草稿 (scorecard.xlsx → scorecard-草稿.xlsx)
+  --draft    export a draft: an incomplete self-assessment (items 1–70 not all validly scored), or one not yet
+             submitted (still being filled in), is allowed; the title and page footers are marked 【草稿】, and
+             "-草稿" is inserted before the extension unless the file name already contains 草稿
+             (scorecard.xlsx → scorecard-草稿.xlsx)
   --force    overwrite an existing output file (the input file is never overwritten)
 Refused, listing every problem with its cell: invalid entries or integrity errors (the sheet was altered, the
-station, year or edition is missing, one station has several scorecards), drafts included; an incomplete
-self-assessment unless --draft is given. A score cell holding a formula is only noted; its value is exported.
+station, year or edition is missing, one station has several scorecards), drafts included; a scorecard still
+being filled in (the copy to report is made only from a submitted or reviewed one) or an incomplete
+self-assessment, unless --draft is given. A score cell holding a formula is only noted; its value is exported.
 Exit codes: 0 exported; 1 refused; 2 wrong arguments, unreadable file, LibreOffice missing or the PDF conversion failed.`,
   exportOneFile: "Name one file to export",
   exportManyFiles: (files) =>
@@ -412,6 +422,8 @@ Exit codes: 0 exported; 1 refused; 2 wrong arguments, unreadable file, LibreOffi
   exportRefused: (sheet, n) => `Export of "${sheet}" refused: ${n} problem(s) to fix first`,
   exportIncomplete: (sheet, n) =>
     `Export of "${sheet}" refused: the self-assessment is incomplete, ${n} item(s) not scored (add --draft to export a draft)`,
+  exportNotSubmitted: (sheet) =>
+    `Export of "${sheet}" refused: it has not been submitted (still being filled in). The copy to report is made only from a submitted or reviewed scorecard; submit it first, or add --draft to export a draft`,
   exportNotes: (n) => `Notes (${n}):`,
   exported: (file, sheet) => `Exported ${file} (sheet "${sheet}")`,
   exportedDraft: (file, sheet) => `Exported the draft ${file} (sheet "${sheet}", title marked 【草稿】)`,

@@ -66,18 +66,12 @@ const etValue = (value: unknown): GridValue => (value === undefined ? null : gri
 /** A cell of Value2 as gridFromUsedRange takes Office's values: "" for an empty cell. */
 const cellText = (value: unknown): unknown => (value === undefined || value === null ? "" : value);
 
-/** Every single cell of "F4:G5,F9" (areas as Address(false, false) gives them). */
-function cellsOf(address: string): string[] {
-  return address
+/** The areas of "F4:G5,F9" (as Address(false, false) gives them). */
+const areasOf = (address: string): string[] =>
+  address
     .split(",")
-    .filter((area) => area.trim() !== "")
-    .flatMap((area) => {
-      const { r1, c1, r2, c2 } = parseRect(area.trim());
-      const out: string[] = [];
-      for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.push(cellAddress(r, c));
-      return out;
-    });
-}
+    .map((area) => area.trim())
+    .filter((area) => area !== "");
 
 /**
  * WorkbookPort over the WPS 表格 object model (a WPS 加载项's `window.Application`). Every property read, write and
@@ -139,7 +133,7 @@ export class WpsPort implements WorkbookPort {
   private readSheet(sheet: EtWorksheet, name: string, headFirst: boolean): SheetGrid {
     const used = sheet.UsedRange;
     const address = used.Address(false, false);
-    const guards = (validatedCells: string[]) => ({ protected: sheet.ProtectContents, validatedCells });
+    const guards = (validatedAreas: string[]) => ({ protected: sheet.ProtectContents, validatedAreas });
     // An empty sheet's used range is A1, empty.
     if (address === "A1" && etValue(used.Value2) === null)
       return { name, values: [], formulas: [], guards: guards([]) };
@@ -163,15 +157,15 @@ export class WpsPort implements WorkbookPort {
     const links = this.links(sheet);
     return {
       ...grid,
-      guards: guards(this.validatedCells(used)),
+      guards: guards(this.validatedAreas(used)),
       ...(Object.keys(links).length > 0 ? { links } : {}),
     };
   }
 
-  /** The cells of a range that carry data validation; SpecialCells fails when there are none. */
-  private validatedCells(used: EtRange): string[] {
+  /** The areas of a range that carry data validation; SpecialCells fails when there are none. */
+  private validatedAreas(used: EtRange): string[] {
     try {
-      return cellsOf(used.SpecialCells(XL.cellTypeAllValidation).Address(false, false));
+      return areasOf(used.SpecialCells(XL.cellTypeAllValidation).Address(false, false));
     } catch {
       return [];
     }

@@ -6,6 +6,10 @@ declare module "exceljs/lib/utils/xml-stream" {
   }
   export = XmlStream;
 }
+declare module "exceljs/lib/utils/utils" {
+  const utils: { xmlEncode(text: string): string };
+  export default utils;
+}
 declare module "exceljs/lib/doc/range" {
   class Range {
     expand(top: number, left: number, bottom: number, right: number): void;

@@ -1,28 +1,52 @@
 // Kept apart from ./workbook so that readers without ExcelJS (./stream) report the same errors.
 import type { ReadLimit } from "./limits";
+import type { ContentDamage, XmlProblem } from "./stream/refusal";
 import type { ZipDamage } from "./stream/zip";
+
+/** How a package is damaged: its zip container (./stream/zip) or its content (./stream/refusal). */
+export type WorkbookDamage = ZipDamage | ContentDamage;
 
 export type WorkbookFormatProblem =
   "empty" | "legacy-xls" | "encrypted" | "ods" | "xlsb" | "not-zip" | "damaged" | "no-sheets" | "too-large";
 
-/** Where and why, for the problems that say more than their kind. */
-export interface WorkbookFormatDetails {
-  /** The underlying parser error, when there was one. */
-  readonly reason?: unknown;
-  /** The part concerned: the one past a limit, or the damaged one. */
+/** Where a refusal happened, as far as the reader knows. */
+export interface WorkbookWhere {
+  /** The part concerned (as the package names it): the one past a limit, or the damaged one. */
   readonly part?: string;
-  /** For "too-large": which of READ_LIMITS was passed. */
-  readonly limit?: ReadLimit;
-  /** For "damaged": how the package is damaged, when the zip layer could tell. */
-  readonly damage?: ZipDamage;
+  /** The sheet's name in workbook.xml. */
+  readonly sheet?: string;
+  readonly cell?: string;
+  readonly row?: number;
+  /** What was found: the type, value, index, ranges or other sheet, as written. */
+  readonly value?: string;
+  /** For "malformed-xml": what is wrong with the XML. */
+  readonly xml?: XmlProblem;
 }
 
-/** The bytes are not a readable .xlsx workbook. */
-export class WorkbookFormatError extends Error {
+/** Where and why, for the problems that say more than their kind. */
+export interface WorkbookFormatDetails extends WorkbookWhere {
+  /** The underlying parser error, when there was one. */
+  readonly reason?: unknown;
+  /** For "too-large": which of READ_LIMITS was passed. */
+  readonly limit?: ReadLimit;
+  /** For "damaged": how the package is damaged, when the reader could tell. */
+  readonly damage?: WorkbookDamage;
+}
+
+/**
+ * The bytes are not a readable .xlsx workbook: what it is (`problem`), and for a refusal which limit or damage
+ * and where. Its message is technical (logs); users read src/i18n/cliRead.ts's sentences (workbookRefusal).
+ */
+export class WorkbookFormatError extends Error implements WorkbookFormatDetails {
   readonly reason?: unknown;
   readonly part?: string;
+  readonly sheet?: string;
+  readonly cell?: string;
+  readonly row?: number;
+  readonly value?: string;
+  readonly xml?: XmlProblem;
   readonly limit?: ReadLimit;
-  readonly damage?: ZipDamage;
+  readonly damage?: WorkbookDamage;
 
   constructor(
     readonly problem: WorkbookFormatProblem,
@@ -56,11 +80,17 @@ const startsWith = (bytes: Uint8Array, sig: readonly number[]): boolean =>
 const ZIP = [0x50, 0x4b];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
+/**
+ * A WorkbookFormatError; `cause` is the underlying error (kept as its reason) or the reader's own detail, in
+ * English, for the message.
+ */
 export const formatError = (
   problem: WorkbookFormatProblem,
   cause?: unknown,
   details: Omit<WorkbookFormatDetails, "reason"> = {},
 ): WorkbookFormatError => {
+  if (typeof cause === "string")
+    return new WorkbookFormatError(problem, `${MESSAGES[problem]} (${cause})`, details);
   const detail = cause instanceof Error ? ` (${cause.message})` : "";
   return new WorkbookFormatError(problem, MESSAGES[problem] + detail, { ...details, reason: cause });
 };

@@ -23,6 +23,22 @@ export const READ_LIMITS = {
    * would hold the page for tens of seconds.
    */
   mediaParts: 500,
+  /*
+   * What an ExcelJS model (the page, export, sample) is built from, counted by the streaming reader before
+   * ExcelJS is given the file: ExcelJS holds every cell as an object and every cell a merge covers, and needs
+   * ~1 KB per cell while it loads (100,000 cells: 0.8 s and 200 MB in Node; a throttled page tab four times
+   * slower). A scorecard is ~1,100 cells; check keeps grids sparse and has its own limit (checkCells).
+   */
+  /** Cells (<c> elements) of all sheets. */
+  modelCells: 200_000,
+  /** Cells that merges cover, all sheets together. */
+  modelMergedCells: 200_000,
+  /**
+   * Cells check and summary keep of a workbook (its scorecard sheets in full, the head of every other sheet):
+   * ~60 bytes a cell at worst (one cell a row), so a workbook stays well under 300 MB; a district's workbook of
+   * 1,000 scorecards keeps 1.1 million.
+   */
+  checkCells: 1_500_000,
 } as const;
 
 export type ReadLimit = keyof typeof READ_LIMITS;

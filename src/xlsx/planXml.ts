@@ -23,7 +23,7 @@ import type { SheetPlan } from "../sheet";
  * test/xlsx.streamed.test.ts holds the output byte for byte against ExcelJS's own rendering. Node only.
  */
 
-const xmlEncode = (exceljsUtils as unknown as { xmlEncode(text: string): string }).xmlEncode;
+const xmlEncode = exceljsUtils.xmlEncode;
 
 /** ExcelJS's value types (lib/doc/enums.js), which pick a cell's XML and, on a style's first use, its number format. */
 const TYPE = { Null: 0, Merge: 1, Number: 2, String: 3, Hyperlink: 5, Formula: 6, Boolean: 9 } as const;

@@ -2,9 +2,11 @@ import * as ExcelJS from "exceljs";
 import { isScorecard, readScorecard, type ReadScorecard, type SheetGrid } from "../sheet";
 import { sheetToGrid } from "./grid";
 import { formatError } from "./format";
-import { internals } from "./internals";
-import { openPackage } from "./package";
-import { PORTABLE_CODEC, foldName, type ZipCodec } from "./stream/zip";
+import { areaSize } from "../sheet/areas";
+import { excelJsInput, expandsTooFar } from "./exceljsInput";
+import { READ_LIMITS } from "./limits";
+import { reconcile } from "./reconcile";
+import { readWorkbook, type ReadOptions, type WorkbookRead } from "./stream/workbook";
 
 export { WorkbookFormatError, formatError, sniffWorkbook, type WorkbookFormatProblem } from "./format";
 
@@ -18,53 +20,65 @@ export function newWorkbook(): ExcelJS.Workbook {
 }
 
 /**
- * LibreOffice writes <sheetProtection sheet="true">, and ExcelJS only reads sheet="1": the sheet would look (and,
- * saved again, be) unprotected. Excel and LibreOffice write the element only for a protected sheet.
+ * Refuses, before ExcelJS is given it, a workbook whose merges would make more cells than READ_LIMITS allows
+ * (but those ExcelJS is spared, see ./exceljsInput). Its cells were counted against the limit as they were read.
  */
-function keepProtection(sheet: ExcelJS.Worksheet): void {
-  const protection = internals(sheet).sheetProtection;
-  if (protection && protection.sheet === undefined) protection.sheet = true;
+function refuseBeyondModel(read: WorkbookRead): void {
+  let merged = 0;
+  for (const sheet of read.sheets) {
+    for (const area of sheet.merges) if (!expandsTooFar(area)) merged += areaSize(area);
+    if (merged > READ_LIMITS.modelMergedCells)
+      throw formatError("too-large", `${merged} merged cells`, {
+        limit: "modelMergedCells",
+        sheet: sheet.grid.name,
+        part: sheet.part,
+      });
+  }
+}
+
+/** Whether ExcelJS's model of a workbook was built from a lean package (see ./exceljsInput). */
+const leanModels = new WeakSet<ExcelJS.Workbook>();
+export const isLean = (workbook: ExcelJS.Workbook): boolean => leanModels.has(workbook);
+
+async function excelJsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // JSZip, underneath, reads any Uint8Array; ExcelJS only types Buffer.
+  await workbook.xlsx.load(bytes as Parameters<typeof workbook.xlsx.load>[0]);
+  return workbook;
 }
 
 /**
- * The names ExcelJS looks parts up by, spelt as it spells them: it matches entry names exactly, and OPC part
- * names compare without regard to case, so xl/SharedStrings.xml is the shared strings too.
- */
-const EXCELJS_NAMES = new Map(
-  [
-    "[Content_Types].xml",
-    "_rels/.rels",
-    "xl/workbook.xml",
-    "xl/_rels/workbook.xml.rels",
-    "xl/sharedStrings.xml",
-    "xl/styles.xml",
-    "docProps/app.xml",
-    "docProps/core.xml",
-  ].map((name) => [foldName(name), name]),
-);
-const exceljsName = (name: string): string => EXCELJS_NAMES.get(foldName(name)) ?? name;
-
-/**
- * Loads .xlsx bytes; anything else (empty, not a zip, damaged, past a read limit, no sheets) throws a
- * WorkbookFormatError. The bytes pass the package gate first (openPackage), and ExcelJS is handed the checked
- * parts themselves, stored uncompressed: JSZip, underneath, copies them and inflates nothing, so it reads
- * exactly the package that was checked. `codec`: Node passes its native zlib.
+ * Loads .xlsx bytes into an ExcelJS model that reads as the streaming reader reads them (one file, one reading).
+ * The bytes pass the package gate (openPackage: not a workbook, damaged or past a limit is refused; every part
+ * inflated once and checked), the streaming reader reads them and refuses what it refuses, a workbook past the
+ * model limits is refused — each a WorkbookFormatError naming the limit or damage and where. ExcelJS then gets
+ * the checked parts stored, in the shape it reads (./exceljsInput; the lean package when it fails on the file as
+ * it is): JSZip, underneath, copies them and inflates nothing. Its model is reconciled with the streamed grids
+ * (./reconcile). `read` lets Node pass its native zlib and UTF-8 check.
  */
 export async function loadWorkbook(
   data: ArrayBuffer | Uint8Array,
-  codec: ZipCodec = PORTABLE_CODEC,
+  read: Omit<ReadOptions, "sheets"> = {},
 ): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const checked = openPackage(bytes, codec).storedCopy(exceljsName);
-  const workbook = new ExcelJS.Workbook();
+  const reading = readWorkbook(bytes, { ...read, sheets: "all", cellLimit: "modelCells" });
+  refuseBeyondModel(reading);
+  let input = excelJsInput(reading, false);
+  let workbook: ExcelJS.Workbook;
   try {
-    // JSZip reads any Uint8Array; ExcelJS only types Buffer.
-    await workbook.xlsx.load(checked as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (error) {
-    throw formatError("damaged", error);
+    workbook = await excelJsLoad(input.bytes);
+  } catch {
+    try {
+      input = excelJsInput(reading, true);
+      workbook = await excelJsLoad(input.bytes);
+    } catch (error) {
+      throw formatError("damaged", error, { damage: "model-failed" });
+    }
   }
   if (workbook.worksheets.length === 0) throw formatError("no-sheets");
-  workbook.worksheets.forEach(keepProtection);
+  input.restore(workbook);
+  reconcile(workbook, reading);
+  if (input.lean) leanModels.add(workbook);
   return workbook;
 }
 

@@ -493,6 +493,7 @@ export class FakeWorksheet extends FakeObject {
   readonly protection: FakeProtection;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: FakePageBreakCollection;
   readonly onChanged: FakeEventHandlers;
   readonly onSelectionChanged: FakeEventHandlers;
   readonly charts: FakeChartCollection;
@@ -505,6 +506,7 @@ export class FakeWorksheet extends FakeObject {
     this.protection = new FakeProtection(context, this);
     this.freezePanes = new FakeFreezePanes(context, this);
     this.pageLayout = new FakePageLayout(context, this);
+    this.horizontalPageBreaks = new FakePageBreakCollection(context, this);
     this.onChanged = new FakeEventHandlers(context, "changed", "1.7", () => this.model());
     this.onSelectionChanged = new FakeEventHandlers(context, "selection", "1.7", () => this.model());
     this.charts = new FakeChartCollection(context, this);
@@ -707,6 +709,64 @@ export class FakePageLayout {
   }
   setPrintTitleRows(rows: string): void {
     this.set("printTitleRows", rows);
+  }
+  // Margins are in points ("Excel.PageLayout": leftMargin … footerMargin, ExcelApi 1.9).
+  set leftMargin(v: number) {
+    this.set("leftMargin", v);
+  }
+  set rightMargin(v: number) {
+    this.set("rightMargin", v);
+  }
+  set topMargin(v: number) {
+    this.set("topMargin", v);
+  }
+  set bottomMargin(v: number) {
+    this.set("bottomMargin", v);
+  }
+  set headerMargin(v: number) {
+    this.set("headerMargin", v);
+  }
+  set footerMargin(v: number) {
+    this.set("footerMargin", v);
+  }
+}
+
+/**
+ * "Excel.PageBreakCollection" (ExcelApi 1.9): the sheet's manual page breaks only. `add` puts a break before the
+ * top-left cell of the range given; `removePageBreaks` resets them all. Kept as the rows a page starts at.
+ */
+export class FakePageBreakCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {}
+  private rows(): number[] {
+    const page = this.sheet.model().page;
+    return (page.rowBreaks ??= []) as number[];
+  }
+  add(pageBreakRange: string): void {
+    this.context.enqueue(
+      "PageBreakCollection.add",
+      () => {
+        const rect = parseA1(pageBreakRange);
+        if (rect.r1 === 0)
+          throw new FakeOfficeError("InvalidArgument", "No page break above row 1", pageBreakRange);
+        const rows = this.rows();
+        if (!rows.includes(rect.r1 + 1)) rows.push(rect.r1 + 1);
+        this.context.fake.record("pageBreak", this.sheet.model(), undefined, { before: rect.r1 + 1 });
+      },
+      "1.9",
+    );
+  }
+  removePageBreaks(): void {
+    this.context.enqueue(
+      "PageBreakCollection.removePageBreaks",
+      () => {
+        this.rows().splice(0);
+        this.context.fake.record("pageBreak", this.sheet.model(), undefined, { removed: true });
+      },
+      "1.9",
+    );
   }
 }
 
@@ -1459,7 +1519,7 @@ export class FakeExcel {
   ): SheetModel {
     const sheet = this.createSheet(grid.name);
     grid.values.forEach((row, r) =>
-      row.forEach((v, c) => {
+      row?.forEach((v = null, c) => {
         const f = grid.formulas[r]?.[c] ?? null;
         if (v === null && f === null) return;
         const cell = sheet.cell(r, c);

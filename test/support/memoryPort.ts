@@ -196,7 +196,7 @@ export class MemoryPort implements WorkbookPort {
     this.sheets.set(plan.sheetName, {
       values: plan.cells.map((row) => row.map((c) => (c === null ? null : (c.result ?? c.value)))),
       formulas: plan.cells.map((row) => row.map((c) => c?.formula ?? null)),
-      guards: { protected: true, validatedCells: [] },
+      guards: { protected: true, validatedAreas: [] },
     });
     if (this.active === null) this.active = plan.sheetName;
     return { skipped: [] };
@@ -263,8 +263,8 @@ export class MemoryPort implements WorkbookPort {
 
   private store(grid: SheetGrid): void {
     this.sheets.set(grid.name, {
-      values: grid.values.map((r) => [...r]),
-      formulas: grid.formulas.map((r) => [...r]),
+      values: Array.from(grid.values, (r) => Array.from(r ?? [], (v) => v ?? null)),
+      formulas: Array.from(grid.formulas, (r) => Array.from(r ?? [], (f) => f ?? null)),
       guards: grid.guards,
     });
   }

@@ -129,7 +129,9 @@ export async function runExport(
     warn(
       decision.reason === "incomplete"
         ? t.exportIncomplete(read.sheet, unscored)
-        : t.exportRefused(read.sheet, decision.problems.length),
+        : decision.reason === "not-submitted"
+          ? t.exportNotSubmitted(read.sheet)
+          : t.exportRefused(read.sheet, decision.problems.length),
     );
     for (const p of decision.problems) warn(problemLine(p, lang));
     notes();

@@ -1,5 +1,5 @@
 import { constants } from "fs";
-import { copyFile, readFile, rename, rm, writeFile } from "fs/promises";
+import { copyFile, rename, rm, writeFile } from "fs/promises";
 import { basename, dirname, extname, join } from "path";
 import { cliText } from "../../i18n/cli";
 import { cliReportText } from "../../i18n/cliReport";
@@ -15,6 +15,8 @@ import {
 } from "../../review";
 import { isIntegrity, isScorecard, readScorecard, sameSheetName, type ReadScorecard } from "../../sheet";
 import { XlsxPort } from "../../xlsx";
+import { readWorkbookBytes } from "../../xlsx/fileBytes";
+import { NODE_READ } from "../../xlsx/stream/read";
 import { parseCommandArgs } from "../args";
 import { EXIT, UsageError, type ExitCode } from "../errors";
 import { fileReason, guardOutput } from "../io";
@@ -142,7 +144,7 @@ async function actOnFile(
   const r = cliReviewText(lang);
   let port: XlsxPort;
   try {
-    port = await XlsxPort.load(await readFile(file));
+    port = await XlsxPort.load(readWorkbookBytes(file), NODE_READ);
   } catch (e) {
     throw new UsageError(t.unreadable(file, fileReason(e, t)));
   }

@@ -17,7 +17,7 @@ import { renderGridPlan } from "../../rollup/xlsx";
 import { VERDICT_TEXT, type ReadScorecard } from "../../sheet";
 import { readScorecards } from "../../xlsx";
 import { readWorkbookBytes } from "../../xlsx/fileBytes";
-import { NODE_CODEC } from "../../xlsx/stream/nodeCodec";
+import { NODE_READ } from "../../xlsx/stream/read";
 import { loadWorkbook, newWorkbook, workbookBytes } from "../../xlsx/workbook";
 import { parseCommandArgs } from "../args";
 import { EXIT, UsageError, type ExitCode } from "../errors";
@@ -93,7 +93,7 @@ export async function sampleCommand(
   for (const file of files) {
     try {
       const bytes = readWorkbookBytes(file);
-      const found = readScorecards(await loadWorkbook(bytes, NODE_CODEC));
+      const found = readScorecards(await loadWorkbook(bytes, NODE_READ));
       inputs.push({ name: file, hash: `sha256:${sha256(bytes)}` });
       reads.push(...found);
     } catch (e) {

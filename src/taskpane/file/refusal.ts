@@ -21,15 +21,19 @@ export class FileRefusedError extends Error {
   }
 }
 
+/** Refused by a library (JSZip, ExcelJS) rather than by the readers' own checks, whose sentence says it all. */
+const libraryRefused = (error: WorkbookFormatError): error is WorkbookFormatError & { reason: Error } =>
+  error.problem === "damaged" &&
+  (error.damage === undefined || error.damage === "model-failed") &&
+  error.reason instanceof Error;
+
 /** A WorkbookFormatError as the pane's refusal; any other error as it is. */
 export const refusal = (error: unknown): unknown =>
   error instanceof WorkbookFormatError
     ? new FileRefusedError(
         { zh: workbookRefusal(error, "zh"), en: workbookRefusal(error, "en") },
         error.problem === "too-large",
-        error.problem === "damaged" && !error.damage && error.reason instanceof Error
-          ? error.reason.message
-          : undefined,
+        libraryRefused(error) ? error.reason.message : undefined,
         error.message,
       )
     : error;

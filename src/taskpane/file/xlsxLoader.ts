@@ -3,6 +3,8 @@ import type { WorkbookPort } from "../../workbook";
 /** A workbook open in file mode: the port the pane works through, and the bytes to download. */
 export interface XlsxDocument extends WorkbookPort {
   toBuffer(): Promise<Uint8Array | ArrayBuffer>;
+  /** Opened without the parts ExcelJS could not load (pictures, comments, tables…): saving drops them. */
+  readonly simplified?: boolean;
 }
 
 export interface XlsxEngine {

@@ -12,7 +12,7 @@ import {
   type ScorecardEntries,
   type SheetGrid,
 } from "../../sheet";
-import { populate, type PopulateOptions, type PopulateResult, type WorkbookPort } from "../../workbook";
+import type { PopulateOptions, PopulateResult, WorkbookPort } from "../../workbook";
 import { reviewLocked, selfLocked } from "../../review/submission";
 import { NotAScorecardError, type ErrorContext } from "./errors";
 
@@ -261,6 +261,8 @@ export class ScorecardSession {
   async insert(options: PopulateOptions): Promise<PopulateResult | null> {
     try {
       await this.flush();
+      // The plan (layout, print setup, formulas) is drawn only here: loaded on first use, not before the first render.
+      const { populate } = await import(/* webpackChunkName: "populate" */ "../../workbook/populate");
       const result = await populate(this.port, options);
       const seq = ++this.readSeq;
       const names = await this.port.sheetNames();

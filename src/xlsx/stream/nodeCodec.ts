@@ -8,6 +8,9 @@ import type { ZipCodec } from "./zip";
  */
 export const NODE_CODEC: ZipCodec = {
   inflate: (data, size) => {
+    // No data at all (ClosedXML writes an empty thumbnail so) is no deflate stream to zlib, and empty to fflate,
+    // JSZip and Python's zipfile: empty here too, so that both codecs read the file alike.
+    if (data.length === 0) return new Uint8Array(0);
     try {
       const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
       return out.length <= size ? out : null;

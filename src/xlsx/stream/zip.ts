@@ -88,6 +88,12 @@ export const PORTABLE_CODEC: ZipCodec = { inflate: fflateInflate, crc32 };
 /** A part name as OPC compares it: case-insensitive ASCII (ECMA-376 Part 2, §9.1.1.2, [M1.12]). */
 export const foldName = (name: string): string => name.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 
+/**
+ * An entry's name as a part name: folders separated by '/' (some Windows writers put '\', which Excel reads as
+ * '/'), without a leading '/'.
+ */
+const partName = (name: string): string => name.replace(/\\/g, "/").replace(/^\//, "");
+
 interface Entry {
   readonly name: string;
   readonly rawName: Uint8Array;
@@ -113,11 +119,17 @@ const ZIP64_EXTRA = 0x0001;
 const FLAG_ENCRYPTED = 0x1;
 const FLAG_DESCRIPTOR = 0x8;
 const FLAG_UTF8 = 0x800;
-/** Inflated parts kept from verify() for read() to serve: beyond it, a part is inflated again when read. */
+/**
+ * Inflated parts kept for the package's later reads (the streaming reader, then the stored copy ExcelJS gets):
+ * within it, each part is inflated once; beyond it, again when read.
+ */
 const KEEP_BYTES = 32 * 1024 * 1024;
 
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * Small entries that checked out, by their stored form: an entry stored exactly as one of them (same method,
@@ -173,6 +185,7 @@ function entryName(bytes: Uint8Array, decoder: TextDecoder): string {
 export class ZipReader {
   private readonly entries = new Map<string, Entry>();
   private readonly kept = new Map<Entry, Uint8Array>();
+  private keptBytes = 0;
   private readonly view: DataView;
 
   constructor(
@@ -195,7 +208,7 @@ export class ZipReader {
       const next = at + 46 + nameLength + extraLength + this.u16(at + 32);
       if (next > end) throw damaged("directory", "Corrupted central directory");
       const rawName = this.bytes.subarray(at + 46, at + 46 + nameLength);
-      const name = entryName(rawName, decoder).replace(/^\//, "");
+      const name = partName(entryName(rawName, decoder));
       const entry = this.centralEntry(
         at,
         name,
@@ -387,17 +400,22 @@ export class ZipReader {
   }
 
   private entry(name: string): Entry {
-    const entry = this.entries.get(foldName(name.replace(/^\//, "")));
+    const entry = this.entries.get(foldName(partName(name)));
     // Not damage of the zip: a reader asked for a part it did not check with has().
     if (!entry) throw new Error(`No part ${name} in the package`);
     return entry;
   }
 
   has(name: string): boolean {
-    return this.entries.has(foldName(name.replace(/^\//, "")));
+    return this.entries.has(foldName(partName(name)));
   }
 
-  /** The part names as the zip spells them, in directory order. */
+  /** The name of the part `name` names as the zip spells it (its case; '/' for '\'), or undefined. */
+  spelling(name: string): string | undefined {
+    return this.entries.get(foldName(partName(name)))?.name;
+  }
+
+  /** The part names as the zip spells them ('/' for '\'), in directory order. */
   get names(): readonly string[] {
     return [...this.entries.values()].map((e) => e.name);
   }
@@ -416,7 +434,7 @@ export class ZipReader {
     return { method, size, crc, data: this.bytes.subarray(dataStart, dataStart + compressedSize) };
   }
 
-  /** An entry inflated, to exactly its declared size, and its CRC-32 checked. */
+  /** An entry inflated, to exactly its declared size, and its CRC-32 checked; kept within KEEP_BYTES. */
   private inflate(entry: Entry): Uint8Array {
     const kept = this.kept.get(entry);
     if (kept) return kept;
@@ -442,6 +460,10 @@ export class ZipReader {
         `CRC-32 ${crc.toString(16)} where the directory declares ${entry.crc.toString(16)}`,
         entry.name,
       );
+    if (this.keptBytes + out.length <= KEEP_BYTES) {
+      this.kept.set(entry, out);
+      this.keptBytes += out.length;
+    }
     return out;
   }
 
@@ -450,16 +472,11 @@ export class ZipReader {
    * every reader refuses a damaged package whole, whichever parts it goes on to read.
    */
   verify(): void {
-    let keptBytes = 0;
     for (const entry of this.entries.values()) {
       const data = this.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
       if (VERIFIED.has(entry, data)) continue;
-      const out = this.inflate(entry);
+      this.inflate(entry);
       VERIFIED.add(entry, data);
-      if (keptBytes + out.length <= KEEP_BYTES) {
-        this.kept.set(entry, out);
-        keptBytes += out.length;
-      }
     }
   }
 
@@ -476,50 +493,62 @@ export class ZipReader {
   /**
    * The package again, every entry stored (not compressed) with its checked bytes and CRC, in directory order:
    * a zip library handed it copies each part and inflates nothing, and sees exactly the parts checked here.
-   * `rename` may respell a part's name (another part name must not result).
+   * `rename` may respell a part's name (another part name must not result); `replace` may give a part other
+   * bytes, or null to leave it out.
    */
-  storedCopy(rename: (name: string) => string = (name) => name): Uint8Array {
+  storedCopy(
+    rename: (name: string) => string = (name) => name,
+    replace: (name: string) => Uint8Array | null | undefined = () => undefined,
+  ): Uint8Array {
     const encoder = new TextEncoder();
-    const entries = [...this.entries.values()].map((entry) => ({
-      entry,
-      name: encoder.encode(rename(entry.name)),
-    }));
+    const parts: { entry: Entry; name: Uint8Array; data?: Uint8Array; size: number; crc: number }[] = [];
+    for (const entry of this.entries.values()) {
+      const data = replace(entry.name);
+      if (data === null) continue;
+      const name = encoder.encode(rename(entry.name));
+      parts.push(
+        data === undefined
+          ? { entry, name, size: entry.size, crc: entry.crc }
+          : { entry, name, data, size: data.length, crc: this.codec.crc32(data) },
+      );
+    }
     let length = 22;
-    for (const { entry, name } of entries) length += 30 + 46 + 2 * name.length + entry.size;
+    for (const { name, size } of parts) length += 30 + 46 + 2 * name.length + size;
     const out = new Uint8Array(length);
     const view = new DataView(out.buffer);
     // The fields a local header (at `at`) and a central one (at `at` + 2, after "version made by") share.
-    const common = (at: number, entry: Entry, name: Uint8Array): void => {
+    const common = (at: number, part: (typeof parts)[number]): void => {
       view.setUint16(at + 4, 20, true); // version needed: 2.0
-      view.setUint16(at + 6, name.every((b) => b < 0x80) ? 0 : FLAG_UTF8, true);
+      view.setUint16(at + 6, part.name.every((b) => b < 0x80) ? 0 : FLAG_UTF8, true);
       view.setUint32(at + 10, 0x00210000, true); // stored, 1980-01-01 00:00
-      view.setUint32(at + 14, entry.crc, true);
-      view.setUint32(at + 18, entry.size, true);
-      view.setUint32(at + 22, entry.size, true);
-      view.setUint16(at + 26, name.length, true);
+      view.setUint32(at + 14, part.crc, true);
+      view.setUint32(at + 18, part.size, true);
+      view.setUint32(at + 22, part.size, true);
+      view.setUint16(at + 26, part.name.length, true);
     };
     const offsets: number[] = [];
     let at = 0;
-    for (const { entry, name } of entries) {
+    for (const part of parts) {
       offsets.push(at);
       view.setUint32(at, LOCAL, true);
-      common(at, entry, name);
-      out.set(name, at + 30);
-      out.set(this.inflate(entry), at + 30 + name.length);
-      at += 30 + name.length + entry.size;
+      common(at, part);
+      out.set(part.name, at + 30);
+      // Inflated (or taken from what verify() kept) one at a time, straight into the copy.
+      out.set(part.data ?? this.inflate(part.entry), at + 30 + part.name.length);
+      at += 30 + part.name.length + part.size;
     }
     const directory = at;
-    entries.forEach(({ entry, name }, i) => {
+    parts.forEach((part, i) => {
       view.setUint32(at, CENTRAL, true);
       view.setUint16(at + 4, 20, true); // made by: MS-DOS, 2.0
-      common(at + 2, entry, name);
+      common(at + 2, part);
       view.setUint32(at + 42, offsets[i], true);
-      out.set(name, at + 46);
-      at += 46 + name.length;
+      out.set(part.name, at + 46);
+      at += 46 + part.name.length;
     });
     view.setUint32(at, EOCD, true);
-    view.setUint16(at + 8, entries.length, true);
-    view.setUint16(at + 10, entries.length, true);
+    view.setUint16(at + 8, parts.length, true);
+    view.setUint16(at + 10, parts.length, true);
     view.setUint32(at + 12, at - directory, true);
     view.setUint32(at + 16, directory, true);
     return out;
