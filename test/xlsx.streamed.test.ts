@@ -11,7 +11,8 @@ import { submittedPlan } from "./support/submitted";
  * Scorecard copies written straight to XML (src/xlsx/planXml) are what ExcelJS writes for the same plans: the
  * same workbook streamed with every sheet drawn and rendered by ExcelJS is the reference, part by part, byte by
  * byte. The plans differ in everything a copy carries: scores, text that needs escaping or has characters XML
- * cannot hold, an invalid entry, hyperlinked evidence, a signature, each 状态, and two frames (a password).
+ * cannot hold, an invalid entry, hyperlinked evidence, a signature, each 状态, the footer (it names the station),
+ * the page breaks (rows as tall as their text), and two frames (a password).
  */
 
 const rubric = getRubric();
@@ -83,6 +84,9 @@ describe("streamedWorkbookBytes: scorecard plans", () => {
   });
 
   it("writes every part byte for byte as ExcelJS does", () => {
+    // Copies of one frame differ in their footers and page breaks too.
+    expect(new Set(all.map((plan) => plan.print.footer)).size).toBe(all.length);
+    expect(new Set(all.map((plan) => plan.print.rowBreaks.join())).size).toBeGreaterThan(2);
     expect(Object.keys(fast).sort()).toEqual(Object.keys(reference).sort());
     // Hyperlinked evidence gave some copies relationships; the frames hold protection with a password.
     expect(Object.keys(fast).filter((name) => name.includes("_rels/sheet")).length).toBeGreaterThan(0);

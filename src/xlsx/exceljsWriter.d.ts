@@ -28,6 +28,13 @@ declare module "exceljs/lib/xlsx/xform/sheet/hyperlink-xform" {
   class HyperlinkXform {}
   export = HyperlinkXform;
 }
+declare module "exceljs/lib/xlsx/xform/sheet/row-breaks-xform" {
+  import XmlStream = require("exceljs/lib/utils/xml-stream");
+  class RowBreaksXform {
+    render(xmlStream: XmlStream, model: readonly object[]): void;
+  }
+  export = RowBreaksXform;
+}
 declare module "exceljs/lib/xlsx/xform/list-xform" {
   import XmlStream = require("exceljs/lib/utils/xml-stream");
   class ListXform {

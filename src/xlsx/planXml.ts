@@ -5,20 +5,22 @@ import XmlStream from "exceljs/lib/utils/xml-stream";
 import WorkbookXform from "exceljs/lib/xlsx/xform/book/workbook-xform";
 import RelationshipsXform from "exceljs/lib/xlsx/xform/core/relationships-xform";
 import ListXform from "exceljs/lib/xlsx/xform/list-xform";
+import RowBreaksXform from "exceljs/lib/xlsx/xform/sheet/row-breaks-xform";
 import HyperlinkXform from "exceljs/lib/xlsx/xform/sheet/hyperlink-xform";
 import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
 import RelType from "exceljs/lib/xlsx/rel-type";
 import { columnLetters } from "./grid";
-import { excelStyle, excelValue } from "./render";
+import { centred, excelStyle, excelValue } from "./render";
 import type { SheetPlan } from "../sheet";
 
 /*
  * A scorecard plan's worksheet written straight to XML, for a workbook of many copies (the roll-up). ExcelJS
  * builds a model of every cell (objects, addresses, styles) and renders it through a generic XML writer: most of
- * the time of a 1,000-station roll-up. Here the first copy of each *frame* (everything of the plan but its cells
- * and row heights: columns, merges, validations, conditional formats, protection, print setup, views) is drawn
- * and rendered by ExcelJS as usual; the frame is kept as the XML around the cells, and every later copy of it
- * gets its rows, dimension and hyperlinks written here, cell by cell as ExcelJS's cell and row writers write them
+ * the time of a 1,000-station roll-up. Here the first copy of each *frame* (everything of the plan but its cells,
+ * row heights, page footer and page breaks: columns, merges, validations, conditional formats, protection, print
+ * setup, views) is drawn and rendered by ExcelJS as usual; the frame is kept as the XML around the cells, and every
+ * later copy of it gets its rows, dimension, hyperlinks, footer (it names the station) and page breaks (they
+ * follow the rows' heights, which follow what was written) written here, cell by cell as ExcelJS's cell and row writers write them
  * (same escaping, same shared-string and style registries, called in the same order), between the frame's pieces.
  * test/xlsx.streamed.test.ts holds the output byte for byte against ExcelJS's own rendering. Node only.
  */
@@ -36,28 +38,39 @@ export interface SharedRegistries {
 }
 
 /**
- * The worksheet XML of one frame as UTF-8, cut where the dimension's ref, the rows and the hyperlinks go: a copy
- * is its pieces and these, joined as bytes (joined as a string first, the 90 KB of each copy cost eight times as
- * long to encode).
+ * The worksheet XML of one frame as UTF-8, cut where each copy's own XML goes (FRAME_SLOTS, in that order): a copy
+ * is these pieces with its own between them, joined as bytes (joined as a string first, the 90 KB of each copy
+ * cost eight times as long to encode).
  */
 export interface PlanFrame {
-  readonly head: Uint8Array;
-  readonly afterDimension: Uint8Array;
-  readonly afterRows: Uint8Array;
-  readonly tail: Uint8Array;
+  /** One more than FRAME_SLOTS: the XML before the first slot, between each two, after the last. */
+  readonly pieces: readonly Uint8Array[];
   readonly state: string;
   readonly pageSetup: unknown;
+  /** A page break as renderPlan has ExcelJS write it, but its row (the same for every break of every plan). */
+  readonly pageBreak: object | null;
 }
 
 const utf8 = new TextEncoder();
 
 const DIMENSION = "§dimension§";
 const LINK = "§hyperlink§";
+const FOOTER = "§footer§";
+const BREAK = "§break§";
+
+/** Where a copy's XML goes in its frame: the mark rendered there, and the XML cut out around it. */
+const FRAME_SLOTS = [
+  { from: `<dimension ref="${DIMENSION}"/>`, to: `<dimension ref="${DIMENSION}"/>` },
+  { from: "<sheetData/>", to: "<sheetData/>" },
+  { from: "<hyperlinks>", to: "</hyperlinks>" },
+  { from: FOOTER, to: FOOTER },
+  { from: "<rowBreaks", to: "</rowBreaks>" },
+] as const;
 
 /**
- * What makes two plans' worksheets differ beyond their cells and row heights. renderPlan reads of the plan only
- * its cells, row heights, columns, merges, validations, conditional formats, protection, print setup, freeze and
- * the layout's first item row (the active cell); `selected` is the sheet's tab selection.
+ * What makes two plans' worksheets differ beyond their cells, row heights and footer. renderPlan reads of the
+ * plan only its cells, row heights, columns, merges, validations, conditional formats, protection, print setup,
+ * freeze and the layout's first item row (the active cell); `selected` is the sheet's tab selection.
  */
 export function planFrameKey(plan: SheetPlan, selected: boolean): string {
   return JSON.stringify([
@@ -70,7 +83,8 @@ export function planFrameKey(plan: SheetPlan, selected: boolean): string {
     plan.validations,
     plan.conditionalFormats,
     plan.protection,
-    plan.print,
+    // Whether there are page breaks decides where the frame's one goes: see captureFrame.
+    { ...plan.print, footer: null, rowBreaks: plan.print.rowBreaks.length > 0 },
     plan.freeze,
     plan.layout.firstItemRow,
   ]);
@@ -85,41 +99,44 @@ const render = (draw: (stream: XmlStream) => void): string => {
 const worksheetXform = new WorksheetXform();
 const hyperlinksXform = new ListXform({ tag: "hyperlinks", count: false, childXform: new HyperlinkXform() });
 const relationshipsXform = new RelationshipsXform();
+const rowBreaksXform = new RowBreaksXform();
 
-/** The XML before `from` and after the `to` that ends it (from === to: one element). */
-function cut(xml: string, from: string, to: string): [string, string] {
-  const start = xml.indexOf(from);
-  const end = start < 0 ? -1 : xml.indexOf(to, start);
-  if (end < 0) throw new Error(`The worksheet frame has no ${from}`);
-  return [xml.slice(0, start), xml.slice(end + to.length)];
+/** The worksheet model's parts captureFrame reads and marks (renderPlan always sets the odd-page footer). */
+interface FrameModel {
+  readonly state: string;
+  readonly pageSetup: unknown;
+  readonly headerFooter?: object;
+  readonly rowBreaks?: readonly { readonly id: number }[];
 }
 
 /**
  * The frame of a worksheet ExcelJS has just prepared for writing (its shared strings, styles, merges and
- * conditional formats' differential formats registered): its XML rendered again with marks where the
- * dimension, the rows and the hyperlinks go, cut there.
+ * conditional formats' differential formats registered): its XML rendered again with marks in FRAME_SLOTS,
+ * cut there.
  */
-export function captureFrame(model: { readonly state: string; readonly pageSetup: unknown }): PlanFrame {
-  const xml = render((stream) =>
+export function captureFrame(model: FrameModel): PlanFrame {
+  const [first] = model.rowBreaks ?? [];
+  const pageBreak = first ? { ...first, id: undefined } : null;
+  let rest = render((stream) =>
     worksheetXform.render(stream, {
       ...model,
       dimensions: DIMENSION,
       rows: [],
       hyperlinks: [{ address: LINK, rId: "rId1", target: LINK }],
+      headerFooter: { ...model.headerFooter, oddFooter: FOOTER },
+      rowBreaks: [{ ...pageBreak, id: BREAK }],
     }),
   );
-  const dimension = `<dimension ref="${DIMENSION}"/>`;
-  const [head, rest] = cut(xml, dimension, dimension);
-  const [afterDimension, rest2] = cut(rest, "<sheetData/>", "<sheetData/>");
-  const [afterRows, tail] = cut(rest2, "<hyperlinks>", "</hyperlinks>");
-  return {
-    head: utf8.encode(head),
-    afterDimension: utf8.encode(afterDimension),
-    afterRows: utf8.encode(afterRows),
-    tail: utf8.encode(tail),
-    state: model.state,
-    pageSetup: model.pageSetup,
-  };
+  const pieces: Uint8Array[] = [];
+  for (const { from, to } of FRAME_SLOTS) {
+    const start = rest.indexOf(from);
+    const end = start < 0 ? -1 : rest.indexOf(to, start);
+    if (end < 0) throw new Error(`The worksheet frame has no ${from}`);
+    pieces.push(utf8.encode(rest.slice(0, start)));
+    rest = rest.slice(end + to.length);
+  }
+  pieces.push(utf8.encode(rest));
+  return { pieces, state: model.state, pageSetup: model.pageSetup, pageBreak };
 }
 
 interface Hyperlink {
@@ -240,15 +257,19 @@ export function planSheetParts(frame: PlanFrame, plan: SheetPlan, shared: Shared
   const data = sheetData(plan, shared);
   data.hyperlinks.forEach((link, i) => (link.rId = `rId${i + 1}`));
   const links = data.hyperlinks.length > 0 ? render((s) => hyperlinksXform.render(s, data.hyperlinks)) : "";
-  const pieces = [
-    frame.head,
-    utf8.encode(`<dimension ref="${xmlEncode(data.dimension)}"/>`),
-    frame.afterDimension,
-    utf8.encode(data.xml),
-    frame.afterRows,
-    utf8.encode(links),
-    frame.tail,
+  // In the order renderPlan adds them, each as the frame's (whether a plan has breaks is part of its frame key).
+  const breaks = plan.print.rowBreaks.map((id) => ({ ...frame.pageBreak, id }));
+  const own = [
+    `<dimension ref="${xmlEncode(data.dimension)}"/>`,
+    data.xml,
+    links,
+    // As ExcelJS writes the footer renderPlan sets (header-footer-xform: a leaf node's escaped text).
+    xmlEncode(centred(plan.print.footer)),
+    render((s) => rowBreaksXform.render(s, breaks)),
   ];
+  const pieces = frame.pieces.flatMap((piece, i) =>
+    i < own.length ? [piece, utf8.encode(own[i])] : [piece],
+  );
   const sheet = new Uint8Array(pieces.reduce((n, piece) => n + piece.length, 0));
   pieces.reduce((offset, piece) => (sheet.set(piece, offset), offset + piece.length), 0);
   const rels =
