@@ -14,7 +14,8 @@
 import { mkdirSync, writeFileSync, readFileSync } from "fs";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { Zip, strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type ZipInputFile } from "fflate";
+import * as zlib from "zlib";
 import { convertWithLibreOffice } from "../src/export/libreoffice";
 import { getRubric } from "../src/rubric";
 import type { ScorecardState } from "../src/sheet";
@@ -48,7 +49,27 @@ function renamed(parts: Unzipped, from: string, to: string): Uint8Array {
   for (const name of Object.keys(copy))
     if (/^(xl\/sharedStrings|xl\/workbook|docProps\/app|xl\/worksheets\/sheet\d+)\.xml$/i.test(name))
       copy[name] = strToU8(strFromU8(copy[name]).split(from).join(to));
-  return zipSync(copy);
+  return zipped(copy);
+}
+
+/**
+ * Parts zipped, DEFLATE level 6 as fflate's zipSync would, by Node's zlib where it has crc32 (Node ≥ 20.15):
+ * 3,000 files made in a third of the time.
+ */
+function zipped(parts: Unzipped): Uint8Array {
+  if (!("crc32" in zlib)) return zipSync(parts);
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const [filename, data] of Object.entries(parts)) {
+    const file: ZipInputFile = { filename, size: data.length, crc: zlib.crc32(data), compression: 8 };
+    zip.add(file);
+    file.ondata?.(null, zlib.deflateRawSync(data, { level: 6 }), true);
+  }
+  zip.end();
+  return Buffer.concat(chunks);
 }
 
 async function templates(): Promise<Uint8Array[]> {
