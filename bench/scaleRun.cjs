@@ -1,6 +1,7 @@
 // One measured run of bench/scale.ts in its own process, so that peak RSS is this run's alone:
 //   node bench/scaleRun.cjs cli|exceljs|floor ARGS...
-// Prints "maxrss <kB>" as its last stderr line. cli runs the compiled CLI (dist-cli) with ARGS.
+// Prints "maxrss <kB> cpu <ms>" (peak RSS, and CPU time of every thread) as its last stderr line. cli runs the
+// compiled CLI (dist-cli) with ARGS.
 const { readFileSync } = require("fs");
 
 async function run(mode, args) {
@@ -45,6 +46,8 @@ async function run(mode, args) {
 }
 
 run(process.argv[2], process.argv.slice(3)).then((code) => {
-  process.stderr.write(`maxrss ${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  const cpu = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+  process.stderr.write(`maxrss ${usage.maxRSS} cpu ${cpu}\n`);
   process.exitCode = code;
 });

@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import { writeFile } from "fs/promises";
 import { join } from "path";
 import { buildRollup } from "../src/rollup";
-import { rollupBytes } from "../src/rollup/xlsx";
+import { rollupBytes } from "../src/rollup/bytes";
 import { getRubric } from "../src/rubric";
 import { planToGrid, readScorecard } from "../src/sheet";
 import { convertWithLibreOffice, tempDir } from "./support/libreoffice";

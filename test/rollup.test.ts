@@ -29,6 +29,7 @@ import {
   VERDICT_COLOURS,
   buildRollup,
   buildRollupPlans,
+  chartXml,
   csvField,
   listCsv,
   summaryCsv,
@@ -38,7 +39,8 @@ import {
   type RollupVerdict,
 } from "../src/rollup";
 import { vetoText } from "../src/i18n/veto";
-import { addChart, buildRollupWorkbook, rollupBytes } from "../src/rollup/xlsx";
+import { addChart, buildRollupWorkbook } from "../src/rollup/xlsx";
+import { rollupBytes } from "../src/rollup/bytes";
 import { cellFormula, cellGridValue, loadWorkbook, readScorecards, workbookBytes } from "../src/xlsx";
 import { compactEntries, randomFill } from "./support/fills";
 import { submittedPlan } from "./support/submitted";
@@ -597,6 +599,20 @@ function expectedSummary(rollup: Rollup): Map<string, GridValue> {
   for (const [row, v] of totals) want.set(`D${row}`, v);
   return want;
 }
+
+describe("the chart of a city's roll-up", () => {
+  it("past 60 stations labels neither the bars nor the stations (they would print as a black band)", () => {
+    const cityReads = Array.from({ length: 61 }, (_, i) => readOf(passing(`城${i}街道`)));
+    const city = buildRollupPlans(buildRollup(cityReads, rubric)).chart;
+    const district = buildRollupPlans(buildRollup(reads, rubric)).chart;
+    expect(city.categories.values).toHaveLength(78);
+    expect(chartXml(city)).not.toContain("<c:dLbls>");
+    expect(chartXml(city)).toContain('<c:tickLblPos val="none"/>');
+    expect(city.title).toContain("78个服务站，按汇总表顺序，不逐一标注");
+    expect(chartXml(district)).toContain("<c:dLbls>");
+    expect(chartXml(district)).not.toContain('<c:tickLblPos val="none"/>');
+  });
+});
 
 describe("the roll-up workbook", () => {
   const rollup = buildRollup(reads, rubric);

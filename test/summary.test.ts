@@ -7,7 +7,7 @@ import type { Lang } from "../src/i18n/types";
 import { getRubric } from "../src/rubric";
 import { scoreScorecard } from "../src/scoring";
 import { VERDICT_TEXT, type ScorecardEntries, type ScorecardState } from "../src/sheet";
-import { LIST_SHEET, MISSING_TEXT, ROLLUP_COL, ROLLUP_SHEET } from "../src/rollup";
+import { LIST_SHEET, MISSING_TEXT, ROLLUP_COL, ROLLUP_SHEET, SOURCES_SHEET } from "../src/rollup";
 import { cellGridValue, newWorkbook, readScorecards, renderPlan } from "../src/xlsx";
 import { readWorkbookFile, writeWorkbookFile } from "../src/xlsx/files";
 import { compactEntries, randomFill } from "./support/fills";
@@ -102,11 +102,12 @@ describe("scorecard summary", () => {
     expect(result.out).toContain("目标 11 个");
   });
 
-  it("holds 汇总 first, then 创建名单 and the 16 scorecards with their entries and state", async () => {
+  it("holds 汇总 first, then 创建名单, 来源文件 and the 16 scorecards with their entries and state", async () => {
     const workbook = await readWorkbookFile(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       ROLLUP_SHEET,
       LIST_SHEET,
+      SOURCES_SHEET,
       ...files.map((f) => `${f.station}2020评分表`),
     ]);
     const copies = readScorecards(workbook);

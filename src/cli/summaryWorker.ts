@@ -6,8 +6,10 @@ import { readStationFile } from "./stationRead";
 export interface SummaryJob {
   readonly file: string;
   readonly lang: Lang;
+  /** Whether the reads themselves are wanted (their copies may go into the roll-up), or their facts only. */
+  readonly withReads: boolean;
 }
 
 parentPort?.on("message", (job: SummaryJob) => {
-  void readStationFile(job.file, job.lang).then((result) => parentPort?.postMessage(result));
+  void readStationFile(job.file, job.lang, job.withReads).then((result) => parentPort?.postMessage(result));
 });

@@ -92,17 +92,21 @@ const zh = {
   differences: "自评与复核不一致",
   item: (id: string) => `第${id}项`,
   verdicts: { pass: "达标", fail: "未达标", veto: "否决", incomplete: "未完成" },
-  summaryHelp: `用法：scorecard summary 文件... -o 汇总.xlsx|名单.csv [--csv list|summary] [--unit 单位] [--year 年度] [--edition 版本] [--force] [--lang zh|en]
+  summaryHelp: `用法：scorecard summary 文件... -o 汇总.xlsx|名单.csv [--copies|--no-copies] [--csv list|summary] [--unit 单位] [--year 年度] [--edition 版本] [--force] [--lang zh|en]
 
 把多个工作簿（通常每个服务站一个文件）中的评分表合并成一个汇总工作簿：
   汇总      每个服务站一行：状态（未收到、填报中、已提交、复核中、已复核，或提交后被修改、无提交记录）、
             自评、复核总分与结论（复核开始前复核为空白），认定结论（复核完成时以复核为准，否则以自评为准），
             否决原因（否决时回答“是”的否决事项）；服务站数、收到数、已提交数、已复核数、未收到数，
-            达标数、达标率、目标数（通知所列服务站总数的60%，向上取整）、还需达标数；总分与结论为引用各评分表的实时公式；
+            达标数、达标率、目标数（通知所列服务站总数的60%，向上取整）、还需达标数；附副本时总分与结论为引用副本的
+            实时公式，不附时为读出的数值；表格右侧为每行的“来源文件”和“文件哈希”（文件内容的 SHA-256，不打印）；
             收到不等于提交：只有已提交（或复核中、已复核）且提交记录有效的评分表参与认定，其余（包括没有文件的）
             认定结论为“未提交”，不计为达标、不列入创建名单；附认定总分与90分达标线的柱形图（按认定结论着色，带图例）
   创建名单  达标服务站的名单（序号、服务站、总分、结论），可直接上报
-  以及每个服务站的评分表（保留分数、佐证材料、备注和状态）。
+  来源文件  全部输入文件，按给出的顺序：文件、哈希、其中的评分表（工作表、服务站、年度、状态）及计入情况
+            （计入汇总、计入历年对比、重复或年度、版本不同而未计入、无法读取）
+  以及每个服务站的评分表副本（保留分数、佐证材料、备注和状态）：汇总年度的评分表不超过 %LIMIT% 份时默认附上；
+  超过时默认不附（上千份副本的工作簿 WPS、Excel 打开很慢甚至打不开），用 --copies 仍可附上。
   汇总表另有“缺佐证项数”列（已得分但未填佐证材料的项数），标题下一行为通知的进度（当前阶段及剩余天数；
   通知未给出日期的年度注明“通知未给出时间安排”），命令也把进度打印在标准输出上。
   历年对比  文件涉及多个年度时加入：每个服务站一行，每年的自评、复核总分与认定结论，较上年的变化，各年的
@@ -110,6 +114,8 @@ const zh = {
   -o, --out  输出文件：.xlsx 为汇总工作簿；.csv 默认只输出创建名单（UTF-8 带 BOM，CRLF 换行）
   --csv      .csv 的内容：list 创建名单（默认；序号,服务站,总分,结论,认定依据,状态,标准）；summary 整张汇总表
              （每站一行，含状态、否决原因、标准，其后为各项计数）
+  --copies     附上每个服务站的评分表副本（不论多少）
+  --no-copies  不附副本（汇总表为读出的数值）
   --unit     汇总表标题和创建名单“报送单位”中的单位（默认为通知的发文单位 重庆市铜梁区退役军人事务局）
   --year     汇总的年度（默认取多数评分表的年度）
   --edition  标准版本（默认取多数评分表的版本）
@@ -138,6 +144,13 @@ const zh = {
   summaryTarget: (target: number, needed: number) =>
     needed > 0 ? `目标 ${target} 个，还需 ${needed} 个达标` : `目标 ${target} 个，已达到`,
   summaryListWritten: (out: string, n: number) => `已生成创建名单 ${out}：${n} 个达标服务站`,
+  // A city's roll-up (issue 24): when station copies go into the workbook.
+  summaryCopiesBoth: "--copies 与 --no-copies 只能选一个",
+  summaryCopiesXlsx: "--copies、--no-copies 只用于 .xlsx 汇总工作簿（-o 须以 .xlsx 结尾）",
+  summaryCopied: (n: number) => `已附 ${n} 个服务站的评分表副本，汇总表为引用副本的实时公式`,
+  summaryNotCopied: (n: number, limit: number) =>
+    `未附评分表副本（${n} 个服务站，超过 ${limit} 个时默认不附；加 --copies 可附上）：汇总表为读出的数值，` +
+    `每行注明来源文件及其 SHA-256 哈希，全部输入文件见“来源文件”工作表`,
   sampleHelp: `用法：scorecard sample 文件... [--rate 0.5] [--seed 种子] [-o 抽查名单.xlsx|抽查名单.csv] [--year 年度] [--force] [--lang zh|en]
 
 市退役军人事务局“抽取50%以上的退役军人服务站进行暗访调研”：从文件中找到的服务站（有评分表的）里
@@ -281,7 +294,7 @@ Exit codes: 0 no errors; 1 invalid entries or integrity errors; 2 a file could n
   differences: "Self-assessment and review differ",
   item: (id) => `Item ${id}`,
   verdicts: { pass: "pass", fail: "fail", veto: "vetoed", incomplete: "incomplete" },
-  summaryHelp: `Usage: scorecard summary FILE... -o SUMMARY.xlsx|LIST.csv [--csv list|summary] [--unit UNIT] [--year YYYY] [--edition ID] [--force] [--lang zh|en]
+  summaryHelp: `Usage: scorecard summary FILE... -o SUMMARY.xlsx|LIST.csv [--copies|--no-copies] [--csv list|summary] [--unit UNIT] [--year YYYY] [--edition ID] [--force] [--lang zh|en]
 
 Merges the scorecards of many workbooks (usually one file per station) into one roll-up workbook:
   汇总      one row per station: its 状态 (未收到 missing, 填报中, 已提交, 复核中, 已复核, or 提交后被修改 changed
@@ -290,12 +303,17 @@ Merges the scorecards of many workbooks (usually one file per station) into one 
             else the self-assessment) and 否决原因 (the veto items answered 是); the counts of stations, received,
             submitted, reviewed and missing, the pass count, pass rate, target (60% of the stations the notice
             names, rounded up) and how many more must pass; totals and verdicts are live formulas over the
-            station sheets. Received is not submitted: only a scorecard submitted (or under review, reviewed)
+            station copies when they are in the workbook, else the values read, and beside the table (not
+            printed) each row's 来源文件 (source file) and 文件哈希 (SHA-256 of its bytes). Received is not submitted: only a scorecard submitted (or under review, reviewed)
             with a valid submission record is judged; any other, like a station that sent nothing, counts as
             未提交 (not submitted), never as a pass nor on the 创建名单. A column chart of the counted totals
             against the 90-point line, each bar coloured by its verdict, with a legend
   创建名单  the stations that pass (序号, 服务站, 总分, 结论), ready to send upward
-  and each station's scorecard (scores, evidence, notes and state kept).
+  来源文件  every input file in the order given: its hash, the scorecards in it (sheet, station, year, state) and
+            where each went (the 汇总, 历年对比, left out as a duplicate or of another year or edition, unreadable)
+  and a copy of each station's scorecard (scores, evidence, notes and state kept): by default when the roll-up's
+  year has at most %LIMIT% scorecards; past that only with --copies (a workbook of a thousand copies opens slowly
+  in WPS and Excel, if at all).
   汇总 also has a 缺佐证项数 column (items scored without evidence) and, under its title, the notice's timeline
   (the current step and the days left; "the notice gives no dates" for other years), also printed on stdout.
   历年对比  added when the files span several years: one row per station, each year's self and review totals
@@ -304,6 +322,8 @@ Merges the scorecards of many workbooks (usually one file per station) into one 
   -o, --out  output file: .xlsx writes the roll-up workbook; .csv the 创建名单 by default (UTF-8 with a BOM, CRLF)
   --csv      what a .csv holds: list, the 创建名单 (default; 序号,服务站,总分,结论,认定依据,状态,标准); summary,
              the whole 汇总 (a line per station with its state, veto items and edition, then the counts)
+  --copies     copy every station's scorecard in, however many
+  --no-copies  copy none (the 汇总 holds the values read)
   --unit     the unit in the 汇总 title and the 创建名单's 报送单位 (default: the notice's issuer,
              重庆市铜梁区退役军人事务局)
   --year     the year rolled up (default: the year most scorecards carry)
@@ -334,6 +354,14 @@ Exit codes: 0 every file read; 2 a file could not be read (the output is still w
   summaryTarget: (target, needed) =>
     needed > 0 ? `target ${target}, ${needed} more must pass` : `target ${target}, reached`,
   summaryListWritten: (out, n) => `Wrote the 创建名单 ${out}: ${n} passing station(s)`,
+  // A city's roll-up (issue 24): when station copies go into the workbook.
+  summaryCopiesBoth: "Choose one of --copies and --no-copies",
+  summaryCopiesXlsx: "--copies and --no-copies apply to an .xlsx roll-up only (-o must end in .xlsx)",
+  summaryCopied: (n) =>
+    `Copied the scorecards of ${n} station(s) in; the 汇总 refers to them with live formulas`,
+  summaryNotCopied: (n, limit) =>
+    `No scorecard copies (${n} stations; more than ${limit} are not copied unless --copies is given): the 汇总 ` +
+    `holds the values read, each row with its source file and SHA-256 hash; every input is listed on the 来源文件 sheet`,
   sampleHelp: `Usage: scorecard sample FILE... [--rate 0.5] [--seed SEED] [-o SAMPLE.xlsx|SAMPLE.csv] [--year YYYY] [--force] [--lang zh|en]
 
 The city's draw of "at least 50% of the stations" for unannounced visits: of the stations found in the files

@@ -86,6 +86,12 @@ const BAR_LABELS =
   `<c:dLblPos val="inBase"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
   `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
 
+/**
+ * Bars up to which each carries its label and its station's name under it; past it (a city's roll-up) the names
+ * and labels would print as a black band, and the chart shows the spread of totals and colours only.
+ */
+export const LABELLED_BARS = 60;
+
 /** The bar series' own legend entry (the first), hidden when the legend names the colours instead. */
 const HIDE_BARS_ENTRY = `<c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry>`;
 
@@ -94,10 +100,11 @@ export function chartXml(spec: ChartSpec): string {
   const legend = spec.legend?.entries ?? [];
   const blankRef = spec.legend?.blankRef ?? "";
   const points = (spec.barColours ?? []).map(barPoint).join("");
+  const labelled = spec.categories.values.length <= LABELLED_BARS;
   const bar =
     `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
     `<c:ser><c:idx val="0"/><c:order val="0"/>${seriesName(spec.bars)}` +
-    `<c:spPr>${solid(BAR_COLOUR)}</c:spPr><c:invertIfNegative val="0"/>${points}${BAR_LABELS}` +
+    `<c:spPr>${solid(BAR_COLOUR)}</c:spPr><c:invertIfNegative val="0"/>${points}${labelled ? BAR_LABELS : ""}` +
     `${categories(spec)}${values(spec.bars)}</c:ser>` +
     legend.map((entry, i) => legendSeries(entry, i + 2, blankRef)).join("") +
     `<c:gapWidth val="60"/>${legend.length > 0 ? '<c:overlap val="100"/>' : ""}` +
@@ -111,7 +118,7 @@ export function chartXml(spec: ChartSpec): string {
   const catAx =
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/>` +
-    `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:minorTickMark val="none"/><c:tickLblPos val="${labelled ? "nextTo" : "none"}"/>` +
     `<c:txPr><a:bodyPr rot="-2700000" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
     `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
     `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;

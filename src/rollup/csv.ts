@@ -7,6 +7,7 @@ import {
   LIST_HEADERS,
   REACHED_TEXT,
   ROLLUP_HEADERS,
+  SOURCE_HEADERS,
   STATUS_TEXT,
   SUBMITTED_RULE,
   TOTAL_LABELS,
@@ -54,10 +55,14 @@ export function listCsv(rollup: Rollup): string {
   ]);
 }
 
-/** The 汇总's columns in the CSV: the sheet's (without its 工作表 and 达标线 columns), then 标准. */
+/**
+ * The 汇总's columns in the CSV: the sheet's (without its 工作表 and 达标线 columns), then 标准, then, when the
+ * roll-up was read from files, each row's source file and hash.
+ */
 const SUMMARY_CSV_HEADERS = [
   ...ROLLUP_HEADERS.filter((h) => h !== "工作表" && h !== "达标线"),
   "标准",
+  ...SOURCE_HEADERS,
 ] as const;
 
 /**
@@ -82,7 +87,13 @@ export function summaryCsv(rollup: Rollup): string {
     状态: STATUS_TEXT[row.status],
     否决原因: vetoText(rubric, row.vetoItems) || null,
     标准: rubric.shortTitle,
+    来源文件: row.source?.file ?? null,
+    文件哈希: row.source?.hash ?? null,
   });
+  const sourced = rollup.rows.some((row) => row.source !== null);
+  const headers = SUMMARY_CSV_HEADERS.filter(
+    (h) => sourced || !(SOURCE_HEADERS as readonly string[]).includes(h),
+  );
   const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
   const counts: [keyof typeof TOTAL_LABELS, string | number | null][] = [
     ["stations", totals.stations],
@@ -102,8 +113,8 @@ export function summaryCsv(rollup: Rollup): string {
     ["reached", totals.reached === null ? null : totals.reached ? REACHED_TEXT.yes : REACHED_TEXT.no],
   ];
   const lines = [
-    csvLine(SUMMARY_CSV_HEADERS),
-    ...rollup.rows.map((row) => csvLine(SUMMARY_CSV_HEADERS.map((h) => byHeader(row)[h]))),
+    csvLine(headers),
+    ...rollup.rows.map((row) => csvLine(headers.map((h) => byHeader(row)[h]))),
     "",
     ...counts.filter(([, n]) => n !== null).map(([key, n]) => csvLine([TOTAL_LABELS[key], n])),
     "",

@@ -8,6 +8,7 @@ export {
   buildRollup,
   countedBasis,
   passingRows,
+  scorecardFacts,
   stationKey,
   targetCount,
   VERDICTS,
@@ -15,11 +16,14 @@ export {
   type ColumnResult,
   type ExclusionReason,
   type Rollup,
+  type RollupInput,
   type RollupOptions,
   type RollupRow,
+  type RollupSource,
   type RollupStatus,
   type RollupTotals,
   type RollupVerdict,
+  type ScorecardFacts,
 } from "./model";
 export {
   buildRollupPlans,
@@ -55,3 +59,4 @@ export {
 export { sampleCsv, sampleLines, samplePlan } from "./samplePlan";
 export { compareYears, yearsOf, type Fall, type YearsComparison, type YearsRow } from "./years";
 export { yearsHeaders, yearsPlan } from "./yearsPlan";
+export { sourcesPlan, type InputFile } from "./sourcesPlan";

@@ -24,6 +24,12 @@ export const ROLLUP_HEADERS = [
   "否决原因",
 ] as const;
 
+/**
+ * Headers the 汇总 adds after ROLLUP_HEADERS when it was made from files (scorecard summary): the file each row's
+ * scorecard was read from, as named to the command, and the SHA-256 of its bytes ("sha256:…").
+ */
+export const SOURCE_HEADERS = ["来源文件", "文件哈希"] as const;
+
 /** The 汇总 columns of the first drawings: a sheet whose header starts so is the add-in's own. */
 export const ROLLUP_FIRST_HEADERS = ROLLUP_HEADERS.slice(0, 12);
 
@@ -114,6 +120,21 @@ export const YEARS_TOTAL_HEADERS = [
   "目标数",
   "还需达标数",
   "目标完成情况",
+] as const;
+
+/** The 来源文件 sheet of a roll-up made from files: every input file, its hash and what became of it. */
+export const SOURCES_SHEET = "来源文件";
+
+/** Header row of the 来源文件 table. */
+export const SOURCES_SHEET_HEADERS = [
+  "序号",
+  "文件",
+  "文件哈希",
+  "工作表",
+  "服务站",
+  "年度",
+  "状态",
+  "计入情况",
 ] as const;
 
 export const FALLS_TITLE = "下滑服务站（上年达标、本年未达标或否决）";

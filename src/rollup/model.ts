@@ -1,7 +1,7 @@
 import type { Rubric } from "../rubric";
 import { receiptStatus, isSubmitted, reviewStarted, type ReceiptStatus } from "../review/status";
-import { scoreColumn, type ColumnScore, type Verdict } from "../scoring";
-import { evidenceStatus, sheetNameFor, type ReadScorecard } from "../sheet";
+import type { ColumnScore, Verdict } from "../scoring";
+import { evidenceStatus, sheetNameFor, type ReadScorecard, type ScorecardMeta } from "../sheet";
 
 /**
  * The roll-up of many scorecards: one row per station, the verdict that counts for each, and the pass count
@@ -33,6 +33,59 @@ export interface ColumnResult {
   readonly vetoItems: readonly string[];
 }
 
+/** The file a scorecard was read from, as named to the command line, and the SHA-256 of its bytes ("sha256:…"). */
+export interface RollupSource {
+  readonly file: string;
+  readonly hash: string;
+}
+
+/**
+ * What the roll-up needs of one scorecard, worked out once where it is read: its sheet, metadata, receipt status,
+ * both columns' totals and verdicts, and the items scored without evidence. A few hundred bytes where the read
+ * is tens of kilobytes, so a roll-up of many files keeps these, not the reads.
+ */
+export interface ScorecardFacts {
+  readonly sheet: string;
+  readonly meta: ScorecardMeta;
+  readonly status: ReceiptStatus;
+  readonly self: ColumnResult;
+  readonly review: ColumnResult;
+  /** Items scored above 0 in either column without 佐证材料. */
+  readonly missingEvidence: number;
+  /** Where the scorecard came from, when it came from a file. */
+  readonly source?: RollupSource;
+}
+
+const column = (score: ColumnScore): ColumnResult => ({
+  total: score.total,
+  verdict: score.verdict,
+  vetoItems: score.vetoConditions,
+});
+
+const factsOfRead = new WeakMap<ReadScorecard, ScorecardFacts>();
+
+/** The facts of a read scorecard (the engine's scores as read), from `source` if given. */
+export function scorecardFacts(read: ReadScorecard, source?: RollupSource): ScorecardFacts {
+  const known = source === undefined ? factsOfRead.get(read) : undefined;
+  if (known) return known;
+  const facts: ScorecardFacts = {
+    sheet: read.sheet,
+    meta: read.meta,
+    status: receiptStatus(read),
+    self: column(read.scores.self),
+    review: column(read.scores.review),
+    missingEvidence: evidenceStatus(read).missing.length,
+    ...(source === undefined ? {} : { source }),
+  };
+  if (source === undefined) factsOfRead.set(read, facts);
+  return facts;
+}
+
+/** A roll-up's input: a read scorecard, or the facts of one read elsewhere (a worker thread, an earlier pass). */
+export type RollupInput = ReadScorecard | ScorecardFacts;
+
+const factsOf = (input: RollupInput): ScorecardFacts => ("status" in input ? input : scorecardFacts(input));
+
 export interface RollupRow {
   /** 序号, from 1. */
   readonly no: number;
@@ -55,6 +108,8 @@ export interface RollupRow {
   readonly vetoItems: readonly string[];
   /** Items scored without 佐证材料; null when none was received. */
   readonly missingEvidence: number | null;
+  /** The file the scorecard was read from, when known; null when none was received. */
+  readonly source: RollupSource | null;
 }
 
 export interface RollupTotals {
@@ -93,7 +148,7 @@ export interface Rollup {
   readonly named: boolean;
   readonly rows: readonly RollupRow[];
   readonly totals: RollupTotals;
-  /** Scorecards for a station and year already taken from an earlier read: index, and the index kept. */
+  /** Scorecards for a station and year already taken from an earlier input: index, and the index kept. */
   readonly duplicates: readonly { readonly index: number; readonly keptIndex: number }[];
   /** Scorecards left out: another edition or another year. */
   readonly excluded: readonly { readonly index: number; readonly reason: ExclusionReason }[];
@@ -143,12 +198,6 @@ function mostCommon(values: readonly number[]): number | undefined {
   return best;
 }
 
-const column = (score: ColumnScore): ColumnResult => ({
-  total: score.total,
-  verdict: score.verdict,
-  vetoItems: score.vetoConditions,
-});
-
 /** A sheet name unused so far: the scorecard's own name, shortened with a counter on a clash. */
 function uniqueSheet(name: string, taken: Set<string>): string {
   let candidate = name;
@@ -166,15 +215,16 @@ function uniqueSheet(name: string, taken: Set<string>): string {
  * A second scorecard for the same station and year is a duplicate: the first read is kept.
  */
 export function buildRollup(
-  reads: readonly ReadScorecard[],
+  inputs: readonly RollupInput[],
   rubric: Rubric,
   options: RollupOptions = {},
 ): Rollup {
+  const facts = inputs.map(factsOf);
   const notice = rubric.notice ?? null;
-  const sameEdition = reads.map((r) => r.meta.edition === rubric.edition);
+  const sameEdition = facts.map((card) => card.meta.edition === rubric.edition);
   const year =
     options.year ??
-    mostCommon(reads.filter((_, i) => sameEdition[i]).map((r) => r.meta.year)) ??
+    mostCommon(facts.filter((_, i) => sameEdition[i]).map((card) => card.meta.year)) ??
     notice?.year ??
     new Date().getFullYear();
 
@@ -184,10 +234,10 @@ export function buildRollup(
   const namedKeys = new Map((notice?.stations ?? []).map((s) => [stationKey(s), s]));
   const kept = new Map<string, number>();
   const notNamed: number[] = [];
-  reads.forEach((read, index) => {
+  facts.forEach((card, index) => {
     if (!sameEdition[index]) return excluded.push({ index, reason: "edition" });
-    if (read.meta.year !== year) return excluded.push({ index, reason: "year" });
-    const key = stationKey(read.meta.station);
+    if (card.meta.year !== year) return excluded.push({ index, reason: "year" });
+    const key = stationKey(card.meta.station);
     const first = kept.get(key);
     if (first !== undefined) return duplicates.push({ index, keptIndex: first });
     kept.set(key, index);
@@ -210,34 +260,35 @@ export function buildRollup(
         verdict: "unsubmitted",
         vetoItems: [],
         missingEvidence: null,
+        source: null,
       };
-    const read = reads[readIndex];
-    const status = receiptStatus(read);
-    const self = scoreColumn(rubric, read.entries.self);
-    const review = reviewStarted(status) ? scoreColumn(rubric, read.entries.review) : null;
+    const card = facts[readIndex];
+    const { status, self } = card;
+    const review = reviewStarted(status) ? card.review : null;
     const counted = review && countedBasis(review.verdict) === "review" ? review : self;
     const submitted = isSubmitted(status);
     return {
       no,
       station,
-      sheet: uniqueSheet(sheetNameFor(read.meta.station, read.meta.year), taken),
+      sheet: uniqueSheet(sheetNameFor(card.meta.station, card.meta.year), taken),
       readIndex,
       status,
-      self: column(self),
-      review: review && column(review),
+      self,
+      review,
       basis: submitted ? (counted === review ? "review" : "self") : null,
       total: counted.total,
       verdict: submitted ? counted.verdict : "unsubmitted",
-      vetoItems: submitted && counted.vetoed ? counted.vetoConditions : [],
-      missingEvidence: evidenceStatus(read).missing.length,
+      vetoItems: submitted && counted.verdict === "veto" ? counted.vetoItems : [],
+      missingEvidence: card.missingEvidence,
+      source: card.source ?? null,
     };
   };
   const stations = named
     ? [
         ...(notice?.stations ?? []).map((s) => ({ station: s, index: kept.get(stationKey(s)) })),
-        ...notNamed.map((index) => ({ station: reads[index].meta.station, index })),
+        ...notNamed.map((index) => ({ station: facts[index].meta.station, index })),
       ]
-    : [...kept.values()].map((index) => ({ station: reads[index].meta.station, index }));
+    : [...kept.values()].map((index) => ({ station: facts[index].meta.station, index }));
   const rows = stations.map(({ station, index }, i) => rowFor(i + 1, station, index));
 
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<RollupVerdict, number>;

@@ -24,10 +24,13 @@ import {
   REACHED_TEXT,
   ROLLUP_HEADERS,
   ROLLUP_SHEET,
+  SOURCE_HEADERS,
+  SOURCES_SHEET,
   TOTAL_LABELS,
 } from "./labels";
 import { VERDICTS, passingRows, type Rollup, type RollupRow, type RollupVerdict } from "./model";
 import { VERDICT_COLOURS } from "./verdicts";
+import { LABELLED_BARS } from "./chart";
 import { vetoText } from "../i18n/veto";
 
 /*
@@ -71,6 +74,9 @@ export const ROLLUP_COL = {
   missingEvidence: 11,
   status: 12,
   vetoReason: 13,
+  /** Beside the table when the roll-up was read from files (SOURCE_HEADERS). */
+  sourceFile: 14,
+  sourceHash: 15,
 } as const;
 
 const base = { hAlign: "center", vAlign: "middle", wrap: true, border: true, locked: true } as const;
@@ -192,7 +198,15 @@ function basisLine(rollup: Rollup): string {
 export interface RollupPlanOptions {
   /** The notice's timeline status, worded, as a line under the title. */
   readonly timeline?: string;
+  /**
+   * Whether each station's scorecard is a sheet of the same workbook (its row's `sheet`), which the row then
+   * refers to with live formulas; true by default. False: the row holds the values the engine read.
+   */
+  readonly copies?: boolean;
 }
+
+/** Rows up to which the printed 汇总 is fitted to one page; a longer one runs over as many pages as it needs. */
+const ONE_PAGE_ROWS = 40;
 
 function summaryPlan(
   rollup: Rollup,
@@ -200,9 +214,13 @@ function summaryPlan(
 ): { plan: GridSheetPlan; at: RollupAddresses; chart: ChartSpec } {
   const { rubric, rows, totals } = rollup;
   const C = ROLLUP_COL;
-  const width = ROLLUP_HEADERS.length;
-  const last = width - 1;
-  const g = new Grid(width);
+  const copies = options.copies ?? true;
+  // The file and hash of each row, when the roll-up was read from files: beside the table, not printed.
+  const sources = rows.some((row) => row.source !== null);
+  const headers = [...ROLLUP_HEADERS, ...(sources ? SOURCE_HEADERS : [])];
+  // Titles, notes and the printed page span the table's own columns.
+  const last = ROLLUP_HEADERS.length - 1;
+  const g = new Grid(headers.length);
   const s = layoutFor(rubric).summaryRows;
   const incomplete = VERDICT_TEXT.incomplete;
   const layout = layoutFor(rubric);
@@ -222,7 +240,7 @@ function summaryPlan(
   g.span(2, 0, last, value(`${basisLine(rollup)}${timeline}`, "subtitle"));
   g.height(2, timeline ? 45 : 30);
   const headerRow = 3;
-  ROLLUP_HEADERS.forEach((h, c) => g.set(headerRow, c, value(h, "header")));
+  headers.forEach((h, c) => g.set(headerRow, c, value(h, "header")));
   g.height(headerRow, 24);
 
   const firstRow = headerRow + 1;
@@ -237,6 +255,10 @@ function summaryPlan(
     // 状态 as the engine judged it on reading (a formula cannot check the submission hash); the columns that
     // depend on it refer to this cell.
     g.set(r, C.status, value(STATUS_TEXT[row.status], "verdict"));
+    if (sources) {
+      g.set(r, C.sourceFile, value(row.source?.file ?? null, "text"));
+      g.set(r, C.sourceHash, value(row.source?.hash ?? null, "text"));
+    }
     if (row.sheet === null || row.self === null) {
       g.set(r, C.sheet, value(null, "text"));
       for (const c of [C.selfTotal, C.reviewTotal, C.total]) g.set(r, c, value(null, "score"));
@@ -258,59 +280,55 @@ function summaryPlan(
             `IF(${ref}!${addr(column, layout.entryRows.get(v.key) ?? 0)}="${YES}","、${vetoText(rubric, [v.key])}","")`,
         )
         .join("&")},2,255)`;
-    g.set(r, C.missingEvidence, formula(missingEvidenceFormula(ref), row.missingEvidence ?? 0, "index"));
+    // Live, a formula over the station's sheet with the engine's value cached; else the engine's value itself.
+    const put = (c: number, live: () => string, result: string | number, style: GridStyleName): void =>
+      g.set(r, c, copies ? formula(live(), result, style) : value(result === "" ? null : result, style));
+    put(C.missingEvidence, () => missingEvidenceFormula(ref), row.missingEvidence ?? 0, "index");
     g.set(r, C.sheet, value(row.sheet, "text"));
-    g.set(r, C.selfTotal, formula(`${ref}!${addr(COL.self, s.total)}`, row.self.total, "score"));
-    g.set(
-      r,
+    put(C.selfTotal, () => `${ref}!${addr(COL.self, s.total)}`, row.self.total, "score");
+    put(
       C.reviewTotal,
-      formula(`IF(${reviewShown},${ref}!${addr(COL.review, s.total)},"")`, row.review?.total ?? "", "score"),
+      () => `IF(${reviewShown},${ref}!${addr(COL.review, s.total)},"")`,
+      row.review?.total ?? "",
+      "score",
     );
-    g.set(
-      r,
+    put(
       C.selfVerdict,
-      formula(`${ref}!${addr(COL.self, s.verdict)}`, VERDICT_TEXT[row.self.verdict], "verdict"),
+      () => `${ref}!${addr(COL.self, s.verdict)}`,
+      VERDICT_TEXT[row.self.verdict],
+      "verdict",
     );
-    g.set(
-      r,
+    put(
       C.reviewVerdict,
-      formula(
-        `IF(${reviewShown},${ref}!${addr(COL.review, s.verdict)},"")`,
-        row.review ? VERDICT_TEXT[row.review.verdict] : "",
-        "verdict",
-      ),
+      () => `IF(${reviewShown},${ref}!${addr(COL.review, s.verdict)},"")`,
+      row.review ? VERDICT_TEXT[row.review.verdict] : "",
+      "verdict",
     );
-    g.set(
-      r,
+    put(
       C.total,
-      formula(`IF(${reviewOpen},${here(C.selfTotal)},${here(C.reviewTotal)})`, row.total ?? 0, "score"),
+      () => `IF(${reviewOpen},${here(C.selfTotal)},${here(C.reviewTotal)})`,
+      row.total ?? 0,
+      "score",
     );
-    g.set(
-      r,
+    put(
       C.verdict,
-      formula(
+      () =>
         `IF(${submitted},IF(${reviewOpen},${here(C.selfVerdict)},${here(C.reviewVerdict)}),"${MISSING_TEXT}")`,
-        verdictText(row.verdict),
-        "verdict",
-      ),
+      verdictText(row.verdict),
+      "verdict",
     );
-    g.set(
-      r,
+    put(
       C.basis,
-      formula(
-        `IF(${submitted},IF(${reviewOpen},"${BASIS_TEXT.self}","${BASIS_TEXT.review}"),"")`,
-        row.basis === null ? "" : BASIS_TEXT[row.basis],
-        "verdict",
-      ),
+      () => `IF(${submitted},IF(${reviewOpen},"${BASIS_TEXT.self}","${BASIS_TEXT.review}"),"")`,
+      row.basis === null ? "" : BASIS_TEXT[row.basis],
+      "verdict",
     );
-    g.set(
-      r,
+    put(
       C.vetoReason,
-      formula(
+      () =>
         `IF(${here(C.verdict)}="${VERDICT_TEXT.veto}",IF(${reviewOpen},${vetoes(COL.self)},${vetoes(COL.review)}),"")`,
-        vetoText(rubric, row.vetoItems),
-        "text",
-      ),
+      vetoText(rubric, row.vetoItems),
+      "text",
     );
   });
   const lastRow = firstRow + rows.length - 1;
@@ -380,9 +398,15 @@ function summaryPlan(
       `创建目标：达标服务站应达到服务站总数的${Math.round(totals.targetRate * 100)}%，即${totals.stations}个中至少${totals.target}个（向上取整）。`,
     );
   notes.push(
-    `自评、复核的总分与结论引用各服务站评分表第${s.total}行、第${s.verdict}行，评分表修改后本表随之更新；复核开始（复核中、已复核）前复核总分与结论空白；状态“${STATUS_TEXT.missing}”表示通知所列服务站尚无评分表。`,
+    copies
+      ? `自评、复核的总分与结论引用各服务站评分表第${s.total}行、第${s.verdict}行，评分表修改后本表随之更新；复核开始（复核中、已复核）前复核总分与结论空白；状态“${STATUS_TEXT.missing}”表示通知所列服务站尚无评分表。`
+      : `本工作簿未附各服务站评分表：各服务站的总分、结论和状态是生成本表时从其评分表文件读出并计算的值，不随文件更新；“${ROLLUP_HEADERS[C.sheet]}”为该文件中的工作表；复核开始（复核中、已复核）前复核总分与结论空白；状态“${STATUS_TEXT.missing}”表示通知所列服务站尚无评分表。`,
     `“${ROLLUP_HEADERS[C.missingEvidence]}”为自评或复核得分大于0但未填写佐证材料的项数；“${ROLLUP_HEADERS[C.vetoReason]}”列出认定结论为否决时回答“是”的一票否决事项。`,
   );
+  if (sources)
+    notes.push(
+      `表格右侧的“${SOURCE_HEADERS[0]}”“${SOURCE_HEADERS[1]}”为每行所依据的文件及其内容的SHA-256哈希（不打印），可据此核对文件未被改动；全部输入文件见“${SOURCES_SHEET}”工作表。`,
+    );
   for (const note of notes) {
     g.span(r, 0, last, value(note, "note"));
     g.height(r, 30);
@@ -395,9 +419,11 @@ function summaryPlan(
   const sheet = sheetRef(ROLLUP_SHEET);
   const chart: ChartSpec = {
     sheetName: ROLLUP_SHEET,
-    title: `各服务站认定总分与达标线（${rubric.passLine}分）`,
+    title:
+      `各服务站认定总分与达标线（${rubric.passLine}分）` +
+      (rows.length > LABELLED_BARS ? `：${rows.length}个服务站，按汇总表顺序，不逐一标注` : ""),
     from: { col: 0, row: chartTop },
-    to: { col: width, row: chartTop + chartRows },
+    to: { col: last + 1, row: chartTop + chartRows },
     categories: {
       ref: `${sheet}!${absRange(C.station, firstRow, rangeEnd)}`,
       values: rows.map((x) => x.station),
@@ -458,12 +484,14 @@ function summaryPlan(
     cells: g.rows,
     merges: g.merges,
     styles: GRID_STYLES,
-    columns: [6, 14, 22, 10, 10, 10, 10, 10, 10, 10, 8, 10, 12, 28].map((w) => ({ width: w })),
+    columns: [6, 14, 22, 10, 10, 10, 10, 10, 10, 10, 8, 10, 12, 28, ...(sources ? [28, 74] : [])].map(
+      (w) => ({ width: w }),
+    ),
     rowHeights: g.heights,
     conditionalFormats,
     print: {
       orientation: "landscape",
-      fitToHeight: 1,
+      fitToHeight: rows.length <= ONE_PAGE_ROWS ? 1 : 0,
       area: rangeAddr(0, 1, last, Math.max(printLast, lastTotal)),
       titleRows: [headerRow, headerRow],
     },

@@ -1,15 +1,9 @@
 import type { CellValue, Workbook, WorkbookView, Worksheet } from "exceljs";
 import JSZip from "jszip";
-import { planFromRead, type ReadScorecard } from "../sheet";
+import { planFromRead, type ReadScorecard, type SheetPlan } from "../sheet";
 // The modules themselves, not ../xlsx: its XlsxPort draws grid sheets with renderGridPlan below.
 import { excelCfRule, excelStyle, renderPlan } from "../xlsx/render";
-import {
-  newWorkbook,
-  streamedWorkbookBytes,
-  type Deflate,
-  type DrawSheet,
-  type PartsEdit,
-} from "../xlsx/workbook";
+import { newWorkbook } from "../xlsx/workbook";
 import type { SheetView } from "../xlsx/internals";
 import { openPackage } from "../xlsx/package";
 import { CONTENT_TYPES, NS, REL_TYPES, chartXml, drawingXml, relsXml } from "./chart";
@@ -19,13 +13,13 @@ import {
   type ChartSpec,
   type GridCell,
   type GridSheetPlan,
-  type RollupPlanOptions,
   type RollupPlans,
 } from "./plan";
 
 /*
  * The ExcelJS/JSZip adapter of the roll-up (Node and browser): draws the 汇总 and 创建名单 plans, copies each
- * station's scorecard in, and adds the chart ExcelJS cannot write to the saved file.
+ * station's scorecard in, and adds the chart ExcelJS cannot write to the saved file. The command line writes
+ * its roll-up sheet by sheet with ./bytes (Node only).
  */
 
 const A4 = 9;
@@ -84,87 +78,51 @@ export function renderGridPlan(workbook: Workbook, plan: GridSheetPlan): Workshe
   return sheet;
 }
 
-const ROLLUP_VIEWS: WorkbookView[] = [
+export const ROLLUP_VIEWS: WorkbookView[] = [
   { x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab: 0, visibility: "visible" },
 ];
 
 /**
- * The roll-up's sheets in tab order, each drawn when its turn comes: 汇总, 创建名单, the extra sheets, then each
- * submitted station's scorecard re-drawn from the entries read from its source (self and review scores, evidence,
- * notes and state carry over; formulas, validation, formats and protection are the plan's own). 汇总 is selected.
+ * The roll-up's sheets in tab order: 汇总, 创建名单 and the extra sheets as grid plans, then (a generator, one at a
+ * time) the plan of each copied station's scorecard, re-drawn from the entries read from its source (self and
+ * review scores, evidence, notes and state carry over; formulas, validation, formats and protection are the
+ * plan's own). Only rows with a read among `reads` (a sparse array) are copied.
  */
-function rollupSheets(
+export function rollupSheets(
   rollup: Rollup,
-  reads: readonly ReadScorecard[],
+  reads: readonly (ReadScorecard | undefined)[],
   plans: RollupPlans,
   extra: readonly GridSheetPlan[],
-): DrawSheet[] {
-  const draws: DrawSheet[] = [plans.summary, plans.list, ...extra].map(
-    (plan) => (workbook) => renderGridPlan(workbook, plan),
-  );
-  for (const row of rollup.rows) {
-    if (row.readIndex === null || row.sheet === null) continue;
-    const read = reads[row.readIndex];
-    const sheetName = row.sheet;
-    draws.push((workbook) => renderPlan(workbook, { ...planFromRead(read), sheetName }));
+): { readonly grids: readonly GridSheetPlan[]; readonly copies: Iterable<SheetPlan> } {
+  function* copies(): Generator<SheetPlan> {
+    for (const row of rollup.rows) {
+      const read = row.readIndex === null ? undefined : reads[row.readIndex];
+      if (read === undefined || row.sheet === null) continue;
+      yield { ...planFromRead(read), sheetName: row.sheet };
+    }
   }
-  return draws.map((draw, i) => (workbook) => {
-    const sheet = draw(workbook);
-    const [view = {}, ...rest] = sheet.views as SheetView[];
-    sheet.views = [{ ...view, tabSelected: i === 0 }, ...rest];
-    return sheet;
-  });
+  return { grids: [plans.summary, plans.list, ...extra], copies: copies() };
 }
 
-/** The roll-up workbook (see rollupSheets), whole in memory. Without the chart: see rollupBytes. */
+/** The roll-up workbook (see rollupSheets), whole in memory, 汇总 selected. Without the chart: see addChart. */
 export function buildRollupWorkbook(
   rollup: Rollup,
-  reads: readonly ReadScorecard[],
+  reads: readonly (ReadScorecard | undefined)[],
   plans: RollupPlans = buildRollupPlans(rollup),
   extra: readonly GridSheetPlan[] = [],
 ): Workbook {
   const workbook = newWorkbook();
-  for (const draw of rollupSheets(rollup, reads, plans, extra)) draw(workbook);
+  const { grids, copies } = rollupSheets(rollup, reads, plans, extra);
+  const sheets = [
+    ...grids.map((plan) => renderGridPlan(workbook, plan)),
+    ...[...copies].map((plan) => renderPlan(workbook, plan)),
+  ];
+  sheets.forEach((sheet, i) => {
+    const [view = {}, ...rest] = sheet.views as SheetView[];
+    sheet.views = [{ ...view, tabSelected: i === 0 }, ...rest];
+  });
   workbook.views = ROLLUP_VIEWS;
   return workbook;
-}
-
-/**
- * The roll-up as .xlsx bytes, chart included; `extra` sheets (历年对比) follow the 创建名单. Written a sheet at a
- * time (1,000 stations would otherwise hold a million cells, their model and all the XML at once); the parts are
- * those of buildRollupWorkbook's workbook through addChart. `deflate`: a faster compressor (the CLI passes Node's zlib).
- */
-export async function rollupBytes(
-  rollup: Rollup,
-  reads: readonly ReadScorecard[],
-  options: RollupPlanOptions & { readonly extra?: readonly GridSheetPlan[]; readonly deflate?: Deflate } = {},
-): Promise<Uint8Array> {
-  const plans = buildRollupPlans(rollup, options);
-  const { chart } = plans;
-  // The streamed workbook has no drawings or charts of its own (ExcelJS draws only images): the chart is number 1.
-  const numbers = { chart: 1, drawing: 1 };
-  const edit: PartsEdit = (parts, sheetName) => {
-    if (sheetName === chart.sheetName) {
-      const sheet = [...parts.keys()].find((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path)) ?? "";
-      const rels = sheetRelsPath(sheet);
-      for (const [path, xml] of chartParts(
-        chart,
-        sheet,
-        parts.get(sheet) ?? "",
-        parts.get(rels) ?? null,
-        numbers,
-      ))
-        parts.set(path, xml);
-    }
-    const types = parts.get(TYPES);
-    if (sheetName === null && types !== undefined) parts.set(TYPES, chartTypes(types, numbers));
-  };
-  return streamedWorkbookBytes(
-    rollupSheets(rollup, reads, plans, options.extra ?? []),
-    ROLLUP_VIEWS,
-    edit,
-    options.deflate,
-  );
 }
 
 const attr = (tag: string, name: string): string | undefined =>
@@ -289,6 +247,33 @@ const chartTypes = (types: string, no: ChartNumbers): string =>
     `/${drawingPath(no)}`,
     CONTENT_TYPES.drawing,
   );
+
+/**
+ * Adds the chart to a workbook written sheet by sheet (streamedWorkbookBytes' PartsEdit): to the parts of the
+ * chart's sheet when they pass, and its content types to the workbook's parts. Such a workbook has no drawings or
+ * charts of its own (ExcelJS draws only images): the chart is number 1.
+ */
+export function chartPartsEdit(
+  chart: ChartSpec,
+): (parts: Map<string, string>, sheetName: string | null) => void {
+  const numbers = { chart: 1, drawing: 1 };
+  return (parts, sheetName) => {
+    if (sheetName === chart.sheetName) {
+      const sheet = [...parts.keys()].find((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path)) ?? "";
+      const rels = sheetRelsPath(sheet);
+      for (const [path, xml] of chartParts(
+        chart,
+        sheet,
+        parts.get(sheet) ?? "",
+        parts.get(rels) ?? null,
+        numbers,
+      ))
+        parts.set(path, xml);
+    }
+    const types = parts.get(TYPES);
+    if (sheetName === null && types !== undefined) parts.set(TYPES, chartTypes(types, numbers));
+  };
+}
 
 /**
  * Adds the chart to saved .xlsx bytes: xl/charts/chartN.xml, xl/drawings/drawingN.xml and its relationships,

@@ -1,6 +1,12 @@
 import type { Rubric } from "../rubric";
-import type { ReadScorecard } from "../sheet";
-import { buildRollup, stationKey, type Rollup, type RollupRow, type RollupTotals } from "./model";
+import {
+  buildRollup,
+  stationKey,
+  type Rollup,
+  type RollupInput,
+  type RollupRow,
+  type RollupTotals,
+} from "./model";
 
 /*
  * Year over year (“2020年至2022年…每年开展一次”): each year rolled up on its own, with its own 60% target, and
@@ -35,14 +41,14 @@ export interface YearsComparison {
 }
 
 /** The years the reads of this edition carry, ascending; year 0 (unreadable 年度) left out. */
-export const yearsOf = (reads: readonly ReadScorecard[], rubric: Rubric): number[] =>
+export const yearsOf = (reads: readonly RollupInput[], rubric: Rubric): number[] =>
   [
     ...new Set(
       reads.filter((r) => r.meta.edition === rubric.edition && r.meta.year > 0).map((r) => r.meta.year),
     ),
   ].sort((a, b) => a - b);
 
-export function compareYears(reads: readonly ReadScorecard[], rubric: Rubric): YearsComparison {
+export function compareYears(reads: readonly RollupInput[], rubric: Rubric): YearsComparison {
   const years = yearsOf(reads, rubric);
   const rollups = years.map((year) => buildRollup(reads, rubric, { year }));
   // Stations in first-seen order across the years' roll-ups (the notice's stations come first in each).

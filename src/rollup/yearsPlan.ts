@@ -1,6 +1,13 @@
 import { VERDICT_TEXT, rangeAddr, verdictFormats } from "../sheet";
 import type { GridCell, GridSheetPlan, GridStyleName, PlanValue } from "../sheet";
-import { FALLS_TITLE, REACHED_TEXT, YEARS_HEADERS, YEARS_SHEET, YEARS_TOTAL_HEADERS } from "./labels";
+import {
+  FALLS_TITLE,
+  REACHED_TEXT,
+  SOURCES_SHEET,
+  YEARS_HEADERS,
+  YEARS_SHEET,
+  YEARS_TOTAL_HEADERS,
+} from "./labels";
 import { GRID_STYLES, verdictText } from "./plan";
 import type { YearsComparison } from "./years";
 
@@ -18,7 +25,8 @@ export function yearsHeaders(years: readonly number[]): string[] {
   ];
 }
 
-export function yearsPlan(cmp: YearsComparison, issuer: string | null): GridSheetPlan {
+/** `sourced`: the workbook has a 来源文件 sheet naming the file (and hash) behind each year's figures. */
+export function yearsPlan(cmp: YearsComparison, issuer: string | null, sourced = false): GridSheetPlan {
   const headers = yearsHeaders(cmp.years);
   const width = Math.max(headers.length, YEARS_TOTAL_HEADERS.length);
   const last = width - 1;
@@ -32,7 +40,7 @@ export function yearsPlan(cmp: YearsComparison, issuer: string | null): GridShee
   const final = cmp.years[cmp.years.length - 1];
   span(`${issuer ?? ""}${first}—${final}年示范型退役军人服务站创建情况历年对比`, "title");
   span(
-    `每年单独认定（复核完成时以复核为准，否则以自评为准），达标目标按当年服务站总数计算；“较上年”为认定总分之差；空白表示当年未提交。`,
+    `每年单独认定（复核完成时以复核为准，否则以自评为准），达标目标按当年服务站总数计算；“较上年”为认定总分之差；空白表示当年未提交。${sourced ? `各年数值所据的文件及其SHA-256哈希见“${SOURCES_SHEET}”工作表。` : ""}`,
     "subtitle",
   );
   const headerRow = 3;

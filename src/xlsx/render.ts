@@ -114,7 +114,7 @@ export function excelCfRule(rule: CfRule, priority: number): ConditionalFormatti
 }
 
 /** The plan's footer is meant centred: say so with &C rather than rely on each viewer's default section. */
-const centred = (footer: string): string => (/^&[LCR]/.test(footer) ? footer : `&C${footer}`);
+export const centred = (footer: string): string => (/^&[LCR]/.test(footer) ? footer : `&C${footer}`);
 
 function drawCells(sheet: Worksheet, plan: SheetPlan): void {
   plan.cells.forEach((row, r) => {
