@@ -17,7 +17,6 @@ import {
   type Rollup,
   type ScorecardFacts,
 } from "../../rollup";
-import { rollupBytes } from "../../rollup/bytes";
 import type { Deflated } from "../../xlsx/streamed";
 import { layoutFor, type ReadScorecard } from "../../sheet";
 import { editionRubric, editionTitle, parseCommandArgs } from "../args";
@@ -295,6 +294,8 @@ export async function runSummary(
       ...(inYears ? [yearsPlan(years, rollup.issuer, true)] : []),
       sourcesPlan(rollup, facts, inputs, shownYears),
     ];
+    // Loaded here: the workbook writer (ExcelJS) is 20 MB of a process that writes a .csv for nothing.
+    const { rollupBytes } = await import("../../rollup/bytes");
     await writeFile(
       o.out,
       await rollupBytes(rollup, copied, { timeline: timeline.zh, extra, copies, deflate: nativeDeflate }),
