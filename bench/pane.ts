@@ -15,7 +15,7 @@ import { STRINGS } from "../src/i18n/strings";
 import { scoreColumn } from "../src/scoring";
 import { COL, addr, readScorecard } from "../src/sheet";
 import { problemsOf } from "../src/taskpane/problems/problems";
-import { ScorecardSession } from "../src/taskpane/shell/session";
+import { ScorecardSession } from "../src/taskpane/shared/session";
 import { MemoryPort, entriesOf, fullBase, rubric } from "../test/support/memoryPort";
 import { CHROMIUM, buildPane, chromiumAvailable, servePane } from "./paneBuild";
 

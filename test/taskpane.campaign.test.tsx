@@ -5,8 +5,8 @@ import { TextEncoder } from "util";
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import { drawIndexes, ROLLUP_SHEET, SAMPLE_SHEET, YEARS_SHEET } from "../src/rollup";
 import { COL, addr, layoutFor } from "../src/sheet";
-import { App } from "../src/taskpane/shell/App";
-import { ClockContext } from "../src/taskpane/shell/clock";
+import { App } from "../src/taskpane/root/App";
+import { ClockContext } from "../src/taskpane/shared/clock";
 import { TIMING, renderApp } from "./support/renderPane";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 

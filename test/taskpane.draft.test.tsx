@@ -9,7 +9,7 @@ import userEvent from "@testing-library/user-event";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { defaultYear, getRubric } from "../src/rubric";
 import { COL, addr, layoutFor, type GridValue } from "../src/sheet";
-import { App } from "../src/taskpane/shell/App";
+import { App } from "../src/taskpane/root/App";
 import { loadDraft } from "../src/taskpane/file/draftStore";
 import type { XlsxDocument, XlsxEngine } from "../src/taskpane/file/xlsxLoader";
 import { MemoryPort, entriesOf } from "./support/memoryPort";

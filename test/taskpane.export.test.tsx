@@ -18,8 +18,9 @@ import {
   type ReadScorecard,
   type ScorecardEntries,
 } from "../src/sheet";
-import { App } from "../src/taskpane/shell/App";
+import { App } from "../src/taskpane/root/App";
 import * as exportLoader from "../src/taskpane/export/loader";
+import * as panels from "../src/taskpane/root/panels";
 import { MIME, exportFileName } from "../src/taskpane/export/files";
 import { loadWorkbook, readScorecards, workbookGrids } from "../src/xlsx";
 import { TIMING, renderApp, setup } from "./support/renderPane";
@@ -305,7 +306,7 @@ describe("导出 tab", () => {
 
   it("says when the export panel itself could not be loaded, and loads it on retry", async () => {
     const spy = jest
-      .spyOn(exportLoader, "loadExportPanel")
+      .spyOn(panels, "loadExportPanel")
       .mockRejectedValueOnce(new Error("ChunkLoadError: export"));
     try {
       const { port } = portWith(complete());

@@ -13,8 +13,8 @@ import { RendererProvider, createDOMRenderer } from "@fluentui/react-components"
 import { STRINGS, format, langOf } from "../src/i18n/strings";
 import { defaultYear, getRubric } from "../src/rubric";
 import { sheetNameFor } from "../src/sheet";
-import { App } from "../src/taskpane/shell/App";
-import { detectEnvironment } from "../src/taskpane/shell/environment";
+import { App } from "../src/taskpane/root/App";
+import { detectEnvironment } from "../src/taskpane/root/environment";
 import { isLegacyWebview, showLegacyMessage, showLoadFailure } from "../src/taskpane/legacy";
 import { loadXlsxEngine, type XlsxDocument, type XlsxEngine } from "../src/taskpane/file/xlsxLoader";
 import { PART_LIMIT } from "../src/xlsx/stream/zip";

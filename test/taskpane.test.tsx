@@ -14,7 +14,7 @@ import {
   sheetNameFor,
   SUMMARY,
 } from "../src/sheet";
-import { ScorecardSession } from "../src/taskpane/shell/session";
+import { ScorecardSession } from "../src/taskpane/shared/session";
 import { TIMING, setup } from "./support/renderPane";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 

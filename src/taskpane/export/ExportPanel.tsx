@@ -20,12 +20,12 @@ import { toCsv } from "../../export/csv";
 import { format, type Strings } from "../../i18n/strings";
 import { isScorecard, readScorecard, type ReadScorecard } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
-import { NotAScorecardError, describeError } from "../shell/errors";
+import { NotAScorecardError, describeError } from "../shared/errors";
 import { csvBlob, exportFileName, saveFile, xlsxBlob, type DownloadFormat } from "./files";
 import { loadCompliantXlsx, type CompliantXlsx } from "./loader";
-import { CellList } from "../shell/CellList";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
+import { CellList } from "../shared/CellList";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
 
 export interface ExportPanelProps {
   readonly port: WorkbookPort;

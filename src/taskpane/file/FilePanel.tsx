@@ -13,10 +13,10 @@ import {
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import type { WorkbookPort } from "../../workbook";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
-import type { PaneProps, PaneToolbarContext } from "../shell/Pane";
-import type { Timing } from "../shell/session";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
+import type { PaneProps, PaneToolbarContext } from "../shared/pane";
+import type { Timing } from "../shared/session";
 import type { Draft } from "./draftStore";
 import { useDraft } from "./useDraft";
 import type { XlsxDocument, XlsxEngine } from "./xlsxLoader";

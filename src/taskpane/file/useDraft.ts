@@ -1,7 +1,7 @@
 import * as React from "react";
 import { format } from "../../i18n/strings";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
 import { dropDraft, keepDraft, loadDraft, type Draft } from "./draftStore";
 import type { XlsxDocument } from "./xlsxLoader";
 import { isScorecard, readScorecard, type ReadScorecard } from "../../sheet";

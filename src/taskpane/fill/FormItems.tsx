@@ -13,8 +13,8 @@ import { format } from "../../i18n/strings";
 import type { Item, Tier } from "../../rubric";
 import { NO, YES, judgeScore, judgeYesNo, type Judgement } from "../../scoring";
 import type { GridValue, ScoreColumnName } from "../../sheet";
-import { useTexts } from "../shell/i18n";
-import type { EntryField } from "../shell/session";
+import { useTexts } from "../shared/i18n";
+import type { EntryField } from "../shared/session";
 
 /** Queues an edit; returns the session's judgement (null when nothing was queued). */
 export type EditHandler = (field: EntryField, id: string, value: GridValue) => Judgement | null;

@@ -11,14 +11,14 @@ import {
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import type { Item } from "../../rubric";
-import { groupOf } from "../problems/problems";
 import { SAME_MATTER_ID } from "../../scoring";
 import type { GridValue, ScoreColumnName } from "../../sheet";
 import { reviewLocked, selfLocked } from "../../review/submission";
 import { ScoreItem, YesNoItem, type EditHandler } from "./FormItems";
-import { useTexts } from "../shell/i18n";
-import { STATE_KEYS } from "../review/texts";
-import type { ScorecardView } from "../shell/session";
+import { groupOf } from "../shared/groups";
+import { useTexts } from "../shared/i18n";
+import { STATE_KEYS } from "../shared/labels";
+import type { ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -13,9 +13,9 @@ import {
 import { format } from "../../i18n/strings";
 import { DEFAULT_EDITION, EDITIONS, coversYear, defaultYear, getRubric } from "../../rubric";
 import { SheetNameTakenError, type PopulateResult } from "../../workbook";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
-import type { ScorecardSession } from "../shell/session";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
+import type { ScorecardSession } from "../shared/session";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "420px" },

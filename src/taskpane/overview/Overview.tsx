@@ -1,23 +1,14 @@
 import * as React from "react";
-import {
-  Badge,
-  Body1,
-  Caption1,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-  type BadgeProps,
-} from "@fluentui/react-components";
+import { Badge, Body1, Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { timelineText } from "../../i18n/campaign";
-import { format, type Strings } from "../../i18n/strings";
+import { format } from "../../i18n/strings";
 import { timelineStatus } from "../../rubric";
-import type { Verdict } from "../../scoring";
 import { evidenceStatus, type ScoreColumnName } from "../../sheet";
-import { useToday } from "../shell/clock";
-import { useTexts } from "../shell/i18n";
+import { useToday } from "../shared/clock";
+import { VERDICT_COLORS, VERDICT_KEYS } from "../shared/labels";
+import { useTexts } from "../shared/i18n";
 import { ScoreBar } from "./ScoreBar";
-import type { ScorecardView } from "../shell/session";
+import type { ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -35,20 +26,6 @@ const useStyles = makeStyles({
   bars: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   vetoed: { color: tokens.colorPaletteRedForeground1, fontWeight: 600 },
 });
-
-export const VERDICT_KEYS: Readonly<Record<Verdict, keyof Strings>> = {
-  pass: "verdictPass",
-  fail: "verdictFail",
-  veto: "verdictVeto",
-  incomplete: "verdictIncomplete",
-};
-
-export const VERDICT_COLORS: Readonly<Record<Verdict, BadgeProps["color"]>> = {
-  pass: "success",
-  fail: "warning",
-  veto: "danger",
-  incomplete: "informative",
-};
 
 /** Total, verdict, points to 90, base and bonus, per-category bars and the veto status of one column. */
 export function Overview(props: { view: ScorecardView; column: ScoreColumnName }): React.JSX.Element {

@@ -9,9 +9,10 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { format, type Strings } from "../../i18n/strings";
-import { CellList } from "../shell/CellList";
-import { useTexts } from "../shell/i18n";
-import type { Problem, ProblemGroup, ProblemKind } from "./problems";
+import { CellList } from "../shared/CellList";
+import { useTexts } from "../shared/i18n";
+import type { ProblemGroup } from "../shared/groups";
+import type { Problem, ProblemKind } from "./problems";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

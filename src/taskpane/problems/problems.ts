@@ -10,11 +10,9 @@ import {
   type ReadScorecard,
   type ScoreColumnName,
 } from "../../sheet";
+import { groupOf, type ProblemGroup } from "../shared/groups";
 
 export type ProblemKind = "invalid" | "integrity" | "empty" | "evidence" | "shortfall";
-
-/** Where a problem belongs for the category filter: a category id, "bonus", "veto", or "sheet". */
-export type ProblemGroup = string;
 
 export interface Problem {
   readonly key: string;
@@ -35,14 +33,6 @@ export interface Problem {
 const STANDARD_SHOWN = 28;
 const standardStart = (text: string): string =>
   text.length > STANDARD_SHOWN ? `${text.slice(0, STANDARD_SHOWN)}…` : text;
-
-export function groupOf(rubric: Rubric, item: string): ProblemGroup {
-  const found = rubric.itemById.get(item);
-  if (found) return found.categoryId;
-  if (item === "same") return "bonus";
-  if (rubric.veto.conditions.some((c) => c.key === item)) return "veto";
-  return "sheet";
-}
 
 /** The filter's choices in sheet order, with their names in the pane's language. */
 export function problemGroups(rubric: Rubric, lang: Lang, s: Strings): { id: ProblemGroup; name: string }[] {

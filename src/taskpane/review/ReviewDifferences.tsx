@@ -4,9 +4,9 @@ import { format, type Strings } from "../../i18n/strings";
 import { SAME_MATTER_ID, compareColumns, type Difference } from "../../scoring";
 import { COL, addr, type ScorecardEntries } from "../../sheet";
 import type { Lang } from "../../i18n/types";
-import { useCellListStyles } from "../shell/CellList";
-import { useTexts } from "../shell/i18n";
-import type { ScorecardView } from "../shell/session";
+import { useCellListStyles } from "../shared/CellList";
+import { useTexts } from "../shared/i18n";
+import type { ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

@@ -3,15 +3,15 @@ import { Body1, Divider, makeStyles, tokens } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import { RESULT_HEADERS, RESULT_SHEET, assertOwnSheet, resultPlan } from "../../review";
 import type { WorkbookPort } from "../../workbook";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
 import { ReviewDifferences } from "./ReviewDifferences";
 import { ReviewRollup } from "./ReviewRollup";
 import { ReviewSample } from "./ReviewSample";
 import { ReviewScan } from "./ReviewScan";
 import type { WorkbookScan } from "./useWorkbookScan";
 import { ReviewStatus } from "./ReviewStatus";
-import type { ScorecardSession, ScorecardView } from "../shell/session";
+import type { ScorecardSession, ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },

@@ -5,9 +5,9 @@ import { renderRollup } from "../../review";
 import { getRubric } from "../../rubric";
 import { isScorecard, readScorecard } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
-import { useToday } from "../shell/clock";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
+import { useToday } from "../shared/clock";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

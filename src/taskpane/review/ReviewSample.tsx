@@ -5,9 +5,9 @@ import { renderSample } from "../../review";
 import { DEFAULT_SAMPLE_RATE } from "../../rollup";
 import { isScorecard, readScorecard } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
-import { ClockContext } from "../shell/clock";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
+import { ClockContext } from "../shared/clock";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

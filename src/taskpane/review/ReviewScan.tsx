@@ -18,8 +18,8 @@ import {
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import type { ColumnTotal, ScanRow } from "../../review";
-import { useTexts } from "../shell/i18n";
-import { VERDICT_COLORS, VERDICT_KEYS } from "../overview/Overview";
+import { useTexts } from "../shared/i18n";
+import { VERDICT_COLORS, VERDICT_KEYS } from "../shared/labels";
 import type { WorkbookScan } from "./useWorkbookScan";
 
 const useStyles = makeStyles({

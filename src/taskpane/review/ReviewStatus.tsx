@@ -14,13 +14,13 @@ import { format } from "../../i18n/strings";
 import { blockers, logTime, type Blocker, type Transition } from "../../review";
 import type { ScoreColumnName } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
-import { useTexts } from "../shell/i18n";
-import { VERDICT_COLORS, VERDICT_KEYS } from "../overview/Overview";
+import { useTexts } from "../shared/i18n";
+import { STATE_KEYS, VERDICT_COLORS, VERDICT_KEYS } from "../shared/labels";
 import { useReviewActions } from "./useReviewActions";
 import { ReviewReopenDialog } from "./ReviewReopenDialog";
-import { ACTIONS_BY_STATE, ACTION_KEYS, BLOCKER_KEYS, STATE_KEYS } from "./texts";
+import { ACTIONS_BY_STATE, ACTION_KEYS, BLOCKER_KEYS } from "./texts";
 import { defaultOperator } from "./operator";
-import type { ScorecardSession, ScorecardView } from "../shell/session";
+import type { ScorecardSession, ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

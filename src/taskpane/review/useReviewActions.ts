@@ -2,11 +2,12 @@ import * as React from "react";
 import { format } from "../../i18n/strings";
 import { TransitionRefusedError, applyTransition, type Transition } from "../../review";
 import type { WorkbookPort } from "../../workbook";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
-import { ACTION_KEYS, BLOCKER_KEYS, STATE_KEYS } from "./texts";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
+import { STATE_KEYS } from "../shared/labels";
+import { ACTION_KEYS, BLOCKER_KEYS } from "./texts";
 import { rememberOperator } from "./operator";
-import type { ScorecardSession } from "../shell/session";
+import type { ScorecardSession } from "../shared/session";
 
 export interface ReviewActions {
   /** The transition under way, if any. */

@@ -12,44 +12,31 @@ import {
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import type { GridValue, ScoreColumnName } from "../../sheet";
-import type { WorkbookPort } from "../../workbook";
-import type { ErrorContext } from "./errors";
-import { ExportTab } from "../export/ExportTab";
-import { FormTab, loadFormView } from "../fill/FormTab";
 import type { FormTarget } from "../fill/FormView";
-import { useTexts } from "./i18n";
-import { InsertTab, loadInsertPanel } from "../insert/InsertTab";
-import { useMessages } from "./messages";
 import { NoScorecard } from "../insert/NoScorecard";
 import { Overview } from "../overview/Overview";
 import { problemGroups, problemsOf, type Problem } from "../problems/problems";
-import { ProblemsTab, loadProblemsList } from "../problems/ProblemsTab";
 import { ReviewBanner } from "../review/ReviewBanner";
-import { ReviewTab } from "../review/ReviewTab";
 import { useWorkbookScan } from "../review/useWorkbookScan";
 import { pageWantsWorkbookCheck } from "../review/url";
-import { prefetch } from "./lazyChunk";
+import type { ErrorContext } from "../shared/errors";
+import { useTexts } from "../shared/i18n";
+import { prefetch } from "../shared/lazyChunk";
+import { useMessages } from "../shared/messages";
+import type { PaneProps, PaneTab } from "../shared/pane";
+import type { EntryField, ScorecardSession } from "../shared/session";
+import { useScorecard } from "../shared/useScorecard";
 import { PaneTabs, type PaneTabItem } from "./PaneTabs";
-import type { EntryField, ScorecardSession, Timing } from "./session";
-import { useScorecard } from "./useScorecard";
-
-export type PaneTab = "overview" | "problems" | "form" | "review" | "insert" | "export";
-
-/** What a toolbar above the pane (file mode's) may do with the session. */
-export interface PaneToolbarContext {
-  /** Writes queued edits now; resolves false when the write failed (already reported). */
-  readonly flush: () => Promise<boolean>;
-  /** Sheet of the scorecard shown, if any. */
-  readonly sheet: string | null;
-}
-
-export interface PaneProps {
-  readonly port: WorkbookPort;
-  readonly timing?: Partial<Timing>;
-  readonly toolbar?: (context: PaneToolbarContext) => React.ReactNode;
-  /** The tab shown first (file mode's 新建 starts at 插入). */
-  readonly initialTab?: PaneTab;
-}
+import {
+  ExportTab,
+  FormTab,
+  InsertTab,
+  ProblemsTab,
+  ReviewTab,
+  loadFormView,
+  loadInsertPanel,
+  loadProblemsList,
+} from "./panels";
 
 const useStyles = makeStyles({
   pane: {

@@ -5,11 +5,11 @@ import type { Lang } from "../../i18n/types";
 import type { WorkbookPort } from "../../workbook";
 import type { PaneMode } from "./environment";
 import { FilePanel } from "../file/FilePanel";
-import { TextsProvider } from "./i18n";
-import { MessagesProvider, PaneMessageBar } from "./messages";
-import { PasswordProvider, type PasswordStore } from "./passwords";
+import { TextsProvider } from "../shared/i18n";
+import { MessagesProvider, PaneMessageBar } from "../shared/messages";
+import { PasswordProvider, type PasswordStore } from "../shared/passwords";
 import { Pane } from "./Pane";
-import type { Timing } from "./session";
+import type { Timing } from "../shared/session";
 import { loadXlsxEngine, type XlsxEngine } from "../file/xlsxLoader";
 
 export interface AppProps {

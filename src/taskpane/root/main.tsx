@@ -4,7 +4,7 @@ import { OfficePort } from "../../excel";
 import { LANG_TAGS } from "../../i18n/strings";
 import { App } from "./App";
 import { detectEnvironment } from "./environment";
-import { PasswordStore } from "./passwords";
+import { PasswordStore } from "../shared/passwords";
 
 /** Starts the pane once Office (or the plain browser) is ready: Office mode over Excel, else file mode. */
 export async function start(container: HTMLElement): Promise<void> {

@@ -1,0 +1,94 @@
+import * as React from "react";
+import { format } from "../../i18n/strings";
+import type { ExportPanelProps } from "../export/ExportPanel";
+import type { FormView } from "../fill/FormView";
+import type { InsertPanel } from "../insert/InsertPanel";
+import type { ProblemsList } from "../problems/ProblemsList";
+import type { ReviewPanelProps } from "../review/ReviewPanel";
+import { useTexts } from "../shared/i18n";
+import { lazyChunk } from "../shared/lazyChunk";
+import { LazyPanel } from "./LazyPanel";
+
+/*
+ * The tabs as the pane's first bundle knows them: every panel but 概览 comes in its own chunk. 问题, 填写 and 插入
+ * are prefetched once the pane is on screen; 审核 and 导出 load when first opened.
+ */
+
+type FormViewProps = React.ComponentProps<typeof FormView>;
+type ProblemsListProps = React.ComponentProps<typeof ProblemsList>;
+type InsertPanelProps = React.ComponentProps<typeof InsertPanel>;
+
+/** The 填写 form (accordion, spin buttons, switches). */
+export const loadFormView = lazyChunk(() =>
+  import(/* webpackChunkName: "fill" */ "../fill/FormView").then((m) => m.FormView),
+);
+
+/** The 问题 list (with the shared cell list). */
+export const loadProblemsList = lazyChunk(() =>
+  import(/* webpackChunkName: "problems" */ "../problems/ProblemsList").then((m) => m.ProblemsList),
+);
+
+/** The 插入 form (editions, year, options). */
+export const loadInsertPanel = lazyChunk(() =>
+  import(/* webpackChunkName: "insert" */ "../insert/InsertPanel").then((m) => m.InsertPanel),
+);
+
+/** The 审核 tab's panel (actions, differences, workbook table, 汇总 with the roll-up model). */
+export const loadReviewPanel = lazyChunk(() =>
+  import(/* webpackChunkName: "review" */ "../review/ReviewPanel").then((m) => m.ReviewPanel),
+);
+
+/** The 导出 tab's panel. */
+export const loadExportPanel = lazyChunk(() =>
+  import(/* webpackChunkName: "export" */ "../export/ExportPanel").then((m) => m.ExportPanel),
+);
+
+// 审核 and 导出 call their loader through the module binding, so tests can make the load fail.
+const loadReview = (): ReturnType<typeof loadReviewPanel> => loadReviewPanel();
+const loadExport = (): ReturnType<typeof loadExportPanel> => loadExportPanel();
+
+export function FormTab(props: FormViewProps): React.JSX.Element {
+  const { s } = useTexts();
+  return <LazyPanel load={loadFormView} loadingLabel={s.tabForm} panelProps={props} />;
+}
+
+/** The count in 问题's label is worked out in the first chunk (problems.ts): only the list is lazy. */
+export function ProblemsTab(props: ProblemsListProps): React.JSX.Element {
+  const { s } = useTexts();
+  return (
+    <LazyPanel
+      load={loadProblemsList}
+      loadingLabel={format(s.tabProblems, { n: props.problems.length })}
+      panelProps={props}
+    />
+  );
+}
+
+export function InsertTab(props: InsertPanelProps): React.JSX.Element {
+  const { s } = useTexts();
+  return <LazyPanel load={loadInsertPanel} loadingLabel={s.tabInsert} panelProps={props} />;
+}
+
+export function ReviewTab(props: ReviewPanelProps): React.JSX.Element {
+  const { s } = useTexts();
+  return (
+    <LazyPanel
+      load={loadReview}
+      loadingLabel={s.reviewLoading}
+      failedTitle={s.reviewLoadFailedTitle}
+      panelProps={props}
+    />
+  );
+}
+
+export function ExportTab(props: ExportPanelProps): React.JSX.Element {
+  const { s } = useTexts();
+  return (
+    <LazyPanel
+      load={loadExport}
+      loadingLabel={s.exportLoading}
+      failedTitle={s.exportLoadFailedTitle}
+      panelProps={props}
+    />
+  );
+}

@@ -1,0 +1,26 @@
+import type * as React from "react";
+import type { WorkbookPort } from "../../workbook";
+import type { Timing } from "./session";
+
+/*
+ * The pane as a feature may hold it without importing the composition root: file mode's FilePanel is handed the
+ * Pane component and draws it under its toolbar.
+ */
+
+export type PaneTab = "overview" | "problems" | "form" | "review" | "insert" | "export";
+
+/** What a toolbar above the pane (file mode's) may do with the session. */
+export interface PaneToolbarContext {
+  /** Writes queued edits now; resolves false when the write failed (already reported). */
+  readonly flush: () => Promise<boolean>;
+  /** Sheet of the scorecard shown, if any. */
+  readonly sheet: string | null;
+}
+
+export interface PaneProps {
+  readonly port: WorkbookPort;
+  readonly timing?: Partial<Timing>;
+  readonly toolbar?: (context: PaneToolbarContext) => React.ReactNode;
+  /** The tab shown first (file mode's 新建 starts at 插入). */
+  readonly initialTab?: PaneTab;
+}
