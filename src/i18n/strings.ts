@@ -327,6 +327,13 @@ const zhCN = {
   restoreAction: "恢复",
   restoreDiscard: "丢弃",
   leaveWarning: "有未保存的修改，离开后会丢失。",
+  // The clerk's page (issue 22): file-mode words, refused inputs, roles, the table and the sticky bar.
+  refusedProblem: "输入未被接受：{message}",
+  refusedCount: "{n} 项输入未被接受",
+  refusedAskBody: "以下输入未被接受，不在文件中：{list}。可以先在“问题”页改正，或仍然继续。",
+  refusedItem: "第{no}项{column}“{text}”",
+  refusedSaveAnyway: "仍然保存",
+  refusedExportAnyway: "仍然导出",
 };
 
 /** The keys of the pane's texts; every language provides all of them. */
@@ -669,6 +676,14 @@ const enUS: Strings = {
   restoreAction: "Restore",
   restoreDiscard: "Discard",
   leaveWarning: "There are unsaved changes; leaving loses them.",
+  // The clerk's page (issue 22): file-mode words, refused inputs, roles, the table and the sticky bar.
+  refusedProblem: "Input not accepted: {message}",
+  refusedCount: "Inputs not accepted: {n}",
+  refusedAskBody:
+    "These inputs were not accepted and are not in the file: {list}. Correct them first (see Problems), or go on anyway.",
+  refusedItem: "item {no} ({column}) “{text}”",
+  refusedSaveAnyway: "Save anyway",
+  refusedExportAnyway: "Export anyway",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh: zhCN, en: enUS };

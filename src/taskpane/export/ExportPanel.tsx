@@ -26,6 +26,8 @@ import { loadCompliantXlsx, type CompliantXlsx } from "./loader";
 import { CellList } from "../shared/CellList";
 import { useTexts } from "../shared/i18n";
 import { useMessages } from "../shared/messages";
+import { refusedList } from "../shared/refused";
+import type { RefusedEntry } from "../shared/session";
 
 export interface ExportPanelProps {
   readonly port: WorkbookPort;
@@ -42,6 +44,8 @@ export interface ExportPanelProps {
   readonly office: boolean;
   /** The ExcelJS renderer of the compliant copy; loaded lazily by default. */
   readonly loadXlsx?: () => Promise<CompliantXlsx>;
+  /** Inputs refused on this scorecard and still standing: a download asks before leaving them out. */
+  readonly refused?: readonly RefusedEntry[];
 }
 
 const useStyles = makeStyles({
@@ -145,8 +149,21 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
     }
   };
 
-  const download = (kind: DownloadFormat): Promise<void> =>
-    run(kind, async () => {
+  const download = (kind: DownloadFormat, anyway = false): Promise<void> => {
+    const refused = props.refused ?? [];
+    if (refused.length > 0 && !anyway) {
+      messages.show({
+        intent: "warning",
+        title: format(s.refusedCount, { n: refused.length }),
+        body: format(s.refusedAskBody, { list: refusedList(refused, s, lang) }),
+        actions: [
+          { label: s.refusedExportAnyway, run: () => void download(kind, true) },
+          { label: s.cancel, run: () => undefined },
+        ],
+      });
+      return Promise.resolve();
+    }
+    return run(kind, async () => {
       const ready = await prepare();
       if (!ready) return;
       const isDraft = ready.decision.draft;
@@ -168,6 +185,7 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
         body: format(isDraft ? s.exportedDraftBody : s.exportedBody, { name }),
       });
     });
+  };
 
   const activate = (): Promise<void> =>
     run("pdf", async () => {

@@ -14,9 +14,10 @@ import {
 import { format } from "../../i18n/strings";
 import type { WorkbookPort } from "../../workbook";
 import { useTexts } from "../shared/i18n";
+import { refusedList } from "../shared/refused";
 import { useMessages } from "../shared/messages";
 import type { PaneProps, PaneToolbarContext } from "../shared/pane";
-import type { Timing } from "../shared/session";
+import type { RefusedEntry, Timing } from "../shared/session";
 import type { Draft } from "./draftStore";
 import { useDraft } from "./useDraft";
 import type { XlsxDocument, XlsxEngine } from "./xlsxLoader";
@@ -55,6 +56,8 @@ interface OpenDocument {
   readonly name: string | null;
   /** Brought back from the browser's copy (useDraft) rather than opened or created. */
   readonly restored: boolean;
+  /** Refused inputs brought back with it. */
+  readonly refused: readonly RefusedEntry[];
 }
 
 /** Wraps a port so that every change to the workbook is noted (file mode's "unsaved" state). */
@@ -123,10 +126,11 @@ export function FilePanel(props: {
   timing?: Partial<Timing>;
 }): React.JSX.Element {
   const styles = useStyles();
-  const { s } = useTexts();
+  const { s, lang } = useTexts();
   const messages = useMessages();
   const [doc, setDoc] = React.useState<OpenDocument | null>(null);
   const [dirty, setDirty] = React.useState(false);
+  const [refused, setRefused] = React.useState<readonly RefusedEntry[]>([]);
   const [busy, setBusy] = React.useState(false);
   const [dragging, setDragging] = React.useState(false);
   const input = React.useRef<HTMLInputElement>(null);
@@ -142,7 +146,12 @@ export function FilePanel(props: {
 
   const [version, setVersion] = React.useState(0);
   const currentId = React.useRef(0);
-  const show = (file: XlsxDocument, name: string | null, restored = false): void => {
+  const show = (
+    file: XlsxDocument,
+    name: string | null,
+    restored = false,
+    standing: readonly RefusedEntry[] = [],
+  ): void => {
     const id = nextId++;
     currentId.current = id;
     // A closing document may still write its last edits; only the open one counts as unsaved.
@@ -151,32 +160,36 @@ export function FilePanel(props: {
       setDirty(true);
       setVersion((v) => v + 1);
     };
-    setDoc({ id, file, port: trackChanges(file, changed), name, restored });
+    setDoc({ id, file, port: trackChanges(file, changed), name, restored, refused: standing });
     // A restored workbook is still unsaved: it was never downloaded.
     setDirty(restored);
+    setRefused(standing);
   };
 
   const restore = async (draft: Draft): Promise<void> => {
     setBusy(true);
     try {
-      show(await (await loadEngine()).open(draft.bytes), draft.name, true);
+      show(await (await loadEngine()).open(draft.bytes), draft.name, true, draft.refused ?? []);
     } catch (error) {
       messages.report(error, "open-file");
     } finally {
       setBusy(false);
     }
   };
+  // Refused inputs are work the file does not hold: like unsaved changes, leaving asks and the browser keeps them.
+  const unsaved = dirty || refused.length > 0;
   const draft = useDraft({
     file: doc?.file ?? null,
     name: doc?.name ?? null,
-    dirty,
+    dirty: unsaved,
+    refused,
     version,
     onRestore: (d) => void restore(d),
   });
 
   /** Runs `action` at once, or after the user agrees to drop unsaved changes. */
   const guard = (action: () => void): void => {
-    if (!doc || !dirty) return action();
+    if (!doc || !unsaved) return action();
     messages.show({
       intent: "warning",
       title: s.discardTitle,
@@ -217,14 +230,27 @@ export function FilePanel(props: {
     }
   };
 
-  const save = async (context: PaneToolbarContext): Promise<void> => {
+  const save = async (context: PaneToolbarContext, anyway = false): Promise<void> => {
     if (!doc) return;
+    if (context.refused.length > 0 && !anyway) {
+      messages.show({
+        intent: "warning",
+        title: format(s.refusedCount, { n: context.refused.length }),
+        body: format(s.refusedAskBody, { list: refusedList(context.refused, s, lang) }),
+        actions: [
+          { label: s.refusedSaveAnyway, run: () => void save(context, true) },
+          { label: s.cancel, run: () => undefined },
+        ],
+      });
+      return;
+    }
     if (!(await context.flush())) return;
     const name = doc.name ?? (context.sheet ? `${context.sheet}.xlsx` : s.defaultFileName);
     try {
       download(await doc.file.toBuffer(), name);
       setDirty(false);
-      draft.forget();
+      // Refused inputs are still not in the file: the browser's copy keeps them until they are settled.
+      if (context.refused.length === 0) draft.forget();
       messages.show({ intent: "success", title: s.savedTitle, body: format(s.savedBody, { name }) });
     } catch (error) {
       messages.report(error, "save-file");
@@ -278,6 +304,8 @@ export function FilePanel(props: {
           key={doc.id}
           port={doc.port}
           timing={props.timing}
+          refused={doc.refused}
+          onRefused={setRefused}
           // A new workbook has no scorecard yet: 新建 goes straight to the insert form.
           initialTab={doc.name === null && !doc.restored ? "insert" : undefined}
           toolbar={(context) => (
@@ -288,7 +316,7 @@ export function FilePanel(props: {
                     name: doc.name ?? (context.sheet ? `${context.sheet}.xlsx` : s.defaultFileName),
                   })}
                 </Caption1>
-                {dirty && (
+                {unsaved && (
                   <Badge appearance="tint" color="warning">
                     {s.unsaved}
                   </Badge>

@@ -2,6 +2,7 @@ import * as React from "react";
 import { format } from "../../i18n/strings";
 import { useTexts } from "../shared/i18n";
 import { useMessages } from "../shared/messages";
+import type { RefusedEntry } from "../shared/session";
 import { dropDraft, keepDraft, loadDraft, type Draft } from "./draftStore";
 import type { XlsxDocument } from "./xlsxLoader";
 import { isScorecard, readScorecard, type ReadScorecard } from "../../sheet";
@@ -17,7 +18,9 @@ async function scorecardOf(file: XlsxDocument): Promise<ReadScorecard | null> {
 export interface DraftOptions {
   readonly file: XlsxDocument | null;
   readonly name: string | null;
+  /** Changes not downloaded yet, or refused inputs standing: leaving asks, and the workbook is kept. */
   readonly dirty: boolean;
+  readonly refused: readonly RefusedEntry[];
   /** Counts the workbook's changes: each one keeps the workbook again. */
   readonly version: number;
   readonly onRestore: (draft: Draft) => void;
@@ -30,7 +33,7 @@ export interface DraftOptions {
 export function useDraft(options: DraftOptions): { readonly forget: () => void } {
   const { s } = useTexts();
   const messages = useMessages();
-  const { file, name, dirty, version } = options;
+  const { file, name, dirty, version, refused } = options;
   const latest = React.useRef(options);
   latest.current = options;
 
@@ -50,15 +53,17 @@ export function useDraft(options: DraftOptions): { readonly forget: () => void }
     loadDraft().then(
       (draft) => {
         if (!live || !draft) return;
+        const standing = draft.refused?.length ?? 0;
+        const body = format(s.restoreBody, {
+          name: draft.name ?? (draft.sheet ? `${draft.sheet}.xlsx` : s.defaultFileName),
+          station: draft.station ?? "—",
+          time: new Date(draft.savedAt).toLocaleString(),
+          total: draft.total ?? "—",
+        });
         messages.show({
           intent: "info",
           title: s.restoreTitle,
-          body: format(s.restoreBody, {
-            name: draft.name ?? s.defaultFileName,
-            station: draft.station ?? "—",
-            time: new Date(draft.savedAt).toLocaleString(),
-            total: draft.total ?? "—",
-          }),
+          body: standing > 0 ? `${body} · ${format(s.refusedCount, { n: standing })}` : body,
           actions: [
             { label: s.restoreAction, run: () => latest.current.onRestore(draft) },
             { label: s.restoreDiscard, run: () => void dropDraft().catch(console.error) },
@@ -88,6 +93,8 @@ export function useDraft(options: DraftOptions): { readonly forget: () => void }
         await keepDraft({
           bytes: bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes),
           name: now.name,
+          sheet: shown?.sheet ?? null,
+          refused: now.refused,
           station: shown?.meta.station ?? null,
           total: shown?.scores.self.total ?? null,
           savedAt: new Date().toISOString(),
@@ -103,7 +110,7 @@ export function useDraft(options: DraftOptions): { readonly forget: () => void }
       .finally(() => {
         writing.current = null;
       });
-  }, [file, name, dirty, version]);
+  }, [file, name, dirty, version, refused]);
 
   return { forget: () => void dropDraft().catch(console.error) };
 }

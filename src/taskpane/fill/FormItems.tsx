@@ -14,10 +14,22 @@ import type { Item, Tier } from "../../rubric";
 import { NO, YES, judgeScore, judgeYesNo, type Judgement } from "../../scoring";
 import type { GridValue, ScoreColumnName } from "../../sheet";
 import { useTexts } from "../shared/i18n";
-import type { EntryField } from "../shared/session";
+import type { EntryField, Refused } from "../shared/session";
+import { parseTyped } from "../shared/typed";
 
-/** Queues an edit; returns the session's judgement (null when nothing was queued). */
-export type EditHandler = (field: EntryField, id: string, value: GridValue) => Judgement | null;
+/**
+ * Queues an edit; returns the session's judgement (null when nothing was queued). `typed` is the text as the user
+ * typed it, kept when the value is refused.
+ */
+export type EditHandler = (
+  field: EntryField,
+  id: string,
+  value: GridValue,
+  typed?: string,
+) => Judgement | null;
+
+/** Gives up a refused input (Esc). */
+export type ForgetHandler = (field: ScoreColumnName, id: string) => void;
 
 const useStyles = makeStyles({
   item: {
@@ -30,14 +42,6 @@ const useStyles = makeStyles({
   score: { maxWidth: "160px" },
 });
 
-/** What the user typed into a score box, as the engine would read it: a number, text, or empty. */
-export function parseTyped(text: string | undefined): GridValue {
-  const t = (text ?? "").normalize("NFKC").trim();
-  if (t === "") return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
-}
-
 const shown = (value: GridValue): string => (value === null ? "" : String(value));
 
 interface ScoreItemProps {
@@ -49,7 +53,10 @@ interface ScoreItemProps {
   readonly notes?: string;
   /** The column is locked by the submission state: the score shows but cannot be changed here. */
   readonly locked?: boolean;
+  /** A value typed here and refused: kept in the box, in red, with its message, until corrected or given up. */
+  readonly refused?: Refused;
   readonly onEdit: EditHandler;
+  readonly onForget: ForgetHandler;
 }
 
 /** The reviewer's remark on an entry, written to 备注 in the session's batches. */
@@ -74,22 +81,15 @@ function NotesField(props: {
 export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): React.JSX.Element {
   const styles = useStyles();
   const { s, lang } = useTexts();
-  const { item, column, value, onEdit } = props;
-  /** A value typed here and refused, kept on screen with its message until it is corrected. */
-  const [refused, setRefused] = React.useState<{ text: string; message: string } | null>(null);
-  React.useEffect(() => setRefused(null), [value, column]);
+  const { item, column, value, onEdit, refused } = props;
   const judgement = judgeScore(item, value);
-  const message = refused?.message ?? (judgement.status === "invalid" ? judgement.message[lang] : undefined);
+  const message = refused
+    ? refused.judgement.message[lang]
+    : judgement.status === "invalid"
+      ? judgement.message[lang]
+      : undefined;
 
-  const commit = (raw: GridValue, text: string): void => {
-    const j = judgeScore(item, raw);
-    if (j.status === "invalid") {
-      setRefused({ text, message: j.message[lang] });
-      return;
-    }
-    setRefused(null);
-    onEdit(column, item.id, raw);
-  };
+  const commit = (raw: GridValue, text: string): void => void onEdit(column, item.id, raw, text);
 
   const award = item.award;
   const hint =
@@ -129,7 +129,7 @@ export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): R
             decrementButton={{ "aria-label": format(s.spinDecrease, { name: scoreName }) }}
             onKeyDown={(e) => {
               // Esc gives up a refused value: the box shows the entry again.
-              if (e.key === "Escape" && refused) setRefused(null);
+              if (e.key === "Escape" && refused) props.onForget(column, item.id);
             }}
             onChange={(_, data) => {
               if (typeof data.value === "number") commit(data.value, String(data.value));

@@ -14,7 +14,7 @@ import type { Item } from "../../rubric";
 import { SAME_MATTER_ID } from "../../scoring";
 import type { GridValue, ScoreColumnName } from "../../sheet";
 import { reviewLocked, selfLocked } from "../../review/submission";
-import { ScoreItem, YesNoItem, type EditHandler } from "./FormItems";
+import { ScoreItem, YesNoItem, type EditHandler, type ForgetHandler } from "./FormItems";
 import { groupOf } from "../shared/groups";
 import { useTexts } from "../shared/i18n";
 import { STATE_KEYS } from "../shared/labels";
@@ -50,6 +50,7 @@ export function FormView(props: {
   view: ScorecardView;
   column: ScoreColumnName;
   onEdit: EditHandler;
+  onForget: ForgetHandler;
   /** Which sections are open; kept by the pane so that it survives switching tabs. */
   open: readonly string[];
   onOpen: (open: string[]) => void;
@@ -114,7 +115,9 @@ export function FormView(props: {
       evidence={view.entries.evidence[i.id] ?? ""}
       notes={notes(i.id)}
       locked={locked}
+      refused={view.refused[column].get(i.id)}
       onEdit={onEdit}
+      onForget={props.onForget}
     />
   );
   const content = (id: string): React.ReactNode => {

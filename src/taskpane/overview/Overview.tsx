@@ -33,6 +33,7 @@ export function Overview(props: { view: ScorecardView; column: ScoreColumnName }
   const { s, lang } = useTexts();
   const { rubric } = props.view.read;
   const score = props.view.scores[props.column];
+  const refused = props.view.refused[props.column].size;
   const columnName = props.column === "self" ? s.columnSelf : s.columnReview;
   const verdict = s[VERDICT_KEYS[score.verdict]];
   const vetoes = rubric.veto.conditions.filter((c) => score.vetoConditions.includes(c.key));
@@ -70,6 +71,11 @@ export function Overview(props: { view: ScorecardView; column: ScoreColumnName }
               ? format(s.neededToPass, { n: score.needed, line: rubric.passLine })
               : format(s.reachedPass, { line: rubric.passLine })}
         </Body1>
+        {refused > 0 && (
+          <Body1 block className={styles.vetoed} data-testid="refused">
+            {format(s.refusedCount, { n: refused })}
+          </Body1>
+        )}
         {score.missing.length > 0 && (
           <Body1 block data-testid="unscored">
             {format(s.unscoredCount, { n: score.missing.length })}

@@ -11,6 +11,7 @@ import {
   type ScoreColumnName,
 } from "../../sheet";
 import { groupOf, type ProblemGroup } from "../shared/groups";
+import type { Refused } from "../shared/session";
 
 export type ProblemKind = "invalid" | "integrity" | "empty" | "evidence" | "shortfall";
 
@@ -54,12 +55,25 @@ export function problemsOf(
   column: ScoreColumnName,
   lang: Lang,
   s: Strings,
+  refused: ReadonlyMap<string, Refused> = new Map(),
 ): Problem[] {
   const { rubric } = read;
   const col = column === "self" ? COL.self : COL.review;
   const cellOf = (id: string): string =>
     addr(col, read.entryRows.get(id) ?? read.layout.entryRows.get(id) ?? 0);
   const problems: Problem[] = [];
+  // What was typed and refused comes first: it is in no cell, so nothing else would show it.
+  for (const [id, r] of refused)
+    problems.push({
+      key: `refused:${column}:${id}`,
+      kind: "invalid",
+      group: groupOf(rubric, id),
+      severity: "error",
+      cell: cellOf(id),
+      item: id,
+      column,
+      text: format(s.refusedProblem, { message: r.judgement.message[lang] }),
+    });
   for (const { id, judgement } of score.invalid) {
     problems.push({
       key: `invalid:${column}:${id}`,
@@ -89,6 +103,7 @@ export function problemsOf(
     }),
   );
   for (const id of score.empty) {
+    if (refused.has(id)) continue;
     const item = rubric.itemById.get(id);
     problems.push({
       key: `empty:${column}:${id}`,

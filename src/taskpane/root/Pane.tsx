@@ -79,7 +79,9 @@ export function Pane(props: PaneProps): React.JSX.Element {
     },
     [messages, s],
   );
-  const { snapshot, session } = useScorecard(props.port, onError, props.timing);
+  const { snapshot, session } = useScorecard(props.port, onError, props.timing, props.refused);
+  const onRefused = props.onRefused;
+  React.useEffect(() => onRefused?.(snapshot.refused), [onRefused, snapshot.refused]);
   sessionRef.current = session;
   const [column, setColumn] = React.useState<ScoreColumnName>("self");
   // taskpane.html?check=workbook (the ribbon's 检查整个工作簿) opens 审核 and checks the workbook at once.
@@ -115,13 +117,18 @@ export function Pane(props: PaneProps): React.JSX.Element {
   React.useEffect(() => prefetch([loadProblemsList, loadFormView, loadInsertPanel]), []);
 
   const problems = React.useMemo(
-    () => (view ? problemsOf(view.read, view.scores[column], column, lang, s) : []),
+    () => (view ? problemsOf(view.read, view.scores[column], column, lang, s, view.refused[column]) : []),
     [view, column, lang, s],
   );
   const rubric = view?.read.rubric;
   const groups = React.useMemo(() => (rubric ? problemGroups(rubric, lang, s) : []), [rubric, lang, s]);
   const onEdit = React.useCallback(
-    (field: EntryField, id: string, value: GridValue) => session?.edit(field, id, value) ?? null,
+    (field: EntryField, id: string, value: GridValue, typed?: string) =>
+      session?.edit(field, id, value, typed) ?? null,
+    [session],
+  );
+  const onForget = React.useCallback(
+    (field: ScoreColumnName, id: string) => session?.forget(field, id),
     [session],
   );
   const onSelect = React.useCallback((cell: string) => void session?.select(cell), [session]);
@@ -189,6 +196,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
         flush={flush}
         onSelect={onSelect}
         office={!props.toolbar}
+        refused={[...view.refused.self.values(), ...view.refused.review.values()]}
       />
     );
   else body = null;
@@ -199,6 +207,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
           view={view}
           column={column}
           onEdit={onEdit}
+          onForget={onForget}
           open={formOpen ?? [view.read.rubric.categories[0].id]}
           onOpen={setFormOpen}
           target={target}
@@ -211,7 +220,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
     <main className={styles.pane}>
       <header className={styles.header}>
         <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
-        {props.toolbar?.({ flush, sheet: view?.sheet ?? null })}
+        {props.toolbar?.({ flush, sheet: view?.sheet ?? null, refused: snapshot.refused })}
         {view && (
           <Caption1 data-testid="sheet-caption">
             {format(s.sheetCaption, {

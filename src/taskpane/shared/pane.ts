@@ -1,6 +1,6 @@
 import type * as React from "react";
 import type { WorkbookPort } from "../../workbook";
-import type { Timing } from "./session";
+import type { RefusedEntry, Timing } from "./session";
 
 /*
  * The pane as a feature may hold it without importing the composition root: file mode's FilePanel is handed the
@@ -15,6 +15,8 @@ export interface PaneToolbarContext {
   readonly flush: () => Promise<boolean>;
   /** Sheet of the scorecard shown, if any. */
   readonly sheet: string | null;
+  /** Inputs refused and still standing: saving asks before leaving them out. */
+  readonly refused: readonly RefusedEntry[];
 }
 
 export interface PaneProps {
@@ -23,4 +25,8 @@ export interface PaneProps {
   readonly toolbar?: (context: PaneToolbarContext) => React.ReactNode;
   /** The tab shown first (file mode's 新建 starts at 插入). */
   readonly initialTab?: PaneTab;
+  /** Refused inputs to show again (file mode's restore after a reload). */
+  readonly refused?: readonly RefusedEntry[];
+  /** Told whenever the refused inputs change (file mode keeps them with its copy of the workbook). */
+  readonly onRefused?: (refused: readonly RefusedEntry[]) => void;
 }
