@@ -202,6 +202,9 @@ describe("导出 tab", () => {
       ["unscored", expect.stringContaining(`第25项尚未填写自评得分（${selfCell("25")}）`)],
       ["unscored", expect.stringContaining(`第40项尚未填写自评得分（${selfCell("40")}）`)],
     ]);
+    // The 导出为草稿 choice comes before the list of unscored items, however long it is.
+    const choice = screen.getByRole("checkbox", { name: "导出为草稿" });
+    expect(choice.compareDocumentPosition(rows[0]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await user.click(rows[1]);
     await waitFor(() => expect(port.selections.at(-1)).toEqual({ sheet, cell: selfCell("40") }));
 

@@ -334,6 +334,16 @@ const zhCN = {
   refusedItem: "第{no}项{column}“{text}”",
   refusedSaveAnyway: "仍然保存",
   refusedExportAnyway: "仍然导出",
+  fillBarLabel: "填写进度",
+  fillBarNeeded: "距 {line} 分还差 {n} 分",
+  fillBarSection: "{name}：已填 {filled} / {of}",
+  fillBarAllScored: "已全部评分",
+  fillBarNext: "下一个未填项（第{no}项）",
+  evidenceItem: "第{no}项已得分，但未填写佐证材料：{standard}",
+  evidenceGroup: "{name}：缺佐证材料 {n} 项",
+  remindersHeading: "提醒：已得分但缺佐证材料（{n} 项）",
+  tabProblemsReminders: "问题（{n}）· 提醒（{m}）",
+  openItem: "在“填写”中打开第{no}项",
 };
 
 /** The keys of the pane's texts; every language provides all of them. */
@@ -684,6 +694,16 @@ const enUS: Strings = {
   refusedItem: "item {no} ({column}) “{text}”",
   refusedSaveAnyway: "Save anyway",
   refusedExportAnyway: "Export anyway",
+  fillBarLabel: "Progress",
+  fillBarNeeded: "{n} short of {line}",
+  fillBarSection: "{name}: {filled} of {of} filled",
+  fillBarAllScored: "Every item scored",
+  fillBarNext: "Next unscored (item {no})",
+  evidenceItem: "Item {no} is scored but has no evidence: {standard}",
+  evidenceGroup: "{name}: {n} without evidence",
+  remindersHeading: "Reminders: scored without evidence ({n})",
+  tabProblemsReminders: "Problems ({n}) · Reminders ({m})",
+  openItem: "Open item {no} in Fill in",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh: zhCN, en: enUS };

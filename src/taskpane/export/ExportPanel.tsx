@@ -77,6 +77,8 @@ function ProblemRows(props: {
   problems: readonly ExportProblem[];
   onSelect: (cell: string) => void;
   testId: string;
+  /** Office mode: the rows show and select cells. */
+  cells: boolean;
 }): React.JSX.Element {
   const { s, lang } = useTexts();
   const rows = props.problems.map((p, i) => ({
@@ -87,7 +89,7 @@ function ProblemRows(props: {
     color: KIND_COLORS[p.kind],
     text: p.message[lang],
   }));
-  return <CellList rows={rows} onSelect={props.onSelect} testId={props.testId} />;
+  return <CellList rows={rows} onSelect={props.onSelect} testId={props.testId} cells={props.cells} />;
 }
 
 /**
@@ -228,15 +230,7 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
         <Body1 role="status" id={`${ids}-status`} data-testid="export-status" data-ok={decision.ok}>
           {status}
         </Body1>
-        {!decision.ok && (
-          <ProblemRows problems={decision.problems} onSelect={props.onSelect} testId="export-problems" />
-        )}
-        {decision.warnings.length > 0 && (
-          <>
-            <Caption1>{format(s.exportNotes, { n: decision.warnings.length })}</Caption1>
-            <ProblemRows problems={decision.warnings} onSelect={props.onSelect} testId="export-notes" />
-          </>
-        )}
+        {/* The choice before the list: an incomplete scorecard lists every unscored item. */}
         <Checkbox
           checked={draft}
           onChange={(_, data) => setDraft(data.checked === true)}
@@ -246,6 +240,25 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
         <Caption1 id={`${ids}-draft-hint`} className={styles.hint}>
           {s.exportDraftHint}
         </Caption1>
+        {!decision.ok && (
+          <ProblemRows
+            problems={decision.problems}
+            onSelect={props.onSelect}
+            testId="export-problems"
+            cells={props.office}
+          />
+        )}
+        {decision.warnings.length > 0 && (
+          <>
+            <Caption1>{format(s.exportNotes, { n: decision.warnings.length })}</Caption1>
+            <ProblemRows
+              problems={decision.warnings}
+              onSelect={props.onSelect}
+              testId="export-notes"
+              cells={props.office}
+            />
+          </>
+        )}
       </div>
 
       <div className={styles.block}>

@@ -46,8 +46,9 @@ export function problemGroups(rubric: Rubric, lang: Lang, s: Strings): { id: Pro
 }
 
 /**
- * Everything to fix or look at in one score column: invalid entries, integrity findings, empty items, scored
- * items without evidence, then shortfalls with the most points lost first.
+ * Everything to fix or look at in one score column, what matters first: refused inputs and invalid entries,
+ * integrity findings (errors first), empty items, shortfalls with the most points lost first, then the
+ * reminders: scored items without evidence.
  */
 export function problemsOf(
   read: ReadScorecard,
@@ -116,18 +117,6 @@ export function problemsOf(
       text: format(s.emptyItem, { no: id, max: item?.max ?? "" }),
     });
   }
-  for (const f of evidenceFindings(read)) {
-    problems.push({
-      key: `evidence:${f.item}`,
-      kind: "evidence",
-      group: groupOf(rubric, f.item),
-      severity: f.severity,
-      cell: f.cell,
-      item: f.item,
-      column,
-      text: f.message[lang],
-    });
-  }
   for (const f of score.shortfalls) {
     problems.push({
       key: `shortfall:${column}:${f.id}`,
@@ -142,6 +131,21 @@ export function problemsOf(
         standard: standardStart(rubric.itemById.get(f.id)?.text ?? ""),
       }),
       lost: f.lost,
+    });
+  }
+  for (const f of evidenceFindings(read)) {
+    problems.push({
+      key: `evidence:${f.item}`,
+      kind: "evidence",
+      group: groupOf(rubric, f.item),
+      severity: f.severity,
+      cell: f.cell,
+      item: f.item,
+      column,
+      text: format(s.evidenceItem, {
+        no: f.item,
+        standard: standardStart(rubric.itemById.get(f.item)?.text ?? ""),
+      }),
     });
   }
   return problems;

@@ -154,9 +154,15 @@ export function Pane(props: PaneProps): React.JSX.Element {
   });
 
   const tabId = (t: PaneTab): string => `${ids}-tab-${t}`;
+  // Reminders (evidence) are counted apart: filling in items must not make the problem count grow.
+  const reminders = problems.filter((p) => p.kind === "evidence").length;
+  const problemsLabel =
+    reminders > 0
+      ? format(s.tabProblemsReminders, { n: problems.length - reminders, m: reminders })
+      : format(s.tabProblems, { n: problems.length });
   const tabs: PaneTabItem<PaneTab>[] = [
     { value: "overview", id: tabId("overview"), label: s.tabOverview },
-    { value: "problems", id: tabId("problems"), label: format(s.tabProblems, { n: problems.length }) },
+    { value: "problems", id: tabId("problems"), label: problemsLabel },
     { value: "form", id: tabId("form"), label: s.tabForm },
     { value: "review", id: tabId("review"), label: s.tabReview },
     { value: "insert", id: tabId("insert"), label: s.tabInsert },

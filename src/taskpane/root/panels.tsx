@@ -1,5 +1,4 @@
 import * as React from "react";
-import { format } from "../../i18n/strings";
 import type { ExportPanelProps } from "../export/ExportPanel";
 import type { FormView } from "../fill/FormView";
 import type { InsertPanel } from "../insert/InsertPanel";
@@ -52,16 +51,10 @@ export function FormTab(props: FormViewProps): React.JSX.Element {
   return <LazyPanel load={loadFormView} loadingLabel={s.tabForm} panelProps={props} />;
 }
 
-/** The count in 问题's label is worked out in the first chunk (problems.ts): only the list is lazy. */
+/** The counts in 问题's label are worked out in the first chunk (problems.ts): only the list is lazy. */
 export function ProblemsTab(props: ProblemsListProps): React.JSX.Element {
   const { s } = useTexts();
-  return (
-    <LazyPanel
-      load={loadProblemsList}
-      loadingLabel={format(s.tabProblems, { n: props.problems.length })}
-      panelProps={props}
-    />
-  );
+  return <LazyPanel load={loadProblemsList} loadingLabel={s.problemsHeading} panelProps={props} />;
 }
 
 export function InsertTab(props: InsertPanelProps): React.JSX.Element {
