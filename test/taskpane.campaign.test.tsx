@@ -119,11 +119,13 @@ describe("审核: the city's sample and 历年对比", () => {
     return port;
   }
 
-  async function openReview(port: MemoryPort) {
+  /** The 审核 tab as the city (its sample) or the district (its roll-up) uses it. */
+  async function openReview(port: MemoryPort, role: "市级抽查" | "区县复核" = "市级抽查") {
     const utils = setupAt(port, new Date(2020, 10, 20));
     await screen.findByTestId("total");
     await utils.user.click(tab("审核"));
     await screen.findByTestId("review-panel");
+    await utils.user.click(screen.getByRole("radio", { name: role }));
     return utils;
   }
 
@@ -155,7 +157,7 @@ describe("审核: the city's sample and 历年对比", () => {
 
   it("adds 历年对比 to the roll-up when the workbook holds several years, and the timeline under the 汇总 title", async () => {
     const port = workbook();
-    const { user } = await openReview(port);
+    const { user } = await openReview(port, "区县复核");
     await user.click(screen.getByRole("button", { name: "生成汇总表" }));
     await waitFor(() => expect(port.gridRenders).toHaveLength(3));
     expect(port.gridRenders.map((r) => r.plan.sheetName)).toEqual([ROLLUP_SHEET, "创建名单", YEARS_SHEET]);

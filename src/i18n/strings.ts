@@ -344,6 +344,15 @@ const zhCN = {
   remindersHeading: "提醒：已得分但缺佐证材料（{n} 项）",
   tabProblemsReminders: "问题（{n}）· 提醒（{m}）",
   openItem: "在“填写”中打开第{no}项",
+  roleLabel: "我的角色",
+  roleStation: "服务站填报",
+  roleDistrict: "区县复核",
+  roleCity: "市级抽查",
+  roleHint: "只显示这个角色要做的事；本机会记住所选角色。",
+  submitNextFile: "下一步：点击上方“保存（下载）”，把下载的文件上报区县退役军人事务局。",
+  submitNextOffice: "下一步：保存此工作簿，并上报区县退役军人事务局。",
+  submittedWaiting: "已提交，等待区县复核。如需修改，请联系区县退回。",
+  stationHeading: "提交评分表",
 };
 
 /** The keys of the pane's texts; every language provides all of them. */
@@ -704,6 +713,16 @@ const enUS: Strings = {
   remindersHeading: "Reminders: scored without evidence ({n})",
   tabProblemsReminders: "Problems ({n}) · Reminders ({m})",
   openItem: "Open item {no} in Fill in",
+  roleLabel: "My role",
+  roleStation: "Station (filling in)",
+  roleDistrict: "District review",
+  roleCity: "City spot check",
+  roleHint: "Only what this role does is shown; this computer remembers the choice.",
+  submitNextFile: "Next: choose Save (download) above and send the downloaded file to the district bureau.",
+  submitNextOffice: "Next: save this workbook and send it to the district bureau.",
+  submittedWaiting:
+    "Submitted and waiting for the district review. To change it, ask the district to return it.",
+  stationHeading: "Submit the scorecard",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh: zhCN, en: enUS };

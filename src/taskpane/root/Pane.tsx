@@ -180,6 +180,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
         scan={scan}
         onSelect={onSelect}
         fileMode={props.toolbar !== undefined}
+        scorecards={snapshot.scorecardSheets.length}
       />
     );
   else if (!view)
