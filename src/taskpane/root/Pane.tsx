@@ -33,6 +33,7 @@ import {
   InsertTab,
   ProblemsTab,
   ReviewTab,
+  RollupTab,
   loadFormView,
   loadInsertPanel,
   loadProblemsList,
@@ -54,10 +55,14 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   status: { color: tokens.colorNeutralForeground2 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   panel: { paddingTop: tokens.spacingVerticalS, minWidth: 0 },
   // A 320 px pane holds the six tabs only on two rows: they wrap rather than scroll sideways.
   tabs: { flexWrap: "wrap" },
 });
+
+/** The tabs of the roll-up of a workbook of several scorecards. */
+const WORKBOOK_TABS: readonly PaneTab[] = ["overview", "review", "insert"];
 
 /** The pane over one workbook: header, column switch, 重新检查, and the overview / problems / form / insert tabs. */
 export function Pane(props: PaneProps): React.JSX.Element {
@@ -86,10 +91,33 @@ export function Pane(props: PaneProps): React.JSX.Element {
   const [column, setColumn] = React.useState<ScoreColumnName>("self");
   // taskpane.html?check=workbook (the ribbon's 检查整个工作簿) opens 审核 and checks the workbook at once.
   const [autoCheck] = React.useState(() => !props.toolbar && pageWantsWorkbookCheck());
-  const [tab, setTab] = React.useState<PaneTab>(autoCheck ? "review" : (props.initialTab ?? "overview"));
+  const [chosenTab, setTab] = React.useState<PaneTab>(
+    autoCheck ? "review" : (props.initialTab ?? "overview"),
+  );
   const ids = React.useId();
   const view = snapshot.view;
   const fileMode = props.toolbar !== undefined;
+  const scorecards = snapshot.scorecardSheets.length;
+  /**
+   * The roll-up of all scorecards rather than one of them: chosen (全部评分表), and where a file of several
+   * scorecards is first opened; in Excel also whenever the active sheet is none of them (a 汇总).
+   */
+  const [wholeWorkbook, setWholeWorkbook] = React.useState<boolean | null>(null);
+  React.useEffect(() => {
+    if (snapshot.status === "ready" && wholeWorkbook === null) setWholeWorkbook(fileMode && scorecards > 1);
+  }, [snapshot.status, wholeWorkbook, fileMode, scorecards]);
+  const shownSheet = view?.sheet ?? null;
+  const lastSheet = React.useRef(shownSheet);
+  React.useEffect(() => {
+    // Another scorecard activated in Excel is shown: the pane follows the sheet.
+    if (lastSheet.current !== null && shownSheet !== null && shownSheet !== lastSheet.current)
+      setWholeWorkbook(false);
+    lastSheet.current = shownSheet;
+  }, [shownSheet]);
+  const rollup = scorecards > 1 && (wholeWorkbook === true || !view);
+  const [rollupVersion, setRollupVersion] = React.useState(0);
+  const tab = rollup && !WORKBOOK_TABS.includes(chosenTab) ? "overview" : chosenTab;
+
   // 填写 stays mounted once opened, hidden on the other tabs: its open sections and refused values survive a
   // tab switch; the page's scroll position is kept for it by hand, since the other tabs are shorter.
   const [formSeen, setFormSeen] = React.useState(false);
@@ -160,7 +188,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
     reminders > 0
       ? format(s.tabProblemsReminders, { n: problems.length - reminders, m: reminders })
       : format(s.tabProblems, { n: problems.length });
-  const tabs: PaneTabItem<PaneTab>[] = [
+  const allTabs: PaneTabItem<PaneTab>[] = [
     { value: "overview", id: tabId("overview"), label: s.tabOverview },
     { value: "problems", id: tabId("problems"), label: problemsLabel },
     { value: "form", id: tabId("form"), label: s.tabForm },
@@ -168,6 +196,14 @@ export function Pane(props: PaneProps): React.JSX.Element {
     { value: "insert", id: tabId("insert"), label: s.tabInsert },
     { value: "export", id: tabId("export"), label: s.tabExport },
   ];
+  // The roll-up is about the workbook: the tabs about one scorecard wait until one is opened.
+  const tabs = rollup ? allTabs.filter((t) => WORKBOOK_TABS.includes(t.value)) : allTabs;
+  const openScorecard = (sheet: string): void =>
+    void session?.open(sheet).then((opened) => {
+      if (!opened) return;
+      setWholeWorkbook(false);
+      showTab("overview");
+    });
   let body: React.ReactNode;
   if (snapshot.status === "loading" || !session) body = <Spinner size="small" label={s.loading} />;
   else if (tab === "insert") body = <InsertTab session={session} onDone={() => showTab("overview")} />;
@@ -183,6 +219,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
         scorecards={snapshot.scorecardSheets.length}
       />
     );
+  else if (rollup) body = <RollupTab port={props.port} onOpen={openScorecard} version={rollupVersion} />;
   else if (!view)
     body = (
       <NoScorecard
@@ -208,7 +245,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
     );
   else body = null;
   const form =
-    view && session && (formSeen || tab === "form") ? (
+    view && session && !rollup && (formSeen || tab === "form") ? (
       <div hidden={tab !== "form"}>
         <FormTab
           view={view}
@@ -228,7 +265,10 @@ export function Pane(props: PaneProps): React.JSX.Element {
       <header className={styles.header}>
         <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
         {props.toolbar?.({ flush, sheet: view?.sheet ?? null, refused: snapshot.refused })}
-        {view && (
+        {rollup && (
+          <Caption1 data-testid="sheet-caption">{format(s.workbookCaption, { n: scorecards })}</Caption1>
+        )}
+        {view && !rollup && (
           <Caption1 data-testid="sheet-caption">
             {format(s.sheetCaption, {
               station: view.read.meta.station,
@@ -238,19 +278,42 @@ export function Pane(props: PaneProps): React.JSX.Element {
           </Caption1>
         )}
         <div className={styles.controls}>
-          <Field label={s.columnLabel}>
-            <RadioGroup
-              layout="horizontal"
-              value={column}
-              onChange={(_, data) => setColumn(data.value === "review" ? "review" : "self")}
+          {rollup ? (
+            <span />
+          ) : (
+            <Field label={s.columnLabel}>
+              <RadioGroup
+                layout="horizontal"
+                value={column}
+                onChange={(_, data) => setColumn(data.value === "review" ? "review" : "self")}
+              >
+                <Radio value="self" label={s.columnSelf} />
+                <Radio value="review" label={s.columnReview} />
+              </RadioGroup>
+            </Field>
+          )}
+          <div className={styles.buttons}>
+            {scorecards > 1 && !rollup && (
+              <Button
+                onClick={() => {
+                  setWholeWorkbook(true);
+                  showTab("overview");
+                }}
+              >
+                {format(s.rollupBack, { n: scorecards })}
+              </Button>
+            )}
+            <Button
+              title={s.recheckHint}
+              disabled={!session}
+              onClick={() => {
+                setRollupVersion((v) => v + 1);
+                void session?.refresh();
+              }}
             >
-              <Radio value="self" label={s.columnSelf} />
-              <Radio value="review" label={s.columnReview} />
-            </RadioGroup>
-          </Field>
-          <Button title={s.recheckHint} disabled={!session} onClick={() => void session?.refresh()}>
-            {s.recheck}
-          </Button>
+              {s.recheck}
+            </Button>
+          </div>
         </div>
         <Caption1 className={styles.status} role="status" data-testid="write-status">
           {snapshot.writing > 0
@@ -260,7 +323,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
               : ""}
         </Caption1>
       </header>
-      <ReviewBanner view={view} />
+      <ReviewBanner view={rollup ? null : view} />
       <PaneTabs tabs={tabs} selected={tab} onSelect={showTab} label={s.tabsLabel} className={styles.tabs} />
       <div role="tabpanel" aria-labelledby={tabId(tab)} className={styles.panel}>
         {body}

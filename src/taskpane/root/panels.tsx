@@ -4,6 +4,7 @@ import type { FormView } from "../fill/FormView";
 import type { InsertPanel } from "../insert/InsertPanel";
 import type { ProblemsList } from "../problems/ProblemsList";
 import type { ReviewPanelProps } from "../review/ReviewPanel";
+import type { RollupView } from "../rollup/RollupView";
 import { useTexts } from "../shared/i18n";
 import { lazyChunk } from "../shared/lazyChunk";
 import { LazyPanel } from "./LazyPanel";
@@ -16,6 +17,7 @@ import { LazyPanel } from "./LazyPanel";
 type FormViewProps = React.ComponentProps<typeof FormView>;
 type ProblemsListProps = React.ComponentProps<typeof ProblemsList>;
 type InsertPanelProps = React.ComponentProps<typeof InsertPanel>;
+type RollupViewProps = React.ComponentProps<typeof RollupView>;
 
 /** The 填写 form (accordion, spin buttons, switches). */
 export const loadFormView = lazyChunk(() =>
@@ -40,6 +42,11 @@ export const loadReviewPanel = lazyChunk(() =>
 /** The 导出 tab's panel. */
 export const loadExportPanel = lazyChunk(() =>
   import(/* webpackChunkName: "export" */ "../export/ExportPanel").then((m) => m.ExportPanel),
+);
+
+/** The roll-up of a workbook of several scorecards (the roll-up model with it). */
+export const loadRollupView = lazyChunk(() =>
+  import(/* webpackChunkName: "rollup" */ "../rollup/RollupView").then((m) => m.RollupView),
 );
 
 // 审核 and 导出 call their loader through the module binding, so tests can make the load fail.
@@ -84,4 +91,9 @@ export function ExportTab(props: ExportPanelProps): React.JSX.Element {
       panelProps={props}
     />
   );
+}
+
+export function RollupTab(props: RollupViewProps): React.JSX.Element {
+  const { s } = useTexts();
+  return <LazyPanel load={loadRollupView} loadingLabel={s.rollupLoading} panelProps={props} />;
 }

@@ -1,0 +1,212 @@
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { format, type Strings } from "../../i18n/strings";
+import type { Rollup, RollupRow, RollupVerdict } from "../../rollup";
+import { workbookRollup } from "../../review/workbookRollup";
+import { isScorecard, readScorecard } from "../../sheet";
+import type { WorkbookPort } from "../../workbook";
+import { useTexts } from "../shared/i18n";
+import { VERDICT_COLORS, VERDICT_KEYS } from "../shared/labels";
+import { useMessages } from "../shared/messages";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  chart: {
+    position: "relative",
+    display: "grid",
+    gridTemplateColumns: "minmax(4em, max-content) 1fr max-content",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: "2px",
+    alignItems: "center",
+    margin: 0,
+  },
+  name: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  track: { position: "relative", height: "16px" },
+  bar: { height: "100%", borderRadius: tokens.borderRadiusSmall, minWidth: "2px" },
+  value: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  // The pass line: one rule through every bar's track, at passLine / axis max.
+  line: {
+    position: "absolute",
+    top: "-2px",
+    bottom: "-2px",
+    width: 0,
+    borderLeft: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralForeground1}`,
+  },
+  pass: { backgroundColor: tokens.colorPaletteGreenBackground3 },
+  fail: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
+  veto: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  incomplete: { backgroundColor: tokens.colorNeutralBackground6 },
+  missing: { backgroundColor: "transparent" },
+  table: { tableLayout: "auto" },
+  number: { whiteSpace: "nowrap" },
+});
+
+const VERDICT_NAME = (s: Strings, v: RollupVerdict): string =>
+  v === "missing" ? s.verdictMissing : s[VERDICT_KEYS[v]];
+
+/** Bars of each station's counted total against the pass line; the table below carries the same data. */
+function Chart(props: { rollup: Rollup }): React.JSX.Element {
+  const styles = useStyles();
+  const { s } = useTexts();
+  const { rollup } = props;
+  const line = rollup.rubric.passLine;
+  const axis = rollup.rubric.baseMax + rollup.rubric.bonus.cap;
+  const at = (points: number): string => `${(100 * Math.min(points, axis)) / axis}%`;
+  return (
+    <figure
+      className={styles.chart}
+      role="img"
+      aria-label={format(s.rollupChartLabel, { line, passed: rollup.totals.passed })}
+      data-testid="rollup-chart"
+    >
+      {rollup.rows.map((row) => (
+        <React.Fragment key={row.no}>
+          <span className={styles.name} aria-hidden>
+            {row.station}
+          </span>
+          <span className={styles.track} aria-hidden>
+            <span
+              className={mergeClasses(styles.bar, styles[row.verdict])}
+              style={{ display: "block", width: at(row.total ?? 0) }}
+            />
+            <span className={styles.line} style={{ left: at(line) }} />
+          </span>
+          <span className={styles.value} aria-hidden>
+            {row.total ?? VERDICT_NAME(s, "missing")}
+          </span>
+        </React.Fragment>
+      ))}
+    </figure>
+  );
+}
+
+function Row(props: { row: RollupRow; onOpen: (sheet: string) => void }): React.JSX.Element {
+  const styles = useStyles();
+  const { s } = useTexts();
+  const { row } = props;
+  const column = (c: RollupRow["self"]): string => (c ? format(s.rollupPoints, { total: c.total }) : "—");
+  return (
+    <TableRow data-station={row.station}>
+      <TableCell>{row.no}</TableCell>
+      <TableCell>{row.station}</TableCell>
+      <TableCell className={styles.number}>{column(row.self)}</TableCell>
+      <TableCell className={styles.number}>{column(row.review)}</TableCell>
+      <TableCell>
+        <Badge appearance="tint" color={row.verdict === "missing" ? "subtle" : VERDICT_COLORS[row.verdict]}>
+          {VERDICT_NAME(s, row.verdict)}
+        </Badge>
+      </TableCell>
+      <TableCell>{row.missingEvidence ?? "—"}</TableCell>
+      <TableCell>
+        {row.sheet !== null && row.readIndex !== null && (
+          <Button
+            size="small"
+            aria-label={format(s.rollupOpenLabel, { station: row.station })}
+            onClick={() => props.onOpen(row.sheet ?? "")}
+          >
+            {s.rollupOpen}
+          </Button>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * A workbook of several scorecards (a district's, or a 汇总): the roll-up the 汇总 sheet draws — each station's
+ * totals and counted verdict, the pass count against the notice's target — as a chart and a table, each station
+ * opening its own scorecard. Computed with the same core as 生成汇总表 (src/review workbookRollup).
+ */
+export function RollupView(props: {
+  port: WorkbookPort;
+  onOpen: (sheet: string) => void;
+  /** Changes when the workbook should be read again (重新检查). */
+  version: number;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { s } = useTexts();
+  const messages = useMessages();
+  const messagesRef = React.useRef(messages);
+  messagesRef.current = messages;
+  const [rollup, setRollup] = React.useState<Rollup | null>(null);
+  const { port, version } = props;
+  React.useEffect(() => {
+    let live = true;
+    port.readGrids().then(
+      (grids) => {
+        if (live) setRollup(workbookRollup(grids.filter(isScorecard).map(readScorecard)).rollup);
+      },
+      (error: unknown) => {
+        if (live) messagesRef.current.report(error, "read");
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, version]);
+  if (!rollup) return <Spinner size="small" label={s.rollupLoading} />;
+  const { totals } = rollup;
+  const rate = `${(totals.rate * 100).toFixed(1)}%`;
+  const counts = { stations: totals.stations, passed: totals.passed, rate };
+  const summary =
+    totals.target === null
+      ? format(s.rollupViewNoTarget, counts)
+      : format(totals.reached ? s.rollupViewReached : s.rollupViewSummary, {
+          ...counts,
+          target: totals.target,
+          needed: totals.needed ?? 0,
+        });
+  return (
+    <section className={styles.root} aria-labelledby="rollup-view-title" data-testid="rollup-view">
+      <div>
+        <Subtitle2 as="h2" id="rollup-view-title">
+          {format(s.rollupViewHeading, { year: rollup.year })}
+        </Subtitle2>
+        <Body1 block data-testid="rollup-summary">
+          {summary}
+        </Body1>
+        <Caption1>{s.rollupViewCounted}</Caption1>
+      </div>
+      <Chart rollup={rollup} />
+      <Table
+        size="extra-small"
+        aria-label={s.rollupViewTable}
+        className={styles.table}
+        data-testid="rollup-table"
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{s.rollupColNo}</TableHeaderCell>
+            <TableHeaderCell>{s.rollupColStation}</TableHeaderCell>
+            <TableHeaderCell>{s.rollupColSelf}</TableHeaderCell>
+            <TableHeaderCell>{s.rollupColReview}</TableHeaderCell>
+            <TableHeaderCell>{s.rollupColVerdict}</TableHeaderCell>
+            <TableHeaderCell>{s.rollupColEvidence}</TableHeaderCell>
+            <TableHeaderCell>{s.rollupColOpen}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rollup.rows.map((row) => (
+            <Row key={row.no} row={row} onOpen={props.onOpen} />
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
