@@ -2,8 +2,8 @@ import * as React from "react";
 import {
   Badge,
   Body1,
-  Button,
   Caption1,
+  Link,
   Spinner,
   Subtitle2,
   Table,
@@ -55,6 +55,11 @@ const useStyles = makeStyles({
   missing: { backgroundColor: "transparent" },
   table: { tableLayout: "auto" },
   number: { whiteSpace: "nowrap" },
+  badge: { whiteSpace: "nowrap", flexShrink: 0 },
+  // The station's name opens its scorecard: a touch target on a phone.
+  station: { whiteSpace: "nowrap", textAlign: "left", minHeight: "32px" },
+  // A phone keeps the columns a clerk needs; 序号 and 缺佐证 come back from 600 px.
+  narrowHidden: { "@media (max-width: 599px)": { display: "none" } },
 });
 
 const VERDICT_NAME = (s: Strings, v: RollupVerdict): string =>
@@ -100,30 +105,39 @@ function Row(props: { row: RollupRow; onOpen: (sheet: string) => void }): React.
   const styles = useStyles();
   const { s } = useTexts();
   const { row } = props;
-  const column = (c: RollupRow["self"]): string => (c ? format(s.rollupPoints, { total: c.total }) : "—");
+  const points = (c: RollupRow["self"]): string => (c ? format(s.rollupPoints, { total: c.total }) : "—");
+  // A review not begun (nothing in its column) is no review at all, not 0 points.
+  const review =
+    row.review && !(row.review.total === 0 && row.review.verdict === "incomplete") ? row.review : null;
   return (
     <TableRow data-station={row.station}>
-      <TableCell>{row.no}</TableCell>
-      <TableCell>{row.station}</TableCell>
-      <TableCell className={styles.number}>{column(row.self)}</TableCell>
-      <TableCell className={styles.number}>{column(row.review)}</TableCell>
+      <TableCell className={styles.narrowHidden}>{row.no}</TableCell>
       <TableCell>
-        <Badge appearance="tint" color={row.verdict === "missing" ? "subtle" : VERDICT_COLORS[row.verdict]}>
-          {VERDICT_NAME(s, row.verdict)}
-        </Badge>
-      </TableCell>
-      <TableCell>{row.missingEvidence ?? "—"}</TableCell>
-      <TableCell>
-        {row.sheet !== null && row.readIndex !== null && (
-          <Button
-            size="small"
+        {row.sheet !== null && row.readIndex !== null ? (
+          <Link
+            as="button"
+            className={styles.station}
             aria-label={format(s.rollupOpenLabel, { station: row.station })}
             onClick={() => props.onOpen(row.sheet ?? "")}
           >
-            {s.rollupOpen}
-          </Button>
+            {row.station}
+          </Link>
+        ) : (
+          <span className={styles.station}>{row.station}</span>
         )}
       </TableCell>
+      <TableCell className={styles.number}>{points(row.self)}</TableCell>
+      <TableCell className={styles.number}>{points(review)}</TableCell>
+      <TableCell>
+        <Badge
+          appearance="tint"
+          className={styles.badge}
+          color={row.verdict === "missing" ? "subtle" : VERDICT_COLORS[row.verdict]}
+        >
+          {VERDICT_NAME(s, row.verdict)}
+        </Badge>
+      </TableCell>
+      <TableCell className={styles.narrowHidden}>{row.missingEvidence ?? "—"}</TableCell>
     </TableRow>
   );
 }
@@ -192,13 +206,12 @@ export function RollupView(props: {
       >
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{s.rollupColNo}</TableHeaderCell>
+            <TableHeaderCell className={styles.narrowHidden}>{s.rollupColNo}</TableHeaderCell>
             <TableHeaderCell>{s.rollupColStation}</TableHeaderCell>
             <TableHeaderCell>{s.rollupColSelf}</TableHeaderCell>
             <TableHeaderCell>{s.rollupColReview}</TableHeaderCell>
             <TableHeaderCell>{s.rollupColVerdict}</TableHeaderCell>
-            <TableHeaderCell>{s.rollupColEvidence}</TableHeaderCell>
-            <TableHeaderCell>{s.rollupColOpen}</TableHeaderCell>
+            <TableHeaderCell className={styles.narrowHidden}>{s.rollupColEvidence}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
