@@ -132,6 +132,10 @@ describe("审核: the city's sample and 历年对比", () => {
   it("draws ⌈50% × 5⌉ = 3 stations from the seed and writes the 抽查名单 through the port", async () => {
     const port = workbook();
     const { user } = await openReview(port);
+    // 50 %, as a clerk reads it; the seed behind 详细信息, with what it is for.
+    expect(screen.getByRole("textbox", { name: /抽取比例/ })).toHaveProperty("value", "50");
+    await user.click(screen.getByText("详细信息"));
+    expect(screen.getByText(/相同的种子总能抽出相同的名单/)).toBeTruthy();
     await user.type(screen.getByRole("textbox", { name: /随机种子/ }), "铜梁");
     await user.click(screen.getByRole("button", { name: "抽取并写入抽查名单" }));
     await waitFor(() => expect(port.gridRenders.map((r) => r.plan.sheetName)).toEqual([SAMPLE_SHEET]));
@@ -142,6 +146,26 @@ describe("审核: the city's sample and 历年对比", () => {
     expect(texts).toContain(`${STATIONS[0]}2020评分表`);
     expect(port.selections).toContainEqual({ sheet: SAMPLE_SHEET, cell: "A1" });
     expect(await screen.findByText(/5 个服务站中抽取 3 个/)).toBeTruthy();
+  });
+
+  it("takes the share in per cent, from 1 to 100", async () => {
+    const port = workbook();
+    const { user } = await openReview(port);
+    const share = screen.getByRole("textbox", { name: /抽取比例/ });
+    for (const [typed, ok] of [
+      ["0", false],
+      ["101", false],
+      ["半", false],
+      ["１００", true],
+      ["34", true],
+    ] as const) {
+      await user.clear(share);
+      await user.type(share, typed);
+      expect(screen.queryByText("抽取比例应在 1% 至 100% 之间") === null).toBe(ok);
+    }
+    await user.click(screen.getByRole("button", { name: "抽取并写入抽查名单" }));
+    // ⌈34% × 5⌉ = 2.
+    expect(await screen.findByText(/5 个服务站中抽取 2 个/)).toBeTruthy();
   });
 
   it("picks a seed when none is given, shows it and keeps it in the field for a redo", async () => {

@@ -119,13 +119,13 @@ const zhCN = {
   submittedAt: "自评提交于 {time}",
   verdictOfColumn: "{column}：{total} 分",
   operatorLabel: "操作人",
-  operatorHint: "记入“变更记录”工作表；只保存在本机。",
+  operatorHint: "姓名会写入“变更记录”；本机会记住上次填写的姓名。",
   actionSubmit: "提交",
   actionStartReview: "开始复核",
   actionFinishReview: "完成复核",
   actionReopen: "退回修改",
   actionsHint:
-    "提交后自评列锁定并记录内容哈希，之后的任何修改（包括在其他软件中的修改）都会被检查出来。每次操作都记入“变更记录”工作表。",
+    "提交后自评得分锁定；之后的任何修改（包括在其他软件中的修改）都会被检查出来。每次操作都记入“变更记录”。",
   blockerState: "当前状态不能进行此操作",
   blockerSelfInvalid: "自评列有无效填写",
   blockerSelfEmpty: "自评列尚有未填写的项目",
@@ -179,11 +179,11 @@ const zhCN = {
   sampleIntro:
     "按通知“抽取50%以上”从本工作簿的评分表中随机抽取服务站，写入“抽查名单”工作表（种子相同则名单相同）。",
   sampleRate: "抽取比例",
-  sampleSeed: "随机种子（不填则随机生成并记录）",
+  sampleSeed: "随机种子",
   sampleButton: "抽取并写入抽查名单",
   sampleDoneTitle: "已生成抽查名单",
   sampleDoneBody: "{n} 个服务站中抽取 {k} 个：{stations}。种子：{seed}",
-  sampleBadRate: "抽取比例应大于 0 且不超过 1",
+  sampleBadRate: "抽取比例应在 1% 至 100% 之间",
   yearsWritten: "工作簿含多个年度的评分表，已同时生成“历年对比”工作表（{years}）。",
   rollupWorking: "正在生成汇总表…",
   rollupDoneTitle: "已生成汇总表",
@@ -354,7 +354,8 @@ const zhCN = {
   submittedWaiting: "已提交，等待区县复核。如需修改，请联系区县退回。",
   stationHeading: "提交评分表",
   rollupViewHeading: "全部评分表（{year} 年）",
-  rollupViewSummary: "{stations} 个服务站，达标 {passed} 个，达标率 {rate}；目标 {target} 个，还需 {needed} 个达标。",
+  rollupViewSummary:
+    "{stations} 个服务站，达标 {passed} 个，达标率 {rate}；目标 {target} 个，还需 {needed} 个达标。",
   rollupViewReached: "{stations} 个服务站，达标 {passed} 个，达标率 {rate}；已达到目标 {target} 个。",
   rollupViewNoTarget: "{stations} 个服务站，达标 {passed} 个，达标率 {rate}。",
   rollupViewCounted: "认定结论：复核完成的按复核，否则按自评。",
@@ -372,6 +373,9 @@ const zhCN = {
   workbookCaption: "工作簿中有 {n} 张评分表",
   rollupLoading: "正在读取全部评分表…",
   rollupPoints: "{total} 分",
+  sampleSeedHint:
+    "相同的种子总能抽出相同的名单，便于核查抽查是否公正；不填则自动生成，并记录在“抽查名单”中。",
+  stationSuggest: "是否为 {station}？",
 };
 
 /** The keys of the pane's texts; every language provides all of them. */
@@ -491,13 +495,13 @@ const enUS: Strings = {
   submittedAt: "Self-assessment submitted {time}",
   verdictOfColumn: "{column}: {total}",
   operatorLabel: "Your name",
-  operatorHint: "Logged in the change log sheet; remembered on this computer only.",
+  operatorHint: "Your name goes into the change log; this computer remembers it for next time.",
   actionSubmit: "Submit",
   actionStartReview: "Start review",
   actionFinishReview: "Finish review",
   actionReopen: "Return for changes",
   actionsHint:
-    "Submitting locks the self-assessment column and records a hash of its contents: any later change, even one made in other software, is detected. Every action is logged in the change log sheet.",
+    "Submitting locks the self-assessment: any later change, even one made in other software, is detected. Every action goes into the change log.",
   blockerState: "Not possible in the current state",
   blockerSelfInvalid: "The self-assessment has invalid entries",
   blockerSelfEmpty: "The self-assessment has items not filled in",
@@ -555,12 +559,12 @@ const enUS: Strings = {
   sampleHeading: "City sample",
   sampleIntro:
     "Draws stations at random from this workbook's scorecards, as the notice asks (at least 50%), and writes them to a sample list sheet (the same seed gives the same list).",
-  sampleRate: "Rate",
-  sampleSeed: "Seed (leave empty to pick one; it is recorded)",
+  sampleRate: "Share drawn",
+  sampleSeed: "Seed",
   sampleButton: "Draw and write the sample list",
   sampleDoneTitle: "Sample list written",
   sampleDoneBody: "{k} of {n} stations drawn: {stations}. Seed: {seed}",
-  sampleBadRate: "The rate must be above 0 and at most 1",
+  sampleBadRate: "The share must be from 1% to 100%",
   yearsWritten:
     "The workbook holds scorecards of several years: the year-over-year sheet was written too ({years}).",
   rollupWorking: "Building the roll-up…",
@@ -743,7 +747,8 @@ const enUS: Strings = {
     "Submitted and waiting for the district review. To change it, ask the district to return it.",
   stationHeading: "Submit the scorecard",
   rollupViewHeading: "All scorecards ({year})",
-  rollupViewSummary: "{stations} stations, {passed} pass ({rate}); the target is {target}, {needed} more must pass.",
+  rollupViewSummary:
+    "{stations} stations, {passed} pass ({rate}); the target is {target}, {needed} more must pass.",
   rollupViewReached: "{stations} stations, {passed} pass ({rate}); the target of {target} is reached.",
   rollupViewNoTarget: "{stations} stations, {passed} pass ({rate}).",
   rollupViewCounted: "Counted verdict: the review once finished, else the self-assessment.",
@@ -761,6 +766,9 @@ const enUS: Strings = {
   workbookCaption: "The workbook holds {n} scorecards",
   rollupLoading: "Reading every scorecard…",
   rollupPoints: "{total}",
+  sampleSeedHint:
+    "The same seed always draws the same list, so anyone can check that the draw was fair; left empty, one is picked and recorded on the sample list.",
+  stationSuggest: "Did you mean {station}?",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh: zhCN, en: enUS };

@@ -27,6 +27,7 @@ import { CellList } from "../shared/CellList";
 import { useTexts } from "../shared/i18n";
 import { useMessages } from "../shared/messages";
 import { refusedList } from "../shared/refused";
+import type { GoTo } from "../shared/pane";
 import type { RefusedEntry } from "../shared/session";
 
 export interface ExportPanelProps {
@@ -36,7 +37,7 @@ export interface ExportPanelProps {
   /** Writes the form's queued edits; resolves false when that failed (already reported). */
   readonly flush: () => Promise<boolean>;
   /** Selects a cell of the scorecard in the sheet (a problem row was chosen). */
-  readonly onSelect: (cell: string) => void;
+  readonly onGoTo: GoTo;
   /**
    * Office mode: Excel prints the sheet itself to PDF, and the pane offers to activate it first. File mode: the
    * .xlsx is downloaded, then printed in Excel.
@@ -75,7 +76,7 @@ type Action = DownloadFormat | "pdf";
 
 function ProblemRows(props: {
   problems: readonly ExportProblem[];
-  onSelect: (cell: string) => void;
+  onGoTo: GoTo;
   testId: string;
   /** Office mode: the rows show and select cells. */
   cells: boolean;
@@ -89,7 +90,17 @@ function ProblemRows(props: {
     color: KIND_COLORS[p.kind],
     text: p.message[lang],
   }));
-  return <CellList rows={rows} onSelect={props.onSelect} testId={props.testId} cells={props.cells} />;
+  return (
+    <CellList
+      rows={rows}
+      onSelect={(_, key) => {
+        const problem = props.problems[Number(key.slice(key.lastIndexOf(":") + 1))];
+        if (problem) props.onGoTo(problem);
+      }}
+      testId={props.testId}
+      cells={props.cells}
+    />
+  );
 }
 
 /**
@@ -243,7 +254,7 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
         {!decision.ok && (
           <ProblemRows
             problems={decision.problems}
-            onSelect={props.onSelect}
+            onGoTo={props.onGoTo}
             testId="export-problems"
             cells={props.office}
           />
@@ -253,7 +264,7 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
             <Caption1>{format(s.exportNotes, { n: decision.warnings.length })}</Caption1>
             <ProblemRows
               problems={decision.warnings}
-              onSelect={props.onSelect}
+              onGoTo={props.onGoTo}
               testId="export-notes"
               cells={props.office}
             />

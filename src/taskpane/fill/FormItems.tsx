@@ -7,6 +7,7 @@ import {
   SpinButton,
   Switch,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
@@ -14,6 +15,7 @@ import type { Item, Tier } from "../../rubric";
 import { NO, YES, judgeScore, judgeYesNo, type Judgement } from "../../scoring";
 import type { GridValue, ScoreColumnName } from "../../sheet";
 import { useTexts } from "../shared/i18n";
+import { PHONE } from "../shared/media";
 import type { EntryField, Refused } from "../shared/session";
 import { parseTyped } from "../shared/typed";
 
@@ -39,7 +41,26 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  score: { maxWidth: "160px" },
+  score: {
+    maxWidth: "160px",
+    // On a phone the arrows are touch targets: 44 px each, either side of the number, instead of 24 × 16 stacked.
+    [PHONE]: {
+      maxWidth: "220px",
+      width: "100%",
+      gridTemplateColumns: "44px 1fr 44px",
+      gridTemplateRows: "44px",
+      columnGap: 0,
+    },
+  },
+  scoreInput: { [PHONE]: { gridColumnStart: 2, gridRowStart: 1, gridRowEnd: 2, textAlign: "center" } },
+  increment: {
+    [PHONE]: { gridColumnStart: 3, gridRowStart: 1, gridRowEnd: 2, height: "44px", width: "44px" },
+  },
+  decrement: {
+    [PHONE]: { gridColumnStart: 1, gridRowStart: 1, gridRowEnd: 2, height: "44px", width: "44px" },
+  },
+  // A locked column (submitted) is read, not greyed out: its values stay legible (contrast above 4.5:1).
+  locked: { color: tokens.colorNeutralForeground2 },
 });
 
 const shown = (value: GridValue): string => (value === null ? "" : String(value));
@@ -123,10 +144,19 @@ export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): R
             max={item.max}
             step={award.kind === "all-or-nothing" ? item.max : 0.5}
             disabled={props.locked}
+            // The numeric keyboard on a phone; the value is still parsed as typed (full-width digits too).
+            inputMode="decimal"
+            input={{ className: mergeClasses(styles.scoreInput, props.locked && styles.locked) }}
             value={typeof value === "number" && judgement.status === "valid" ? value : null}
             displayValue={refused?.text ?? shown(value)}
-            incrementButton={{ "aria-label": format(s.spinIncrease, { name: scoreName }) }}
-            decrementButton={{ "aria-label": format(s.spinDecrease, { name: scoreName }) }}
+            incrementButton={{
+              "aria-label": format(s.spinIncrease, { name: scoreName }),
+              className: styles.increment,
+            }}
+            decrementButton={{
+              "aria-label": format(s.spinDecrease, { name: scoreName }),
+              className: styles.decrement,
+            }}
             onKeyDown={(e) => {
               // Esc gives up a refused value: the box shows the entry again.
               if (e.key === "Escape" && refused) props.onForget(column, item.id);
@@ -155,6 +185,7 @@ function TierPicker(props: {
   disabled?: boolean;
   onPick: (value: number | null) => void;
 }): React.JSX.Element {
+  const styles = useStyles();
   const { s, lang } = useTexts();
   const options = [
     { value: "", label: s.tierEmpty },
@@ -176,7 +207,11 @@ function TierPicker(props: {
       onChange={(_, data) => props.onPick(data.value ? Number(data.value) : null)}
     >
       {options.map((o) => (
-        <Radio key={o.value} value={o.value} label={o.label} />
+        <Radio
+          key={o.value}
+          value={o.value}
+          label={{ children: o.label, className: props.disabled ? styles.locked : undefined }}
+        />
       ))}
     </RadioGroup>
   );
@@ -207,7 +242,10 @@ export const YesNoItem = React.memo(function YesNoItem(props: YesNoItemProps): R
         <Switch
           checked={checked}
           disabled={props.locked}
-          label={format(s.switchLabel, { label: props.label, state: checked ? s.yes : s.no })}
+          label={{
+            children: format(s.switchLabel, { label: props.label, state: checked ? s.yes : s.no }),
+            className: props.locked ? styles.locked : undefined,
+          }}
           onChange={(_, data) => props.onEdit(props.column, props.id, data.checked ? YES : NO)}
         />
       </Field>

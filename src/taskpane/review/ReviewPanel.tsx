@@ -12,6 +12,7 @@ import { ReviewScan } from "./ReviewScan";
 import type { WorkbookScan } from "./useWorkbookScan";
 import { ReviewStatus } from "./ReviewStatus";
 import { ROLES, defaultRole, rememberRole, type Role } from "./role";
+import type { GoTo } from "../shared/pane";
 import type { ScorecardSession, ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
@@ -25,7 +26,9 @@ export interface ReviewPanelProps {
   readonly view: ScorecardView | null;
   /** The whole-workbook check, held by the pane. */
   readonly scan: WorkbookScan;
-  readonly onSelect: (cell: string) => void;
+  readonly onGoTo: GoTo;
+  /** File mode: a scorecard of the workbook check opens in the pane (there is no sheet to select). */
+  readonly onOpenSheet?: (sheet: string) => void;
   readonly fileMode: boolean;
   /** How many scorecards the workbook holds: several make the district's the default role. */
   readonly scorecards: number;
@@ -52,7 +55,8 @@ export function ReviewPanel(props: ReviewPanelProps): React.JSX.Element {
   const flush = React.useCallback(() => session.flush(), [session]);
 
   const goTo = (sheet: string, cell: string): void => {
-    port.select(sheet, cell).catch((error: unknown) => messages.report(error, "select"));
+    if (props.onOpenSheet) props.onOpenSheet(sheet);
+    else port.select(sheet, cell).catch((error: unknown) => messages.report(error, "select"));
   };
 
   const writeResults = async (): Promise<void> => {
@@ -103,7 +107,7 @@ export function ReviewPanel(props: ReviewPanelProps): React.JSX.Element {
       {role === "district" && (
         <>
           {status("district")}
-          {view && <ReviewDifferences view={view} onSelect={props.onSelect} />}
+          {view && <ReviewDifferences view={view} onGoTo={props.onGoTo} />}
           <Divider />
           {scanTable}
           <Divider />

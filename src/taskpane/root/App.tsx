@@ -6,6 +6,7 @@ import type { WorkbookPort } from "../../workbook";
 import type { PaneMode } from "./environment";
 import { FilePanel } from "../file/FilePanel";
 import { TextsProvider } from "../shared/i18n";
+import { PHONE } from "../shared/media";
 import { MessagesProvider, PaneMessageBar } from "../shared/messages";
 import { PasswordProvider, type PasswordStore } from "../shared/passwords";
 import { Pane } from "./Pane";
@@ -27,11 +28,26 @@ export interface AppProps {
 /** Name of the performance mark set when the pane first rendered (read by bench/pane.ts). */
 export const FIRST_RENDER_MARK = "pane-first-render";
 
+/** Fluent's controls by their documented class names, and the pane's own tabs. */
+const TOUCH_TARGETS = [
+  ".fui-Button",
+  ".fui-Link",
+  "[role=tab]",
+  ".fui-Input",
+  ".fui-Select__select",
+  ".fui-Radio",
+  ".fui-Checkbox",
+  ".fui-Switch",
+  ".fui-AccordionHeader__button",
+];
+
 const useStyles = makeStyles({
   root: {
     minHeight: "100vh",
     boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground1,
+    // On a phone every control is a touch target of 44 px at least (WCAG 2.5.5).
+    [PHONE]: Object.fromEntries(TOUCH_TARGETS.map((selector) => [`& ${selector}`, { minHeight: "44px" }])),
   },
   messages: {
     position: "sticky",
@@ -52,7 +68,7 @@ export function App(props: AppProps): React.JSX.Element {
   }, []);
   return (
     <FluentProvider theme={webLightTheme} className={styles.root} lang={LANG_TAGS[props.lang]}>
-      <TextsProvider lang={props.lang}>
+      <TextsProvider lang={props.lang} fileMode={props.mode === "file"}>
         <PasswordProvider store={props.passwords}>
           <MessagesProvider>
             <PaneMessageBar className={styles.messages} />

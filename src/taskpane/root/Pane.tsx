@@ -23,7 +23,7 @@ import type { ErrorContext } from "../shared/errors";
 import { useTexts } from "../shared/i18n";
 import { prefetch } from "../shared/lazyChunk";
 import { useMessages } from "../shared/messages";
-import type { PaneProps, PaneTab } from "../shared/pane";
+import type { GoTo, PaneProps, PaneTab } from "../shared/pane";
 import type { EntryField, ScorecardSession } from "../shared/session";
 import { useScorecard } from "../shared/useScorecard";
 import { PaneTabs, type PaneTabItem } from "./PaneTabs";
@@ -165,15 +165,16 @@ export function Pane(props: PaneProps): React.JSX.Element {
    * selected, as the user works in the sheet, and 填写 — another tab, so never the open one at that moment — is
    * set at the entry too: opening 填写 then shows it expanded, scrolled to and focused.
    */
-  const onProblem = (problem: Problem): void => {
-    if (!fileMode) onSelect(problem.cell);
-    if (!problem.item) return;
-    const item = problem.item;
-    setColumn(problem.column);
+  const goTo: GoTo = (place) => {
+    if (!fileMode) onSelect(place.cell);
+    const item = place.item;
+    if (item === undefined || !view?.read.entryRows.has(item)) return;
+    if (place.column) setColumn(place.column);
     jumping.current = true;
     setTarget((t) => ({ item, seq: (t?.seq ?? 0) + 1 }));
     if (fileMode) showTab("form");
   };
+  const onProblem = (problem: Problem): void => goTo(problem);
   const flush = React.useCallback(() => session?.flush() ?? Promise.resolve(true), [session]);
   const scan = useWorkbookScan(props.port, {
     onError: (error) => messages.report(error, "read"),
@@ -198,11 +199,11 @@ export function Pane(props: PaneProps): React.JSX.Element {
   ];
   // The roll-up is about the workbook: the tabs about one scorecard wait until one is opened.
   const tabs = rollup ? allTabs.filter((t) => WORKBOOK_TABS.includes(t.value)) : allTabs;
-  const openScorecard = (sheet: string): void =>
+  const openScorecard = (sheet: string, then: PaneTab = "overview"): void =>
     void session?.open(sheet).then((opened) => {
       if (!opened) return;
       setWholeWorkbook(false);
-      showTab("overview");
+      showTab(then);
     });
   let body: React.ReactNode;
   if (snapshot.status === "loading" || !session) body = <Spinner size="small" label={s.loading} />;
@@ -214,7 +215,8 @@ export function Pane(props: PaneProps): React.JSX.Element {
         session={session}
         view={view}
         scan={scan}
-        onSelect={onSelect}
+        onGoTo={goTo}
+        onOpenSheet={fileMode ? (sheet) => openScorecard(sheet, "problems") : undefined}
         fileMode={props.toolbar !== undefined}
         scorecards={snapshot.scorecardSheets.length}
       />
@@ -238,7 +240,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
         port={props.port}
         read={view.read}
         flush={flush}
-        onSelect={onSelect}
+        onGoTo={goTo}
         office={!props.toolbar}
         refused={[...view.refused.self.values(), ...view.refused.review.values()]}
       />

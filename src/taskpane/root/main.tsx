@@ -1,7 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { OfficePort } from "../../excel";
-import { LANG_TAGS } from "../../i18n/strings";
+import { LANG_TAGS, STRINGS } from "../../i18n/strings";
 import { App } from "./App";
 import { detectEnvironment } from "./environment";
 import { PasswordStore } from "../shared/passwords";
@@ -10,7 +10,10 @@ import { PasswordStore } from "../shared/passwords";
 export async function start(container: HTMLElement): Promise<void> {
   const env = await detectEnvironment();
   document.documentElement.lang = LANG_TAGS[env.lang];
-  const passwords = new PasswordStore();
-  const port = env.mode === "office" ? new OfficePort({ passwordFor: passwords.get }) : undefined;
+  // The page's title in the pane's language only (the HTML carries both until now).
+  document.title = STRINGS[env.lang].appTitle;
+  // Sheet passwords are Excel's: a file in the browser is never protected against the page's own writes.
+  const passwords = env.mode === "office" ? new PasswordStore() : undefined;
+  const port = passwords ? new OfficePort({ passwordFor: passwords.get }) : undefined;
   createRoot(container).render(<App lang={env.lang} mode={env.mode} port={port} passwords={passwords} />);
 }

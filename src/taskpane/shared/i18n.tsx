@@ -1,4 +1,5 @@
 import * as React from "react";
+import { FILE_WORDS } from "../../i18n/fileWords";
 import { STRINGS, type Strings } from "../../i18n/strings";
 import type { Lang } from "../../i18n/types";
 
@@ -9,8 +10,17 @@ export interface Texts {
 
 const TextsContext = React.createContext<Texts>({ lang: "zh", s: STRINGS.zh });
 
-export function TextsProvider(props: { lang: Lang; children: React.ReactNode }): React.JSX.Element {
-  const value = React.useMemo(() => ({ lang: props.lang, s: STRINGS[props.lang] }), [props.lang]);
+/** The pane's texts; in file mode (a plain browser) with the page's own words over Excel's (src/i18n/fileWords). */
+export function TextsProvider(props: {
+  lang: Lang;
+  fileMode?: boolean;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  const { lang, fileMode } = props;
+  const value = React.useMemo(
+    () => ({ lang, s: fileMode ? { ...STRINGS[lang], ...FILE_WORDS[lang] } : STRINGS[lang] }),
+    [lang, fileMode],
+  );
   return <TextsContext.Provider value={value}>{props.children}</TextsContext.Provider>;
 }
 

@@ -1,11 +1,23 @@
 import type * as React from "react";
 import type { WorkbookPort } from "../../workbook";
+import type { ScoreColumnName } from "../../sheet";
 import type { RefusedEntry, Timing } from "./session";
 
 /*
  * The pane as a feature may hold it without importing the composition root: file mode's FilePanel is handed the
  * Pane component and draws it under its toolbar.
  */
+
+/** Where a row of a list leads: its cell in the sheet (Excel), and its entry in 填写. */
+export interface Place {
+  readonly cell: string;
+  /** The entry, when the row is about one. */
+  readonly item?: string;
+  readonly column?: ScoreColumnName;
+}
+
+/** Goes to a place: Excel selects the cell and sets 填写 at the entry; the browser opens the entry in 填写. */
+export type GoTo = (place: Place) => void;
 
 export type PaneTab = "overview" | "problems" | "form" | "review" | "insert" | "export";
 
