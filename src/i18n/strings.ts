@@ -376,6 +376,23 @@ const zhCN = {
   sampleSeedHint:
     "相同的种子总能抽出相同的名单，便于核查抽查是否公正；不填则自动生成，并记录在“抽查名单”中。",
   stationSuggest: "是否为 {station}？",
+  tableLabel: "评分表",
+  tableColNo: "序号",
+  tableColStandard: "创建标准",
+  tableColMax: "分值",
+  tableColSelf: "自评得分",
+  tableColReview: "复核得分",
+  tableColEvidence: "佐证材料",
+  tableColNotes: "备注",
+  tableScoreLabel: "第{no}项{column}得分",
+  tableEvidenceLabel: "第{no}项佐证材料",
+  tableNotesLabel: "第{no}项备注",
+  tableKeysHint:
+    "像在表格中一样：Enter 或 ↓ 到下一项，Shift+Enter 或 ↑ 到上一项，Tab 到右边一格；Esc 放弃未接受的输入。",
+  tableTask: "具体任务：{task}",
+  tableSameMatter: "同一事项",
+  tableChoiceLabel: "{name}：{column}",
+  tableTier: "{level}（{points} 分）",
 };
 
 /** The keys of the pane's texts; every language provides all of them. */
@@ -769,6 +786,23 @@ const enUS: Strings = {
   sampleSeedHint:
     "The same seed always draws the same list, so anyone can check that the draw was fair; left empty, one is picked and recorded on the sample list.",
   stationSuggest: "Did you mean {station}?",
+  tableLabel: "Scorecard",
+  tableColNo: "No.",
+  tableColStandard: "Standard",
+  tableColMax: "Points",
+  tableColSelf: "Self-assessment",
+  tableColReview: "Review",
+  tableColEvidence: "Evidence",
+  tableColNotes: "Remarks",
+  tableScoreLabel: "item {no} {column} score",
+  tableEvidenceLabel: "item {no} evidence",
+  tableNotesLabel: "item {no} remarks",
+  tableKeysHint:
+    "As in a sheet: Enter or ↓ goes to the next item, Shift+Enter or ↑ to the previous one, Tab to the cell on the right; Esc gives up an input that was not accepted.",
+  tableTask: "Task: {task}",
+  tableSameMatter: "Same matter",
+  tableChoiceLabel: "{name}: {column}",
+  tableTier: "{level} ({points})",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh: zhCN, en: enUS };

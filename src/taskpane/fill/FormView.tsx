@@ -15,11 +15,13 @@ import { SAME_MATTER_ID } from "../../scoring";
 import type { GridValue, ScoreColumnName } from "../../sheet";
 import { reviewLocked, selfLocked } from "../../review/submission";
 import { FillBar } from "./FillBar";
+import { FillTable } from "./FillTable";
 import { ScoreItem, YesNoItem, type EditHandler, type ForgetHandler } from "./FormItems";
 import { fillSections, filledCount, nextUnscored } from "./sections";
 import { groupOf } from "../shared/groups";
 import { useTexts } from "../shared/i18n";
 import { STATE_KEYS } from "../shared/labels";
+import { WIDE, useMediaQuery } from "../shared/media";
 import type { ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
@@ -92,16 +94,22 @@ export function FormView(props: {
       }
       setPending(null);
       entry.scrollIntoView?.({ block: "center" });
-      entry.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+      // The table's cell of the column being filled, else the form's control.
+      (
+        entry.querySelector<HTMLElement>(`[data-col="${column}"]`) ??
+        entry.querySelector<HTMLElement>(FOCUSABLE)
+      )?.focus();
     };
     find();
     return () => clearTimeout(timer);
-  }, [pending, open, shown]);
+  }, [pending, open, shown, column]);
   const columnName = column === "self" ? s.columnSelf : s.columnReview;
   const { state } = view.read.meta;
   const locked = column === "self" ? selfLocked(state) : reviewLocked(state);
 
   const sections = fillSections(rubric, score, lang);
+  // A wide screen has room for the official table; a pane or a phone keeps the form.
+  const wide = useMediaQuery(WIDE);
   const current =
     sections.find((x) => focused !== null && x.ids.includes(focused)) ??
     sections.find((x) => open.includes(x.id));
@@ -177,23 +185,27 @@ export function FormView(props: {
           {format(s.columnLocked, { column: columnName, state: s[STATE_KEYS[state]] })}
         </Caption1>
       )}
-      <Accordion collapsible openItems={open} onToggle={(_, data) => onToggle(data.openItems.map(String))}>
-        {sections.map((section) => (
-          <AccordionItem key={section.id} value={section.id} data-section={section.id}>
-            <AccordionHeader as="h3" expandIconPosition="end" className={styles.sectionHeader}>
-              <span className={styles.header}>
-                <span>{section.name}</span>
-                {section.max !== undefined && (
-                  <span>{format(s.subtotal, { score: section.score ?? 0, max: section.max })}</span>
-                )}
-              </span>
-            </AccordionHeader>
-            <AccordionPanel className={styles.panel}>
-              {open.includes(section.id) && section.ids.map(entry)}
-            </AccordionPanel>
-          </AccordionItem>
-        ))}
-      </Accordion>
+      {wide ? (
+        <FillTable view={view} sections={sections} onEdit={onEdit} onForget={props.onForget} />
+      ) : (
+        <Accordion collapsible openItems={open} onToggle={(_, data) => onToggle(data.openItems.map(String))}>
+          {sections.map((section) => (
+            <AccordionItem key={section.id} value={section.id} data-section={section.id}>
+              <AccordionHeader as="h3" expandIconPosition="end" className={styles.sectionHeader}>
+                <span className={styles.header}>
+                  <span>{section.name}</span>
+                  {section.max !== undefined && (
+                    <span>{format(s.subtotal, { score: section.score ?? 0, max: section.max })}</span>
+                  )}
+                </span>
+              </AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                {open.includes(section.id) && section.ids.map(entry)}
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+        </Accordion>
+      )}
       <FillBar
         score={score}
         passLine={rubric.passLine}
