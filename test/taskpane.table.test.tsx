@@ -115,3 +115,41 @@ describe("the official table", () => {
     expect(port.cell(sheet, cellOf(COL.self, "71"))).toBe(3);
   });
 });
+
+describe("printing (the browser's Save as PDF)", () => {
+  it("draws the sheet's own plan just before printing, title rows repeated, and drops it after", async () => {
+    const { loadPrintSheet } = await import("../src/taskpane/root/panels");
+    const { port } = await openTable(
+      entriesOf({ self: fullBase({ "23": null }), evidence: { "1": "学习台账" } }),
+    );
+    port.resetCounts();
+    await waitFor(() => expect(loadPrintSheet.ready()).toBeDefined());
+    expect(document.querySelector("[data-testid=print-sheet]")).toBeNull();
+    window.dispatchEvent(new Event("beforeprint"));
+    const sheet = document.querySelector("[data-testid=print-sheet]");
+    expect(sheet?.parentElement).toBe(document.body);
+    const head = sheet?.querySelector("thead")?.textContent ?? "";
+    // The plan's title (an incomplete scorecard prints as a draft), its meta row and the official headers.
+    expect(head).toContain("【草稿】巴川街道2020年");
+    for (const h of [
+      "主要内容",
+      "具体任务",
+      "序号",
+      "创建标准",
+      "分值",
+      "自评得分",
+      "复核得分",
+      "佐证材料",
+      "备注",
+    ])
+      expect(head).toContain(h);
+    const body = sheet?.querySelector("tbody")?.textContent ?? "";
+    expect(body).toContain(rubric.baseItems[0].text);
+    expect(body).toContain("学习台账");
+    expect(body).toContain("填报人");
+    // Nothing is read or written to print.
+    expect(port.calls.readGrids + port.calls.write).toBe(0);
+    window.dispatchEvent(new Event("afterprint"));
+    await waitFor(() => expect(document.querySelector("[data-testid=print-sheet]")).toBeNull());
+  });
+});

@@ -301,7 +301,7 @@ const zhCN = {
   exportPdfActivate: "激活评分表工作表",
   exportPdfActivateHint: "先激活评分表所在的工作表，再按上面的步骤打印。",
   exportPdfFileMode:
-    "PDF：先下载 .xlsx 文件，用 Excel、WPS 或 LibreOffice 打开后打印为 PDF（已设置好 A4 横向、每页重复标题行和页码）。",
+    "也可以下载 .xlsx 文件，用 Excel、WPS 或 LibreOffice 打开后打印为 PDF（已设置好 A4 横向、每页重复标题行和页码）。",
   exportPdfDraft: "草稿的 PDF：下载草稿 .xlsx（标题带【草稿】），在 Excel 中打开后按上面的步骤打印。",
   exportRefusedTitle: "不能导出",
   exportRefusedBody: "评分表“{sheet}”有 {n} 个问题，见“导出”页的列表。",
@@ -393,6 +393,9 @@ const zhCN = {
   tableSameMatter: "同一事项",
   tableChoiceLabel: "{name}：{column}",
   tableTier: "{level}（{points} 分）",
+  exportPrint: "打印（可另存为 PDF）",
+  exportPrintHint:
+    "按官方格式打印评分表（A4 横向，每页重复标题行，有页码）；在打印对话框中把“目标打印机”选为“另存为 PDF”即得 PDF。未填完的评分表标注【草稿】。",
 };
 
 /** The keys of the pane's texts; every language provides all of them. */
@@ -707,7 +710,7 @@ const enUS: Strings = {
   exportPdfActivate: "Activate the scorecard sheet",
   exportPdfActivateHint: "Activate the scorecard's sheet first, then print as above.",
   exportPdfFileMode:
-    "PDF: download the .xlsx, open it in Excel, WPS or LibreOffice and print it to PDF (A4 landscape, repeated title rows and page numbers are already set up).",
+    "Or download the .xlsx, open it in Excel, WPS or LibreOffice and print it to PDF (A4 landscape, repeated title rows and page numbers are already set up).",
   exportPdfDraft:
     "A draft PDF: download the draft .xlsx (its title is marked as a draft), open it in Excel, then print as above.",
   exportRefusedTitle: "Cannot export",
@@ -803,6 +806,9 @@ const enUS: Strings = {
   tableSameMatter: "Same matter",
   tableChoiceLabel: "{name}: {column}",
   tableTier: "{level} ({points})",
+  exportPrint: "Print (or save as PDF)",
+  exportPrintHint:
+    "Prints the scorecard in the official layout (A4 landscape, title rows on every page, page numbers); choose “Save as PDF” as the printer in the print dialog to get a PDF. An incomplete scorecard is marked as a draft.",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh: zhCN, en: enUS };

@@ -296,8 +296,14 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
       <div className={styles.block}>
         <Subtitle2 as="h3">{s.exportPdfHeading}</Subtitle2>
         {!props.office ? (
-          // A plain browser: nothing about Excel's own menus, only what to do with the download.
-          <Body1>{s.exportPdfFileMode}</Body1>
+          // A plain browser prints the page's own copy of the official layout (print/PrintSheet), or the download.
+          <>
+            <Button onClick={() => window.print()} data-testid="print">
+              {s.exportPrint}
+            </Button>
+            <Caption1 className={styles.hint}>{s.exportPrintHint}</Caption1>
+            <Body1>{s.exportPdfFileMode}</Body1>
+          </>
         ) : (
           <>
             <Body1>{s.exportPdfIntro}</Body1>

@@ -27,6 +27,7 @@ import type { GoTo, PaneProps, PaneTab } from "../shared/pane";
 import type { EntryField, ScorecardSession } from "../shared/session";
 import { useScorecard } from "../shared/useScorecard";
 import { PaneTabs, type PaneTabItem } from "./PaneTabs";
+import { PrintView } from "./PrintView";
 import {
   ExportTab,
   FormTab,
@@ -326,6 +327,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
         </Caption1>
       </header>
       <ReviewBanner view={rollup ? null : view} />
+      <PrintView view={rollup ? null : view} />
       <PaneTabs tabs={tabs} selected={tab} onSelect={showTab} label={s.tabsLabel} className={styles.tabs} />
       <div role="tabpanel" aria-labelledby={tabId(tab)} className={styles.panel}>
         {body}

@@ -44,6 +44,11 @@ export const loadExportPanel = lazyChunk(() =>
   import(/* webpackChunkName: "export" */ "../export/ExportPanel").then((m) => m.ExportPanel),
 );
 
+/** The scorecard as the browser prints it (the sheet's plan with the export rules). */
+export const loadPrintSheet = lazyChunk(() =>
+  import(/* webpackChunkName: "print" */ "../print/PrintSheet").then((m) => m.PrintSheet),
+);
+
 /** The roll-up of a workbook of several scorecards (the roll-up model with it). */
 export const loadRollupView = lazyChunk(() =>
   import(/* webpackChunkName: "rollup" */ "../rollup/RollupView").then((m) => m.RollupView),
