@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
+import type { SheetGrid } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
 import { useTexts } from "../shared/i18n";
 import { refusedList } from "../shared/refused";
@@ -60,28 +61,48 @@ interface OpenDocument {
   readonly refused: readonly RefusedEntry[];
 }
 
-/** Wraps a port so that every change to the workbook is noted (file mode's "unsaved" state). */
+/**
+ * Wraps a port so that every change to the workbook is noted (file mode's "unsaved" state), and the sheets read
+ * are kept until then: in the browser the file changes only through this port, so the roll-up, the workbook
+ * check and the pane read a sheet once, not once each.
+ */
 export function trackChanges(port: WorkbookPort, onChange: () => void): WorkbookPort {
+  // Requested name → grid; a name is asked for as the pane has it, so it is answered the same way every time.
+  const grids = new Map<string, SheetGrid>();
+  const changed = (): void => {
+    grids.clear();
+    onChange();
+  };
   return {
     sheetNames: () => port.sheetNames(),
-    readGrids: (sheets) => port.readGrids(sheets),
+    readGrids: async (sheets) => {
+      const names = sheets ?? (await port.sheetNames());
+      const missing = names.filter((name) => !grids.has(name));
+      if (missing.length > 0) {
+        const read = await port.readGrids(missing);
+        // A port may leave out a sheet that is gone: then each grid is filed under its own name.
+        if (read.length === missing.length) missing.forEach((name, i) => grids.set(name, read[i]));
+        else for (const grid of read) grids.set(grid.name, grid);
+      }
+      return names.flatMap((name) => grids.get(name) ?? []);
+    },
     render: async (plan) => {
       const report = await port.render(plan);
-      onChange();
+      changed();
       return report;
     },
     write: async (sheet, writes) => {
       await port.write(sheet, writes);
-      onChange();
+      changed();
     },
     renderGrid: async (plan, chart) => {
       const report = await port.renderGrid(plan, chart);
-      onChange();
+      changed();
       return report;
     },
     appendRows: async (sheet, header, rows) => {
       await port.appendRows(sheet, header, rows);
-      onChange();
+      changed();
     },
     activeSheet: () => port.activeSheet(),
     select: (sheet, cell) => port.select(sheet, cell),
@@ -272,8 +293,19 @@ export function FilePanel(props: {
       }}
     />
   );
+  /** The engine starts loading while the user picks a file: by the time one is chosen it is there. */
+  const warmEngine = (): void => void loadEngine().catch(() => undefined);
   const openButton = (size: "small" | "medium") => (
-    <Button size={size} disabled={busy} onClick={() => guard(() => input.current?.click())}>
+    <Button
+      size={size}
+      disabled={busy}
+      onClick={() =>
+        guard(() => {
+          warmEngine();
+          input.current?.click();
+        })
+      }
+    >
       {s.openWorkbook}
     </Button>
   );
@@ -281,6 +313,7 @@ export function FilePanel(props: {
   const dropHandlers = {
     onDragOver: (e: React.DragEvent) => {
       if (!e.dataTransfer.types.includes("Files")) return;
+      if (!dragging) warmEngine();
       e.preventDefault();
       e.dataTransfer.dropEffect = "copy";
       setDragging(true);

@@ -5,15 +5,23 @@ import { useMessages } from "../shared/messages";
 import type { RefusedEntry } from "../shared/session";
 import { dropDraft, keepDraft, loadDraft, type Draft } from "./draftStore";
 import type { XlsxDocument } from "./xlsxLoader";
-import { isScorecard, readScorecard, type ReadScorecard } from "../../sheet";
+import type { ReadScorecard } from "../../sheet";
 
 /** The scorecard on the workbook's active sheet, else its first one. */
 async function scorecardOf(file: XlsxDocument): Promise<ReadScorecard | null> {
+  // The reader comes with the pane's chunk; the start screen (which offers the restore) does without it.
+  const { isScorecard, readScorecard } = await import("../../sheet");
   const active = await file.activeSheet();
   const grids = await file.readGrids();
   const grid = grids.find((g) => g.name === active && isScorecard(g)) ?? grids.find(isScorecard);
   return grid ? readScorecard(grid) : null;
 }
+
+/**
+ * Quiet time after the last change before the workbook is kept: writing the whole file takes a while on a slow
+ * PC, and done after every keystroke it would hold up the typing. Leaving earlier asks first (beforeunload).
+ */
+export const KEEP_DELAY_MS = 1000;
 
 export interface DraftOptions {
   readonly file: XlsxDocument | null;
@@ -105,11 +113,14 @@ export function useDraft(options: DraftOptions): { readonly forget: () => void }
       again.current = true;
       return;
     }
-    writing.current = keep()
-      .catch((error: unknown) => console.error(error))
-      .finally(() => {
-        writing.current = null;
-      });
+    const timer = setTimeout(() => {
+      writing.current = keep()
+        .catch((error: unknown) => console.error(error))
+        .finally(() => {
+          writing.current = null;
+        });
+    }, KEEP_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [file, name, dirty, version, refused]);
 
   return { forget: () => void dropDraft().catch(console.error) };

@@ -9,7 +9,8 @@ import { TextsProvider } from "../shared/i18n";
 import { PHONE } from "../shared/media";
 import { MessagesProvider, PaneMessageBar } from "../shared/messages";
 import { PasswordProvider, type PasswordStore } from "../shared/passwords";
-import { Pane } from "./Pane";
+import { prefetch } from "../shared/lazyChunk";
+import { LazyPane, loadPane } from "./panels";
 import type { Timing } from "../shared/session";
 import { loadXlsxEngine, type XlsxEngine } from "../file/xlsxLoader";
 
@@ -65,6 +66,8 @@ export function App(props: AppProps): React.JSX.Element {
   React.useEffect(() => {
     if (typeof performance !== "undefined" && typeof performance.mark === "function")
       performance.mark(FIRST_RENDER_MARK);
+    // The pane over a workbook, once the first screen is up: in file mode the start screen needs none of it.
+    return prefetch([loadPane]);
   }, []);
   return (
     <FluentProvider theme={webLightTheme} className={styles.root} lang={LANG_TAGS[props.lang]}>
@@ -73,9 +76,13 @@ export function App(props: AppProps): React.JSX.Element {
           <MessagesProvider>
             <PaneMessageBar className={styles.messages} />
             {props.mode === "office" && props.port ? (
-              <Pane port={props.port} timing={props.timing} />
+              <LazyPane port={props.port} timing={props.timing} />
             ) : (
-              <FilePanel Pane={Pane} loadEngine={props.loadEngine ?? loadXlsxEngine} timing={props.timing} />
+              <FilePanel
+                Pane={LazyPane}
+                loadEngine={props.loadEngine ?? loadXlsxEngine}
+                timing={props.timing}
+              />
             )}
           </MessagesProvider>
         </PasswordProvider>

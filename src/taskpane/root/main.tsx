@@ -1,8 +1,8 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { OfficePort } from "../../excel";
 import { LANG_TAGS, STRINGS } from "../../i18n/strings";
 import { App } from "./App";
+import { loadPane } from "./panels";
 import { detectEnvironment } from "./environment";
 import { PasswordStore } from "../shared/passwords";
 
@@ -14,6 +14,13 @@ export async function start(container: HTMLElement): Promise<void> {
   document.title = STRINGS[env.lang].appTitle;
   // Sheet passwords are Excel's: a file in the browser is never protected against the page's own writes.
   const passwords = env.mode === "office" ? new PasswordStore() : undefined;
-  const port = passwords ? new OfficePort({ passwordFor: passwords.get }) : undefined;
+  // The Office.js adapter only in Excel: file mode's first load does without it. The pane over the workbook is
+  // fetched meanwhile, as Excel shows it at once.
+  if (passwords) void loadPane().catch(() => undefined);
+  const port = passwords
+    ? new (await import(/* webpackChunkName: "excel" */ "../../excel")).OfficePort({
+        passwordFor: passwords.get,
+      })
+    : undefined;
   createRoot(container).render(<App lang={env.lang} mode={env.mode} port={port} passwords={passwords} />);
 }

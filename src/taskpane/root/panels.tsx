@@ -5,6 +5,7 @@ import type { InsertPanel } from "../insert/InsertPanel";
 import type { ProblemsList } from "../problems/ProblemsList";
 import type { ReviewPanelProps } from "../review/ReviewPanel";
 import type { RollupView } from "../rollup/RollupView";
+import type { PaneProps } from "../shared/pane";
 import { useTexts } from "../shared/i18n";
 import { lazyChunk } from "../shared/lazyChunk";
 import { LazyPanel } from "./LazyPanel";
@@ -18,6 +19,14 @@ type FormViewProps = React.ComponentProps<typeof FormView>;
 type ProblemsListProps = React.ComponentProps<typeof ProblemsList>;
 type InsertPanelProps = React.ComponentProps<typeof InsertPanel>;
 type RollupViewProps = React.ComponentProps<typeof RollupView>;
+
+/**
+ * The pane over a workbook, with the scoring core: not needed by file mode's start screen (新建 / 打开…), so
+ * its own chunk, fetched once that screen is up (in Excel at once, alongside the adapter).
+ */
+export const loadPane = lazyChunk(() =>
+  import(/* webpackChunkName: "scorecard" */ "./Pane").then((m) => m.Pane),
+);
 
 /** The 填写 form (accordion, spin buttons, switches). */
 export const loadFormView = lazyChunk(() =>
@@ -101,4 +110,9 @@ export function ExportTab(props: ExportPanelProps): React.JSX.Element {
 export function RollupTab(props: RollupViewProps): React.JSX.Element {
   const { s } = useTexts();
   return <LazyPanel load={loadRollupView} loadingLabel={s.rollupLoading} panelProps={props} />;
+}
+
+export function LazyPane(props: PaneProps): React.JSX.Element {
+  const { s } = useTexts();
+  return <LazyPanel load={loadPane} loadingLabel={s.loading} panelProps={props} />;
 }
