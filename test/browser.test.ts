@@ -165,6 +165,11 @@ describe("task pane in headless Chromium (file mode)", () => {
     await snap("invalid-refused");
     await tab("概览").click();
     expect(await text("total")).toBe("100");
+    expect(await text("refused")).toBe("1 项输入未被接受");
+    // Given up (Esc): otherwise saving asks about it first (test/clerk.browser.test.ts).
+    await tab("填写").click();
+    await first.press("Escape");
+    await page.getByText("第1项得分 5 超过该项分值 2").waitFor({ state: "detached" });
 
     // Veto.
     await tab("填写").click();

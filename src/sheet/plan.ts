@@ -30,6 +30,7 @@ import {
 } from "./layout";
 import { reviewLocked, selfLocked } from "../review/submission";
 import type { ReadScorecard } from "./reader";
+import { sheetNameFor } from "./names";
 import { CF_STYLES, STYLES } from "./styles";
 import {
   emptyEntries,
@@ -61,23 +62,8 @@ export interface PlanOptions {
 const SAME_MATTER_TEXT =
   "第71项与第72项为同一事项时填“是”，只计其中最高加分（同一事项只计最高加分，不累计加分）";
 const COLUMN_WIDTHS = [13, 16, 10, 62, 8, 10, 10, 26, 20, 12, 12];
-const FORBIDDEN_IN_SHEET_NAMES = /[\][:*?/\\']/g;
 
-/**
- * Worksheet name for a station's scorecard; Excel allows 31 characters and no []:*?/\. The station is cut by
- * code points, so a character outside the BMP (CJK Extension B, in some place names) is never split.
- */
-export function sheetNameFor(station: string, year: number): string {
-  const clean = station.replace(FORBIDDEN_IN_SHEET_NAMES, "").trim() || "服务站";
-  return `${Array.from(clean).slice(0, 22).join("")}${year}评分表`;
-}
-
-/** Excel compares sheet names without regard to case: "XINQIAO2020评分表" and "Xinqiao2020评分表" are one sheet. */
-export const sameSheetName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
-/** The name among `names` that Excel would take for `name`, or undefined. */
-export const findSheetName = (names: readonly string[], name: string): string | undefined =>
-  names.find((n) => sameSheetName(n, name));
+export { sheetNameFor, sameSheetName, findSheetName } from "./names";
 
 export const titleFor = (rubric: Rubric, station: string, year: number, draft = false): string =>
   `${draft ? `【${DRAFT_MARK}】` : ""}${station}${year}年全国示范型退役军人服务站创建评分表\n依据《${rubric.title}》`;

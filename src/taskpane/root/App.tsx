@@ -1,6 +1,6 @@
 import * as React from "react";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { LANG_TAGS } from "../../i18n/strings";
+import { LANG_TAGS, type Strings } from "../../i18n/strings";
 import type { Lang } from "../../i18n/types";
 import type { WorkbookPort } from "../../workbook";
 import type { PaneMode } from "./environment";
@@ -28,6 +28,26 @@ export interface AppProps {
 
 /** Name of the performance mark set when the pane first rendered (read by bench/pane.ts). */
 export const FIRST_RENDER_MARK = "pane-first-render";
+
+/**
+ * The browser's own words (src/i18n/fileWords) in file mode, fetched with the first screen: they word the pane
+ * over a file, which comes after it, and Excel never needs them.
+ */
+function useFileWords(fileMode: boolean): Readonly<Record<Lang, Partial<Strings>>> | null {
+  const [words, setWords] = React.useState<Readonly<Record<Lang, Partial<Strings>>> | null>(null);
+  React.useEffect(() => {
+    if (!fileMode) return;
+    let live = true;
+    import(/* webpackChunkName: "file-words" */ "../../i18n/fileWords").then(
+      (m) => live && setWords(m.FILE_WORDS),
+      (error: unknown) => console.error(error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [fileMode]);
+  return words;
+}
 
 /** Fluent's controls by their documented class names, and the pane's own tabs. */
 const TOUCH_TARGETS = [
@@ -63,6 +83,7 @@ const useStyles = makeStyles({
 
 export function App(props: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const fileWords = useFileWords(props.mode === "file");
   React.useEffect(() => {
     if (typeof performance !== "undefined" && typeof performance.mark === "function")
       performance.mark(FIRST_RENDER_MARK);
@@ -71,7 +92,7 @@ export function App(props: AppProps): React.JSX.Element {
   }, []);
   return (
     <FluentProvider theme={webLightTheme} className={styles.root} lang={LANG_TAGS[props.lang]}>
-      <TextsProvider lang={props.lang} fileMode={props.mode === "file"}>
+      <TextsProvider lang={props.lang} words={fileWords?.[props.lang]}>
         <PasswordProvider store={props.passwords}>
           <MessagesProvider>
             <PaneMessageBar className={styles.messages} />

@@ -1,15 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Subtitle1,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Spinner, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import type { GridValue, ScoreColumnName } from "../../sheet";
 import type { FormTarget } from "../fill/FormView";
@@ -26,6 +16,7 @@ import { useMessages } from "../shared/messages";
 import type { GoTo, PaneProps, PaneTab } from "../shared/pane";
 import type { EntryField, ScorecardSession } from "../shared/session";
 import { useScorecard } from "../shared/useScorecard";
+import { ColumnSwitch } from "./ColumnSwitch";
 import { PaneTabs, type PaneTabItem } from "./PaneTabs";
 import { PrintView } from "./PrintView";
 import {
@@ -281,20 +272,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
           </Caption1>
         )}
         <div className={styles.controls}>
-          {rollup ? (
-            <span />
-          ) : (
-            <Field label={s.columnLabel}>
-              <RadioGroup
-                layout="horizontal"
-                value={column}
-                onChange={(_, data) => setColumn(data.value === "review" ? "review" : "self")}
-              >
-                <Radio value="self" label={s.columnSelf} />
-                <Radio value="review" label={s.columnReview} />
-              </RadioGroup>
-            </Field>
-          )}
+          {rollup ? <span /> : <ColumnSwitch value={column} onChange={setColumn} />}
           <div className={styles.buttons}>
             {scorecards > 1 && !rollup && (
               <Button

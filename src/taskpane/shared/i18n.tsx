@@ -1,5 +1,4 @@
 import * as React from "react";
-import { FILE_WORDS } from "../../i18n/fileWords";
 import { STRINGS, type Strings } from "../../i18n/strings";
 import type { Lang } from "../../i18n/types";
 
@@ -10,16 +9,16 @@ export interface Texts {
 
 const TextsContext = React.createContext<Texts>({ lang: "zh", s: STRINGS.zh });
 
-/** The pane's texts; in file mode (a plain browser) with the page's own words over Excel's (src/i18n/fileWords). */
+/** The pane's texts, with `words` laid over them (file mode's own words, src/i18n/fileWords). */
 export function TextsProvider(props: {
   lang: Lang;
-  fileMode?: boolean;
+  words?: Partial<Strings>;
   children: React.ReactNode;
 }): React.JSX.Element {
-  const { lang, fileMode } = props;
+  const { lang, words } = props;
   const value = React.useMemo(
-    () => ({ lang, s: fileMode ? { ...STRINGS[lang], ...FILE_WORDS[lang] } : STRINGS[lang] }),
-    [lang, fileMode],
+    () => ({ lang, s: words ? { ...STRINGS[lang], ...words } : STRINGS[lang] }),
+    [lang, words],
   );
   return <TextsContext.Provider value={value}>{props.children}</TextsContext.Provider>;
 }

@@ -12,7 +12,7 @@ import {
   type ScorecardEntries,
   type SheetGrid,
 } from "../../sheet";
-import { populate, type PopulateOptions, type PopulateResult, type WorkbookPort } from "../../workbook";
+import type { PopulateOptions, PopulateResult, WorkbookPort } from "../../workbook";
 import { reviewLocked, selfLocked } from "../../review/submission";
 import { NotAScorecardError, type ErrorContext } from "./errors";
 import { parseTyped } from "./typed";
@@ -298,6 +298,8 @@ export class ScorecardSession {
   async insert(options: PopulateOptions): Promise<PopulateResult | null> {
     try {
       await this.flush();
+      // Drawing a scorecard (the sheet's whole plan) is needed for inserting only: not on the first screen.
+      const { populate } = await import(/* webpackChunkName: "populate" */ "../../workbook/populate");
       const result = await populate(this.port, options);
       const seq = ++this.readSeq;
       const names = await this.port.sheetNames();
