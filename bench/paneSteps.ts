@@ -61,7 +61,7 @@ const median = (xs: readonly number[]): number => {
 
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 
-async function fresh(browser: Browser, rate: number): Promise<Page> {
+export async function fresh(browser: Browser, rate: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -69,7 +69,7 @@ async function fresh(browser: Browser, rate: number): Promise<Page> {
   return page;
 }
 
-async function startScreen(page: Page, html: string): Promise<number> {
+export async function startScreen(page: Page, html: string): Promise<number> {
   await page.goto(pathToFileURL(html).href, { waitUntil: "commit" });
   await page.waitForFunction(
     // No named helpers in here: tsx would wrap them in a __name() the page does not have.
@@ -87,19 +87,20 @@ async function startScreen(page: Page, html: string): Promise<number> {
  * 打开… (which starts loading the engine), the file chosen `after` ms later, then `until` shown: returns when the
  * file was chosen and the ms from then to `until`.
  */
-async function openFile(
+export async function openFile(
   page: Page,
   file: string,
   after: number,
   until: string,
 ): Promise<{ chosenAt: number; ms: number }> {
-  const chooser = page.waitForEvent("filechooser");
+  const chooser = page.waitForEvent("filechooser", { timeout: 120_000 });
+  // With unsaved changes (the step before typed a score) 打开… asks first.
+  const discard = page.getByRole("button", { name: "放弃修改并继续" });
   await page.getByRole("button", { name: "打开…" }).click();
-  // A file open with unsaved changes asks first.
-  await page
-    .getByRole("button", { name: "放弃修改并继续" })
-    .click({ timeout: 1000 })
-    .catch(() => undefined);
+  if (await page.getByText("未保存", { exact: true }).count()) {
+    await discard.waitFor({ timeout: 120_000 });
+    await discard.click();
+  }
   const picker = await chooser;
   if (after > 0) await page.waitForTimeout(after);
   const chosenAt = await now(page);
@@ -109,7 +110,7 @@ async function openFile(
 }
 
 /** A score typed into the table and Enter: ms from the key to the bar's total changing (timed in the page). */
-async function typeScore(page: Page): Promise<number> {
+export async function typeScore(page: Page): Promise<number> {
   await page.getByRole("tab", { name: /^填写/ }).click();
   await page.waitForSelector("[data-testid=fill-table]", { timeout: 120_000 });
   // Let the tab's first drawing and the idle prefetches settle: the step is the typing, not the tab.
