@@ -2,6 +2,7 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
+  setupFiles: ["<rootDir>/test/support/browserGlobals.ts"],
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",

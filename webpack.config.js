@@ -149,6 +149,12 @@ module.exports = (env, argv) => {
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
         {
+          // The pure core does nothing when imported: what a chunk does not use of its barrels (src/sheet/index,
+          // src/review/index…) is left out, e.g. the print layout of the plan from the pane's first load.
+          test: /[\\/]src[\\/](sheet|scoring|rubric|review|rollup|export|workbook)[\\/]/,
+          sideEffects: false,
+        },
+        {
           test: /\.(png|jpe?g|gif|svg|ico)$/,
           type: "asset/resource",
           generator: { filename: `assets/[name]${hash}[ext]` },

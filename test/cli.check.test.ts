@@ -174,11 +174,16 @@ describe("unreadable files in the chosen language only", () => {
   it("refuses a zip bomb with a clear message, and still checks the other files", () => {
     const bomb = zipSync(
       {
+        // A workbook is read through its namespaced parts and typed relationships, so the bomb has them.
         "xl/workbook.xml": strToU8(
-          '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+          '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+            '<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
         ),
         "xl/_rels/workbook.xml.rels": strToU8(
-          '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+            '<Relationship Id="rId1" Target="worksheets/sheet1.xml" ' +
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>',
         ),
         "xl/worksheets/sheet1.xml": new Uint8Array(PART_LIMIT + 1024 * 1024).fill(0x20),
       },

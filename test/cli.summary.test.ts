@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { getRubric } from "../src/rubric";
-import { buildPlan } from "../src/sheet";
+import { submittedPlan } from "./support/submitted";
 import { newWorkbook, renderPlan, workbookBytes } from "../src/xlsx";
 import { PART_LIMIT } from "../src/xlsx/stream/zip";
 import { randomFills } from "./support/fills";
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const stations = [...STATIONS.slice(0, 6), "不在名单镇"];
   for (const [i, f] of randomFills(rubric, stations.length, 31).entries()) {
     const workbook = newWorkbook();
-    renderPlan(workbook, buildPlan({ rubric, ...f, year: 2020, station: stations[i] }));
+    renderPlan(workbook, submittedPlan({ rubric, ...f, year: 2020, station: stations[i], state: "已提交" }));
     writeFileSync(join(dir, `${i}.xlsx`), await workbookBytes(workbook));
   }
   copyFileSync(join(dir, "0.xlsx"), join(dir, "copy.xlsx"));
@@ -40,11 +40,16 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, "bomb.xlsx"),
     zipSync({
+      // A workbook is read through its namespaced parts and typed relationships, so the bomb has them.
       "xl/workbook.xml": strToU8(
-        '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+          '<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
       ),
       "xl/_rels/workbook.xml.rels": strToU8(
-        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Target="worksheets/sheet1.xml" ' +
+          'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>',
       ),
       "xl/worksheets/sheet1.xml": new Uint8Array(PART_LIMIT + 1024 * 1024).fill(0x20),
     }),
@@ -102,7 +107,7 @@ describe("summary on worker threads", () => {
     ]);
     expect(lines[2]).toContain("xl/worksheets/sheet1.xml 解压后超过 50 MB，已拒绝读取");
     expect(lines[4]).toMatch(/^重复：copy\.xlsx/);
-    expect(pool.stdout).toContain("18 个服务站，已提交 7 个");
+    expect(pool.stdout).toContain("18 个服务站，收到 7 个，已提交 7 个，已复核 0 个，未收到 11 个");
     const expected = parts(join(dir, "one.xlsx"));
     expect(expected.map(([name]) => name)).toContain("xl/charts/chart1.xml");
     expect(parts(join(dir, "x.xlsx"))).toEqual(expected);

@@ -27,8 +27,9 @@ describe("onChanged on ExcelApi 1.14 (triggerSource)", () => {
     const seen: string[] = [];
     await port.onChanged((sheet) => seen.push(sheet));
     expect(fake.syncCount).toBe(1);
-    expect(fake.registrations).toHaveLength(1);
-    expect(fake.registrations[0].sheetId).toBeUndefined();
+    // Changes, and selection changes (a value picked from a list raises no change: office-js#420, #3888).
+    expect(fake.registrations.map((r) => r.kind)).toEqual(["changed", "selection"]);
+    expect(fake.registrations.every((r) => r.sheetId === undefined)).toBe(true);
     fake.userEdit(plan.sheetName, entryCell("1"), 1);
     await fake.settle();
     expect(seen).toEqual([plan.sheetName]);
@@ -118,7 +119,13 @@ describe("onChanged before ExcelApi 1.14 (own-write guard)", () => {
     const seen: string[] = [];
     const unsubscribe = await port.onChanged((sheet) => seen.push(sheet));
     expect(fake.syncCount).toBe(2);
-    expect(fake.registrations.map((r) => r.kind).sort()).toEqual(["added", "changed", "changed"]);
+    expect(fake.registrations.map((r) => r.kind).sort()).toEqual([
+      "added",
+      "changed",
+      "changed",
+      "selection",
+      "selection",
+    ]);
     fake.userEdit(plan.sheetName, entryCell("1"), 1);
     await fake.settle();
     expect(seen).toEqual([plan.sheetName]);

@@ -1,20 +1,23 @@
 import { OfficePort, type OfficePortOptions } from "../src/excel";
 import { GRID_CHART_NAME, gridFormulasOf } from "../src/excel/gridRender";
 import { getRubric } from "../src/rubric";
-import { LIST_SHEET, ROLLUP_SHEET } from "../src/rollup";
+import { LIST_SHEET, ROLLUP_SHEET, VERDICT_COLOURS } from "../src/rollup";
 import { LOG_HEADERS, LOG_SHEET, scanWorkbook, workbookRollup } from "../src/review";
 import { buildPlan, planToGrid, readScorecard, type GridSheetPlan } from "../src/sheet";
 import { FakeExcel, a1 } from "./support/fakeExcel";
+import { submittedPlan } from "./support/submitted";
 
 const rubric = getRubric("2020-trial");
 const stations = ["巴川街道", "东城街道", "土桥镇"];
+/** 巴川街道 passes, 东城街道 fails (both submitted), 土桥镇 is still 填报中: three bar colours. */
 const reads = stations.map((station, i) =>
   readScorecard(
     planToGrid(
-      buildPlan({
+      submittedPlan({
         rubric,
         station,
         year: 2020,
+        state: i === 2 ? "填报中" : "已提交",
         entries: {
           self: Object.fromEntries(rubric.baseItems.map((item) => [item.id, i === 1 ? 0 : item.max])),
           review: {},
@@ -59,9 +62,23 @@ describe("OfficePort.renderGrid", () => {
     expect(chart).toMatchObject({ name: GRID_CHART_NAME, type: "ColumnClustered", source: "H4:H20" });
     expect(chart.props["title.text"]).toBe(plans.chart.title);
     expect(chart.props["valueAxis.maximum"]).toBe(110);
-    expect(chart.series).toHaveLength(2);
+    // The bars, then one empty series per verdict colour for the legend, then the pass line.
+    expect(chart.series).toHaveLength(7);
     expect(chart.series[0]).toMatchObject({ name: "认定总分", values: "H4:H20", xValues: "B4:B20" });
-    expect(chart.series[1]).toMatchObject({
+    const rowOf = (station: string): number => plans.chart.categories.values.indexOf(station);
+    expect(chart.series[0].pointFills?.[rowOf("巴川街道")]).toBe(`#${VERDICT_COLOURS.pass}`);
+    expect(chart.series[0].pointFills?.[rowOf("东城街道")]).toBe(`#${VERDICT_COLOURS.fail}`);
+    expect(chart.series[0].pointFills?.[rowOf("土桥镇")]).toBe(`#${VERDICT_COLOURS.unsubmitted}`);
+    expect(chart.series[0].overlap).toBe(100);
+    expect(chart.series.slice(1, 6).map((s) => [s.name, s.format["fill"], s.values])).toEqual([
+      ["达标", `#${VERDICT_COLOURS.pass}`, "N1"],
+      ["未达标", `#${VERDICT_COLOURS.fail}`, "N1"],
+      ["否决", `#${VERDICT_COLOURS.veto}`, "N1"],
+      ["未完成", `#${VERDICT_COLOURS.incomplete}`, "N1"],
+      ["未提交", `#${VERDICT_COLOURS.unsubmitted}`, "N1"],
+    ]);
+    expect(chart.props["legend.entries.0.visible"]).toBe(false);
+    expect(chart.series[6]).toMatchObject({
       name: "达标线",
       chartType: "Line",
       values: "K4:K20",
@@ -91,7 +108,11 @@ describe("OfficePort.renderGrid", () => {
     fake = new FakeExcel({ api: "1.7" });
     const report = await portOf(fake).renderGrid(plans.summary, plans.chart);
     expect(report.skipped).toEqual([{ feature: "pageLayout", requirement: "ExcelApi 1.9" }]);
-    expect(fake.sheet(ROLLUP_SHEET).charts[0].series[1].chartType).toBe("Line");
+    // Without series overlap (ExcelApi 1.8) the bars keep their colours and the legend its own entries.
+    const chart = fake.sheet(ROLLUP_SHEET).charts[0];
+    expect(chart.series.map((s) => s.name)).toEqual(["认定总分", "达标线"]);
+    expect(chart.series[1].chartType).toBe("Line");
+    expect(Object.keys(chart.series[0].pointFills ?? {})).toHaveLength(plans.chart.categories.values.length);
   });
 
   it("draws 创建名单 without a chart", async () => {

@@ -6,6 +6,7 @@ import { getRubric } from "../src/rubric";
 import { COL, buildPlan, planToGrid, readScorecard, type GridValue } from "../src/sheet";
 import { FakeExcel, a1, scoreCells } from "./support/fakeExcel";
 import { strictOfficeMock } from "./support/strictOfficeMock";
+import { coveredCells } from "./support/gridCompare";
 
 const rubric = getRubric("2020-trial");
 const entries = {
@@ -35,8 +36,8 @@ describe("readGrids", () => {
     expect(grid.values).toEqual(expected.values);
     expect(grid.formulas).toEqual(expected.formulas);
     expect(grid.guards?.protected).toBe(true);
-    expect([...(grid.guards?.validatedCells ?? [])].sort()).toEqual(
-      [...(expected.guards?.validatedCells ?? [])].sort(),
+    expect(coveredCells(grid.guards?.validatedAreas ?? [])).toEqual(
+      coveredCells(expected.guards?.validatedAreas ?? []),
     );
     const read = readScorecard(grid);
     expect(read.findings).toEqual([]);
@@ -55,7 +56,7 @@ describe("readGrids", () => {
     expect(fake.syncCount).toBe(2 + Math.ceil(100 / SCORECARDS_PER_SYNC));
     expect(grids.map((g) => g.name)).toEqual(plans.map((p) => p.sheetName));
     for (const grid of grids) {
-      expect(grid.guards?.validatedCells).toHaveLength(scoreCells(plan).length);
+      expect(grid.guards?.validatedAreas).toHaveLength(scoreCells(plan).length);
       expect(readScorecard(grid).findings).toEqual([]);
     }
   });
@@ -74,7 +75,7 @@ describe("readGrids", () => {
       name: "空白",
       values: [],
       formulas: [],
-      guards: { protected: false, validatedCells: [] },
+      guards: { protected: false, validatedAreas: [] },
     });
     const other = grids.find((g) => g.name === "其他2");
     expect(other?.values).toEqual([
@@ -122,8 +123,8 @@ describe("readGrids", () => {
     delete pasted.validation;
     const [grid] = await portOf(fake).readGrids([plan.sheetName]);
     expect(fake.syncCount).toBe(4);
-    expect(grid.guards?.validatedCells).not.toContain(self("12"));
-    expect(grid.guards?.validatedCells).toContain(review("12"));
+    expect(grid.guards?.validatedAreas).not.toContain(self("12"));
+    expect(grid.guards?.validatedAreas).toContain(review("12"));
     expect(readScorecard(grid).findings.map((f) => [f.code, f.cell])).toEqual([
       ["validation-removed", self("12")],
     ]);
@@ -131,7 +132,7 @@ describe("readGrids", () => {
 
   it("reports an unprotected scorecard", async () => {
     fake = new FakeExcel();
-    fake.seedScorecard(plan, { ...planToGrid(plan), guards: { protected: false, validatedCells: [] } });
+    fake.seedScorecard(plan, { ...planToGrid(plan), guards: { protected: false, validatedAreas: [] } });
     const [grid] = await portOf(fake).readGrids([plan.sheetName]);
     expect(grid.guards?.protected).toBe(false);
     expect(readScorecard(grid).findings.map((f) => f.code)).toEqual(["protection-removed"]);

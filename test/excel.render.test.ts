@@ -156,10 +156,29 @@ describe("render: populating a new scorecard sheet", () => {
       paperSize: "A4",
       orientation: "Landscape",
       printArea: plan.print.area,
-      printTitleRows: "$1:$3",
+      printTitleRows: "$3:$3",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      leftMargin: 50.4,
+      rightMargin: 50.4,
+      topMargin: 36,
+      bottomMargin: 36,
+      headerMargin: 21.6,
+      footerMargin: 18,
       "defaultForAllPages.centerFooter": plan.print.footer,
+      // A page starts at the row after each of the plan's breaks.
+      rowBreaks: plan.print.rowBreaks.map((row) => row + 1),
     });
+    expect(plan.print.rowBreaks.length).toBeGreaterThan(0);
+  });
+
+  it("replaces the manual page breaks of an earlier drawing when it redraws", async () => {
+    const other = new FakeExcel({ api: "1.14" });
+    await portOf(other).render(plan);
+    const sheet = other.sheet(plan.sheetName);
+    sheet.page.rowBreaks = [7, 11];
+    await portOf(other).render(plan);
+    expect(sheet.page.rowBreaks).toEqual(plan.print.rowBreaks.map((row) => row + 1));
+    expect(other.violations).toEqual([]);
   });
 
   it("protects the sheet without a password, allowing selection and column/row formatting, and activates it", () => {
@@ -292,6 +311,9 @@ describe("populate() through OfficePort", () => {
     expect(result.repaired).toBe(false);
     expect(fake.runs).toHaveLength(2);
     expect(fake.syncCount).toBe(4);
+    // The pane's 插入评分表 answers the veto conditions 否 in the self-assessment, as `scorecard new` does.
+    const inserted = fake.sheet(result.plan.sheetName);
+    for (const row of result.plan.layout.vetoRows) expect(inserted.value(`F${row}`)).toBe("否");
   });
 
   it("repairs a damaged scorecard and keeps its entries and state", async () => {

@@ -30,6 +30,7 @@ import {
   rowOf,
   type PlanValue,
   type ScorecardEntries,
+  type ScorecardState,
 } from "../src/sheet";
 import { cellFormula, cellGridValue, newWorkbook, readScorecards, renderPlan } from "../src/xlsx";
 import { readWorkbookFile, writeWorkbookFile } from "../src/xlsx/files";
@@ -56,20 +57,31 @@ const entriesOf = (e: Partial<ScorecardEntries>): ScorecardEntries => ({
   ...e,
 });
 
+/** Scorecards as a district receives them: submitted, unless told otherwise. */
 async function writeScorecards(
   file: string,
-  cards: readonly { station: string; entries: Partial<ScorecardEntries> }[],
+  cards: readonly { station: string; entries: Partial<ScorecardEntries>; state?: ScorecardState }[],
 ): Promise<void> {
   const workbook = newWorkbook();
   for (const c of cards)
     renderPlan(
       workbook,
-      buildPlan({ rubric, station: c.station, year: 2020, entries: entriesOf(c.entries) }),
+      buildPlan({
+        rubric,
+        station: c.station,
+        year: 2020,
+        entries: entriesOf(c.entries),
+        state: c.state ?? "已提交",
+      }),
     );
   await writeWorkbookFile(workbook, file);
 }
-const writeScorecard = (file: string, station: string, entries: Partial<ScorecardEntries>): Promise<void> =>
-  writeScorecards(file, [{ station, entries }]);
+const writeScorecard = (
+  file: string,
+  station: string,
+  entries: Partial<ScorecardEntries>,
+  state?: ScorecardState,
+): Promise<void> => writeScorecards(file, [{ station, entries, state }]);
 
 interface Run {
   code: number;
@@ -168,14 +180,20 @@ describe("scorecard export: .xlsx", () => {
     const verdict = sheet.getCell(addr(COL.self, layout.summaryRows.verdict));
     expect(cellFormula(verdict)).not.toBeNull();
     expect(cellGridValue(verdict)).toBe(VERDICT_TEXT.pass);
-    // Signature line and print setup.
-    const sig = sheet.getRow(layout.signatureRow).values as unknown[];
-    expect(sig).toEqual(expect.arrayContaining(Object.values(SIGNATURE_LABELS).map((label) => `${label}：`)));
+    // The edition by its title, the signature block and the print setup.
+    expect(sheet.getCell(addr(5, layout.metaRow)).value).toBe("试行标准（2020）");
+    const labels = layout.signatureRows.flatMap((r) => sheet.getRow(r).values as unknown[]);
+    expect(labels).toEqual(
+      expect.arrayContaining(Object.values(SIGNATURE_LABELS).map((label) => `${label}：`)),
+    );
+    expect(sheet.getRow(layout.signatureRow).values).toEqual(
+      expect.arrayContaining(["填报人：", "审核人：", "日期："]),
+    );
     expect(sheet.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: "landscape",
       fitToWidth: 1,
-      printTitlesRow: "1:3",
+      printTitlesRow: "3:3",
     });
     expect(sheet.headerFooter.oddFooter).toMatch(/&P.*&N/);
     expect(internals(sheet).sheetProtection?.sheet).toBe(true);
@@ -219,7 +237,7 @@ describe("scorecard export: .xlsx", () => {
     const copy = sheetOf(await readWorkbookFile(out));
     expect(copy.getColumn(4).width).toBe(fresh.getColumn(4).width);
     expect(copy.getCell("A1").style).toEqual(fresh.getCell("A1").style);
-    expect(copy.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: "1:3" });
+    expect(copy.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: "3:3" });
     expect(copy.headerFooter.oddFooter).toBe(fresh.headerFooter.oddFooter);
     expect(internals(copy).conditionalFormattings.length).toBe(
       internals(fresh).conditionalFormattings.length,
@@ -265,6 +283,39 @@ describe("scorecard export: .xlsx", () => {
     expect(r.err).toContain(`✗ ${text}`);
     expect(r.err).toContain("创建标准文字与官方标准不一致");
     expect(existsSync(path(`altered-out-${DRAFT_MARK}.xlsx`))).toBe(false);
+  });
+
+  describe("a scorecard still 填报中", () => {
+    let filling: string;
+    beforeAll(async () => {
+      filling = path("filling.xlsx");
+      await writeScorecard(filling, "少云镇", { self: fullMarks() }, "填报中");
+    });
+
+    it("is refused as the 上报 copy, saying why and pointing at --draft", async () => {
+      const out = path("filling-out.xlsx");
+      const r = await run([filling, "-o", out]);
+      expect(r.code).toBe(1);
+      expect(r.err.split("\n")).toEqual([
+        "拒绝导出“少云镇2020评分表”的上报稿：状态为“填报中”，尚未提交。上报稿只能由已提交或已复核的评分表导出；请先提交，或加 --draft 导出草稿",
+        "  ✗ I2    状态为“填报中”，尚未提交：上报稿只能由已提交或已复核的评分表导出（I2）",
+      ]);
+      expect(existsSync(out)).toBe(false);
+      const en = await run([filling, "-o", out, "--lang", "en"]);
+      expect(en.err.split("\n")[0]).toBe(
+        'Export of "少云镇2020评分表" refused: it has not been submitted (still being filled in). The copy to report is made only from a submitted or reviewed scorecard; submit it first, or add --draft to export a draft',
+      );
+    });
+
+    it("exports as a draft with --draft, marked 草稿 in the title and on every page's footer", async () => {
+      const r = await run([filling, "-o", path("filling-out.csv"), "--draft"]);
+      expect(r.code).toBe(0);
+      const out = path(`filling-out-${DRAFT_MARK}.xlsx`);
+      expect((await run([filling, "-o", path("filling-out.xlsx"), "--draft"])).code).toBe(0);
+      const sheet = sheetOf(await readWorkbookFile(out));
+      expect(String(sheet.getCell("A1").value)).toMatch(/^【草稿】少云镇/);
+      expect(sheet.headerFooter.oddFooter).toMatch(/^&C【草稿】少云镇2020年评分表/);
+    });
   });
 
   describe("an incomplete scorecard", () => {
@@ -345,9 +396,9 @@ describe("scorecard export: .xlsx", () => {
       [[valid, "-o", path("x.xls")], /导出格式/],
       [[valid], /缺少参数 --out/],
       [["-o", path("x.xlsx")], /请指定一个要导出的文件/],
-      [[valid, valid, "-o", path("x.xlsx")], /请指定一个要导出的文件/],
+      [[valid, valid, "-o", path("x.xlsx")], /export 一次导出一个文件，收到 2 个/],
       [[path("missing.xlsx"), "-o", path("x.xlsx")], /无法读取 .*missing\.xlsx：文件不存在/],
-      [[valid, "-o", path("x.xlsx"), "--bogus"], /bogus/],
+      [[valid, "-o", path("x.xlsx"), "--bogus"], /未知选项：--bogus/],
     ];
     for (const [args, message] of cases) {
       const r = await run(args);
@@ -439,8 +490,9 @@ describe("scorecard export: .csv", () => {
     expect(line("5")).toContain(`"'\tx"`);
     expect(line("6")).toMatch(/,"'-3"$/);
     expect(line("12").split(",").slice(4, 6)).toEqual(["1", "0.5"]);
-    expect(text).toMatch(/\r\n总分,,,,110,99\.5,0,,\r\n/);
-    expect(text).toMatch(/\r\n结论,,,,,达标,未完成,,\r\n$/);
+    // Submitted, not yet reviewed: the 复核 column is blank, as on the sheet; 110 is explained.
+    expect(text).toMatch(/\r\n总分,,,,110,99\.5,,满分110＝基础分100＋加分10,\r\n/);
+    expect(text).toMatch(/\r\n结论,,,,,达标,,,\r\n否决原因,,,,,,,,\r\n$/);
   });
 });
 

@@ -29,6 +29,7 @@ import {
   type PlanValue,
   type ReadScorecard,
   type ScorecardEntries,
+  type ScorecardState,
   type SheetGrid,
 } from "../src/sheet";
 
@@ -37,11 +38,17 @@ const layout = buildPlan({ rubric, station: "x", year: 2020 }).layout;
 const fullMarks = (): Record<string, PlanValue> =>
   Object.fromEntries(rubric.baseItems.map((i) => [i.id, i.max]));
 
-function readOf(entries: Partial<ScorecardEntries>, edit?: (grid: SheetGrid) => SheetGrid): ReadScorecard {
+/** A scorecard as read; submitted unless told otherwise, as the cards a district exports are. */
+function readOf(
+  entries: Partial<ScorecardEntries>,
+  edit?: (grid: SheetGrid) => SheetGrid,
+  state: ScorecardState = "已提交",
+): ReadScorecard {
   const plan = buildPlan({
     rubric,
     station: "巴川街道",
     year: 2020,
+    state,
     entries: { self: {}, review: {}, evidence: {}, notes: {}, ...entries },
   });
   const grid = planToGrid(plan);
@@ -54,8 +61,8 @@ const withCell =
   (grid: SheetGrid): SheetGrid => {
     const col = cell.charCodeAt(0) - 65;
     const row = Number(cell.slice(1)) - 1;
-    const values = grid.values.map((r) => [...r]);
-    const formulas = grid.formulas.map((r) => [...r]);
+    const values = grid.values.map((r) => [...(r ?? [])]);
+    const formulas = grid.formulas.map((r) => [...(r ?? [])]);
     values[row][col] = value;
     formulas[row][col] = formula;
     return { ...grid, values, formulas };
@@ -128,6 +135,44 @@ describe("exportDecision", () => {
     expect(exportDecision(readOf({ self: fullMarks() })).ok).toBe(true);
   });
 
+  it("makes the 上报 copy only from a submitted or reviewed scorecard: one still 填报中 needs a draft", () => {
+    const filling = readOf({ self: fullMarks() }, undefined, "填报中");
+    const refused = exportDecision(filling);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.reason).toBe("not-submitted");
+    expect(refused.problems.map((p) => [p.kind, p.code, p.item, p.cell, p.severity])).toEqual([
+      ["not-submitted", "not-submitted", "sheet", "I2", "error"],
+    ]);
+    expect(refused.problems[0].message.zh).toBe(
+      "状态为“填报中”，尚未提交：上报稿只能由已提交或已复核的评分表导出（I2）",
+    );
+    expect(exportDecision(filling, { draft: true })).toEqual({
+      ok: true,
+      draft: true,
+      incomplete: false,
+      warnings: [],
+    });
+    for (const state of ["已提交", "复核中", "已复核"] as const)
+      expect(exportDecision(readOf({ self: fullMarks() }, undefined, state)).ok).toBe(true);
+    // Still 填报中 and incomplete: both said, 填报中 first; errors come before either.
+    const self = fullMarks();
+    delete self["3"];
+    const both = exportDecision(readOf({ self }, undefined, "填报中"));
+    expect(both.ok ? [] : [both.reason, ...both.problems.map((p) => p.kind)]).toEqual([
+      "not-submitted",
+      "not-submitted",
+      "unscored",
+    ]);
+    const broken = exportDecision(readOf({ self: { ...self, "12": "x" } }, undefined, "填报中"));
+    expect(broken.ok ? [] : [broken.reason, ...broken.problems.map((p) => p.kind)]).toEqual([
+      "problems",
+      "invalid-entry",
+      "not-submitted",
+      "unscored",
+    ]);
+  });
+
   it("honours --draft on a complete scorecard too: the user asked for a copy marked 草稿", () => {
     expect(exportDecision(readOf({ self: fullMarks() }), { draft: true })).toMatchObject({
       ok: true,
@@ -179,7 +224,7 @@ describe("exportDecision", () => {
     );
     const unguarded = readScorecard({
       ...planToGrid(buildPlan({ rubric, station: "s", year: 2020 })),
-      guards: { protected: false, validatedCells: [] },
+      guards: { protected: false, validatedAreas: [] },
     });
     expect(exportDecision(unguarded, { draft: true }).ok).toBe(false);
   });
@@ -284,7 +329,8 @@ describe("CSV", () => {
   const notes = { "9": "=1+1", "10": "-3 分" };
   const self = { ...fullMarks(), "12": 0.5 };
   const review = { ...fullMarks(), "1": -2, "75.1": NO, same: YES };
-  const read = readOf({ self, review, evidence, notes });
+  // In review: the 复核 column shows its totals (before the review it is blank, as on the sheet).
+  const read = readOf({ self, review, evidence, notes }, undefined, "复核中");
   const csv = toCsv(read);
   const rows = values(csv);
   const fields = parseCsv(csv.replace(/^\uFEFF/, ""));
@@ -307,12 +353,13 @@ describe("CSV", () => {
     expect(rows.slice(2, 6).map((r) => r.slice(0, 2))).toEqual([
       ["服务站", "巴川街道"],
       ["年度", "2020"],
-      ["标准版本", rubric.edition],
-      ["状态", "填报中"],
+      ["标准版本", "试行标准（2020）"],
+      ["状态", "复核中"],
     ]);
     expect(rows[7]).toEqual([...HEADERS]);
     const en = values(toCsv(read, "en"));
     expect(en.slice(2, 6).map((r) => r[0])).toEqual(["Station", "Year", "Edition", "State"]);
+    expect(en[4][1]).toBe("Trial standard (2020)");
     expect(en[7]).toEqual([...HEADERS]);
     const draft = values(toCsv(read, "zh", { draft: true }));
     expect(draft[0][0]).toBe("【草稿】巴川街道2020年全国示范型退役军人服务站创建评分表");
@@ -324,6 +371,7 @@ describe("CSV", () => {
     for (const item of rubric.items) {
       const row = rowOfItem(item.id);
       const category = rubric.categories.find((c) => c.id === item.categoryId);
+      // The texts as the rubric words them: no line break of the sheet's layout.
       expect([row[0], row[1], row[3], row[4]]).toEqual([
         category?.heading ?? rubric.bonus.heading,
         item.task ?? "",
@@ -359,7 +407,7 @@ describe("CSV", () => {
 
   it("ends with the subtotals and the summary, holding the engine's values", () => {
     const scored = scoreScorecard(rubric, read.entries.self, read.entries.review);
-    const tail = csvRows(read).slice(-(rubric.categories.length + 6));
+    const tail = csvRows(read).slice(-(rubric.categories.length + 7));
     const labelled = new Map(tail.map((r) => [r[0], r]));
     for (const [i, category] of rubric.categories.entries()) {
       expect(labelled.get(subtotalLabel(category.name))).toEqual([
@@ -380,8 +428,40 @@ describe("CSV", () => {
     expect(pick(SUMMARY.total)).toEqual([110, 99.5, scored.review.total]);
     expect(pick(SUMMARY.needed)).toEqual([rubric.passLine, 0, scored.review.needed]);
     expect(pick(SUMMARY.verdict)).toEqual([null, VERDICT_TEXT.pass, VERDICT_TEXT[scored.review.verdict]]);
-    expect(scored.review.verdict).toBe("incomplete");
-    expect(rows[rows.length - 1].slice(0, 7)).toEqual(["结论", "", "", "", "", "达标", "未完成"]);
+    expect(scored.review.verdict).toBe("incomplete"); // item 1 reviewed -2: invalid
+    expect((labelled.get(SUMMARY.total) ?? [])[7]).toBe("满分110＝基础分100＋加分10");
+    expect(rows[rows.length - 1].slice(0, 8)).toEqual(["否决原因", "", "", "", "", "", "", ""]);
+  });
+
+  it("names the veto items that caused a veto, and leaves the 复核 column blank before the review", () => {
+    const vetoed = readOf(
+      { self: { ...fullMarks(), "75.2": YES }, review: { "75.1": YES } },
+      undefined,
+      "已提交",
+    );
+    const tail = csvRows(vetoed).slice(-2);
+    expect(tail).toEqual([
+      ["结论", null, null, null, null, VERDICT_TEXT.veto, "", null, null],
+      ["否决原因", null, null, null, null, "75.2", "", "75.2 发生个人极端案事件的", null],
+    ]);
+    const reviewing = readOf(
+      { self: { ...fullMarks(), "75.2": YES }, review: { "75.1": YES } },
+      undefined,
+      "复核中",
+    );
+    expect(csvRows(reviewing).slice(-1)).toEqual([
+      [
+        "否决原因",
+        null,
+        null,
+        null,
+        null,
+        "75.2",
+        "75.1",
+        "75.1 发生重大群体性事件的；75.2 发生个人极端案事件的",
+        null,
+      ],
+    ]);
   });
 });
 

@@ -6,15 +6,18 @@ import { scoreColumn } from "../src/scoring";
 import {
   COL,
   SCORE_COLUMNS,
+  STATES,
   VERDICT_TEXT,
   addr,
   buildPlan,
   expandRange,
   helperOf,
   isIntegrity,
+  reviewStarted,
   rowOf,
   type GridValue,
   type ScorecardEntries,
+  type ScorecardState,
   type SheetPlan,
 } from "../src/sheet";
 import { populate } from "../src/workbook";
@@ -39,6 +42,7 @@ const POISON = -1234.5;
 
 interface Case {
   readonly fill: Fill;
+  readonly state: ScorecardState;
   readonly plan: SheetPlan;
   readonly input: string;
   output?: string;
@@ -58,27 +62,42 @@ function poisonCachedResults(sheet: Worksheet, plan: SheetPlan): void {
   );
 }
 
-/** What every formula cell must show, computed by the engine (scoreColumn), not taken from the plan. */
-function expectedResults(plan: SheetPlan, entries: ScorecardEntries): Map<string, number | string> {
+/**
+ * What every formula cell must show, computed by the engine (scoreColumn), not taken from the plan, with the
+ * sheet's two rules written out again here: the 复核 column's totals are blank until the review starts, and 否决原因
+ * names the veto conditions answered 是 (keys under each column; key and wording, self or started review, in H).
+ */
+function expectedResults(
+  plan: SheetPlan,
+  entries: ScorecardEntries,
+  state: ScorecardState,
+): Map<string, number | string> {
   const { layout } = plan;
+  const started = state === "复核中" || state === "已复核";
   const want = new Map<string, number | string>();
+  const s = layout.summaryRows;
+  const named = new Set<string>();
   for (const column of SCORE_COLUMNS) {
     const score = scoreColumn(rubric, entries[column]);
     const col = column === "self" ? COL.self : COL.review;
-    for (const category of score.categories)
-      want.set(addr(col, layout.subtotalRows.get(category.id) ?? 0), category.score);
-    const s = layout.summaryRows;
-    want.set(addr(col, s.base), score.base);
-    want.set(addr(col, s.bonus), score.bonus);
-    want.set(addr(col, s.total), score.total);
-    want.set(addr(col, s.needed), score.needed);
-    want.set(addr(col, s.unscored), score.missing.length);
-    want.set(addr(col, s.verdict), VERDICT_TEXT[score.verdict]);
+    const shown = column === "self" || started;
+    const put = (row: number, v: number | string): void => void want.set(addr(col, row), shown ? v : "");
+    for (const category of score.categories) put(layout.subtotalRows.get(category.id) ?? 0, category.score);
+    put(s.base, score.base);
+    put(s.bonus, score.bonus);
+    put(s.total, score.total);
+    put(s.needed, score.needed);
+    put(s.unscored, score.missing.length);
+    put(s.verdict, VERDICT_TEXT[score.verdict]);
+    put(s.vetoReasons, score.vetoConditions.join("、"));
+    if (shown) for (const key of score.vetoConditions) named.add(key);
     for (const item of rubric.items) {
       const j = score.judgements[item.id];
       want.set(addr(helperOf(column), rowOf(layout, item.id)), j.status === "valid" ? j.value : "");
     }
   }
+  const conditions = rubric.veto.conditions.filter((c) => named.has(c.key));
+  want.set(addr(COL.evidence, s.vetoReasons), conditions.map((c) => `${c.key} ${c.text}`).join("；"));
   return want;
 }
 
@@ -103,12 +122,14 @@ beforeAll(async () => {
   const inDir = join(dir.path, "in");
   await mkdir(inDir);
   for (const fill of randomFills(rubric, FILES, 1)) {
-    const plan = buildPlan({ rubric, station: fill.station, year: fill.year, entries: fill.entries });
+    // Every state in turn: the 复核 totals are blank before the review starts and shown from 复核中 on.
+    const state = STATES[fill.seed % STATES.length];
+    const plan = buildPlan({ rubric, station: fill.station, year: fill.year, entries: fill.entries, state });
     const workbook = newWorkbook();
     poisonCachedResults(renderPlan(workbook, plan), plan);
     const input = join(inDir, `scorecard-${fill.seed}.xlsx`);
     await writeWorkbookFile(workbook, input);
-    cases.push({ fill, plan, input });
+    cases.push({ fill, state, plan, input });
   }
   const result = await convertWithLibreOffice(
     cases.map((c) => c.input),
@@ -134,19 +155,23 @@ describe("LibreOffice recalculates the generated formulas exactly like the engin
     expect(sofficeMs).toBeGreaterThan(0);
   });
 
-  it("covers every verdict, the same-matter rule and blank helpers", () => {
+  it("covers every verdict, the same-matter rule, blank helpers, every state and both veto columns", () => {
     const verdicts = new Set(
       cases.flatMap(({ fill }) => SCORE_COLUMNS.map((c) => scoreColumn(rubric, fill.entries[c]).verdict)),
     );
     expect([...verdicts].sort()).toEqual(["fail", "incomplete", "pass", "veto"]);
     expect(cases.some(({ fill }) => scoreColumn(rubric, fill.entries.self).sameMatter)).toBe(true);
+    expect(new Set(cases.map((c) => c.state))).toEqual(new Set(STATES));
+    const vetoedReview = cases.filter((c) => scoreColumn(rubric, c.fill.entries.review).vetoed);
+    expect(vetoedReview.some((c) => reviewStarted(c.state))).toBe(true);
+    expect(vetoedReview.some((c) => !reviewStarted(c.state))).toBe(true);
   });
 
   it("every formula cell of both columns equals scoreColumn()", () => {
     const mismatches: string[] = [];
-    for (const { fill, plan, converted } of cases) {
+    for (const { fill, state, plan, converted } of cases) {
       const sheet = sheetOf(converted, plan.sheetName);
-      const want = expectedResults(plan, fill.entries);
+      const want = expectedResults(plan, fill.entries, state);
       expect(formulaCells(plan).sort()).toEqual([...want.keys()].sort());
       for (const [cell, value] of want) {
         const got = shown(cellGridValue(sheet.getCell(cell)));
@@ -215,8 +240,11 @@ describe("a LibreOffice round trip", () => {
       fitToWidth: 1,
       fitToHeight: 0,
       printArea: plan.print.area,
-      printTitlesRow: "1:3",
+      printTitlesRow: "3:3",
     });
+    // The sheet has no header, and LibreOffice writes its own header margin back; the others stay.
+    const { left, right, top, bottom, footer } = plan.print.margins;
+    expect(sheet.pageSetup.margins).toMatchObject({ left, right, top, bottom, footer });
     expect(sheet.getColumn(helperOf("self") + 1).hidden).toBe(true);
     expect(sheet.getColumn(helperOf("review") + 1).hidden).toBe(true);
   });

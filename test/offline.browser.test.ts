@@ -14,6 +14,7 @@ import { defaultYear, getRubric } from "../src/rubric";
 import { readScorecard, sheetNameFor } from "../src/sheet";
 import { XlsxPort, readScorecards } from "../src/xlsx";
 import { CHROMIUM, requireChromium } from "../bench/paneBuild";
+import { part, writeZip, zerosDeflated } from "./support/hostile";
 import { fillCategoryAtMax } from "./support/paneFill";
 
 jest.setTimeout(300_000);
@@ -182,6 +183,43 @@ describe("the offline page from file:// with no network", () => {
     // The pane stays on the tab it was on (导出); the total is on 概览.
     await openTab(/^概览/);
     await waitForTotal(String(firstCategory));
+    expect(pageErrors).toEqual([]);
+    expect(refused).toEqual([]);
+  });
+
+  it("refuses a zip64 bomb and a file of thousands of media parts within seconds, in the pane's words", async () => {
+    // A fresh tab: nothing open, so opening asks nothing first.
+    const fresh = await page.context().newPage();
+    await fresh.goto(pathToFileURL(html).href);
+    await fresh.getByRole("heading", { name: "在浏览器中填写评分表" }).waitFor();
+    const files: [string, Uint8Array, string][] = [
+      [
+        "zip64-bomb.xlsx",
+        writeZip([{ name: "xl/worksheets/sheet1.xml", method: 8, flags: 0, ...zerosDeflated(2048) }], {
+          zip64: true,
+        }),
+        "工作簿中的 xl/worksheets/sheet1.xml 解压后超过 50 MB",
+      ],
+      [
+        "media.xlsx",
+        writeZip(
+          Array.from({ length: 3000 }, (_, i) =>
+            part(`xl/media/image${i}.png`, new Uint8Array([i & 0xff]), 0),
+          ),
+        ),
+        "图片等媒体部件（xl/media）超过 500 个",
+      ],
+    ];
+    for (const [name, bytes, reason] of files) {
+      await fresh
+        .getByTestId("file-input")
+        .setInputFiles({ name, mimeType: "application/octet-stream", buffer: Buffer.from(bytes) });
+      const bar = fresh.getByTestId("message-bar");
+      // Without the package gate either file holds the tab for half a minute or more.
+      await bar.getByText(reason).waitFor({ timeout: 15_000 });
+      expect(await bar.textContent()).toContain("已拒绝打开此文件");
+    }
+    await fresh.close();
     expect(pageErrors).toEqual([]);
     expect(refused).toEqual([]);
   });

@@ -276,6 +276,12 @@ describe("§3 no redraw loses anything", () => {
     filler: text,
     reviewer: text,
     date: fc.constantFrom("2020-10-30", "2020年10月30日", "10/30"),
+    unit: text,
+    head: text,
+    phone: fc.constantFrom("023-45671234", "13800138000", "+86 23 4567 1234"),
+    reviewUnit: text,
+    reviewPerson: text,
+    reviewDate: fc.constantFrom("2020-11-05", "2020年11月5日"),
   });
   type Content = typeof content extends fc.Arbitrary<infer T> ? T : never;
 
@@ -290,7 +296,17 @@ describe("§3 no redraw loses anything", () => {
     const links = Object.fromEntries(
       Object.entries(c.links).filter(([k]) => (evidence[k] ?? "").trim() !== ""),
     );
-    const signature = trimmed({ filler: c.filler, reviewer: c.reviewer, date: c.date });
+    const signature = trimmed({
+      filler: c.filler,
+      reviewer: c.reviewer,
+      date: c.date,
+      unit: c.unit,
+      head: c.head,
+      phone: c.phone,
+      reviewUnit: c.reviewUnit,
+      reviewPerson: c.reviewPerson,
+      reviewDate: c.reviewDate,
+    });
     return {
       self: complete(at),
       review: complete((values) => values[(c.seed + 1) % values.length]),
@@ -367,9 +383,17 @@ describe("§3 the command line keeps the signature line and linked evidence", ()
       evidence: { "1": "台账.pdf" },
       notes: {},
       links: { "1": "台账.pdf" },
-      signature: { filler: "张三", reviewer: "李四", date: "2020-10-30" },
+      signature: {
+        filler: "张三",
+        reviewer: "李四",
+        date: "2020-10-30",
+        unit: "巴川街道退役军人服务站",
+        head: "王五",
+        phone: "023-45671234",
+      },
     };
-    const plan = buildPlan({ rubric, station: "巴川街道", year: 2020, entries });
+    // Submitted: the compliant (上报) copy is made only from a submitted or reviewed card.
+    const plan = buildPlan({ rubric, station: "巴川街道", year: 2020, entries, state: "已提交" });
     const port = new XlsxPort();
     await port.render(plan);
     const source = join(dir, "巴川街道.xlsx");

@@ -136,11 +136,16 @@ describe("the workbook check", () => {
     expect(phases).toEqual(["reading", "0/2", "1/2", "2/2"]);
     expect(result.grids.map((g) => g.name)).toEqual(["说明", a, b]);
     const [ra, rb] = result.rows;
-    expect(ra.counts).toEqual({ errors: 0, warnings: 0, invalid: 0, empty: 1 });
+    // Every scored item lacks its 佐证材料: warnings, as `scorecard check` lists them (69 scored of 70).
+    expect(ra.counts).toEqual({ errors: 0, warnings: 69, invalid: 0, empty: 1 });
     expect(ra.firstProblem).toBe(addr(COL.self, layout.entryRows.get("4") ?? 0));
-    expect(rb.counts).toEqual({ errors: 1, warnings: 0, invalid: 1, empty: 0 });
+    expect(rb.counts).toEqual({ errors: 1, warnings: 70, invalid: 1, empty: 0 });
     expect(rb.firstProblem).toBe(addr(COL.review, layout.entryRows.get("7") ?? 0));
-    expect(ra.self).toEqual({ total: 100 - (rubric.itemById.get("4")?.max ?? 0), verdict: "incomplete" });
+    expect(ra.self).toEqual({
+      total: 100 - (rubric.itemById.get("4")?.max ?? 0),
+      verdict: "incomplete",
+      vetoItems: [],
+    });
   });
 
   it("puts the workbook's own findings (one station twice) first", () => {
@@ -201,9 +206,9 @@ describe("XlsxPort: grid sheets, the chart on saving, the change log", () => {
 
     const reopened = await XlsxPort.load(bytes);
     const [summary] = await reopened.readGrids([ROLLUP_SHEET]);
-    expect(summary.formulas[3][3]).toBe(`'巴川街道2020评分表'!F${layout.summaryRows.total}`);
+    expect(summary.formulas[3]?.[3]).toBe(`'巴川街道2020评分表'!F${layout.summaryRows.total}`);
     const [log] = await reopened.readGrids([LOG_SHEET]);
-    expect(log.values.map((r) => r.slice(0, 2))).toEqual([
+    expect(log.values.map((r) => r?.slice(0, 2))).toEqual([
       ["时间", "服务站"],
       ["t", "巴川街道"],
       ["u", "东城街道"],

@@ -178,9 +178,10 @@ describe("检查整个工作簿", () => {
     expect(rowA.textContent).toContain("巴川街道");
     expect(rowA.textContent).toContain("100 分达标");
     expect(rowA.textContent).toContain("0 分未完成");
-    expect(within(rowA).getByTestId("scan-problems").textContent).toBe("错误 1警告 0无效 0 · 未填 0");
+    // Warnings as `scorecard check` counts them: each of the 70 scored items lacks its 佐证材料.
+    expect(within(rowA).getByTestId("scan-problems").textContent).toBe("错误 1警告 70无效 0 · 未填 0");
     const rowB = rowOfSheet(b);
-    expect(within(rowB).getByTestId("scan-problems").textContent).toBe("错误 2警告 0无效 1 · 未填 0");
+    expect(within(rowB).getByTestId("scan-problems").textContent).toBe("错误 2警告 69无效 1 · 未填 0");
     expect(rowOfSheet(c).textContent).toContain("巴川街道");
 
     port.resetCounts();

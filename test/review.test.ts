@@ -45,7 +45,7 @@ describe("content hash of the self-assessment", () => {
     expect(untouched.meta.submission).toEqual(submission);
     expect(untouched.findings.filter((f) => f.code === "edited-after-submit")).toEqual([]);
 
-    const values = grid.values.map((r) => [...r]);
+    const values = grid.values.map((r) => [...(r ?? [])]);
     values[plan.layout.firstItemRow - 1][COL.self] = 1.5;
     const edited = readScorecard({ ...grid, values });
     const finding = edited.findings.find((f) => f.code === "edited-after-submit");

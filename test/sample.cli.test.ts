@@ -60,7 +60,8 @@ describe("scorecard sample", () => {
     const text = readFileSync(csv, "utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text).toContain("随机种子：abc123");
-    expect(text).toContain("抽取时间：2020-11-10T02:00:00.000Z");
+    // Local time with its offset (this machine's zone; test/cli.report.test.ts pins Asia/Shanghai).
+    expect(text).toMatch(/抽取时间：2020-11-1[01] \d\d:\d\d [+-]\d\d:\d\d\r\n/);
     expect(text).toContain(`${SAMPLE_HEADERS.join(",")}\r\n`);
     expect(text).toContain(`${files[3]},sha256:${hash}\r\n`);
   });
@@ -79,6 +80,11 @@ describe("scorecard sample", () => {
   it("refuses a rate outside (0, 1] and explains itself with --help in both languages", async () => {
     expect((await run("sample", files[0], "--rate", "0")).code).toBe(2);
     expect((await run("sample", files[0], "--rate", "abc")).err).toContain("抽取比例无效");
+    expect((await run("sample", files[0], "--rate", "150%")).err).toContain("抽取比例无效");
+    // The notice's own words: 50%.
+    const percent = await run("sample", ...files, "--rate", "50%", "--seed", "铜梁2020");
+    expect(percent.code).toBe(0);
+    expect(percent.out).toContain("17 个服务站中抽取 9 个（比例 50%");
     expect((await run("sample", "--help")).out).toContain("FNV-1a");
     expect((await run("sample", "--help", "--lang", "en")).out).toContain("mulberry32");
     expect((await run("--help")).out).toContain("sample");
@@ -86,10 +92,13 @@ describe("scorecard sample", () => {
 });
 
 describe("scorecard check and missing evidence", () => {
-  it("lists no-evidence warnings under the item with the 佐证材料 cell; the exit code stays 0", async () => {
+  it("lists no-evidence warnings, grouped (each one with --details) and with the 佐证材料 cell; exit code 0", async () => {
     const human = await run("check", files[1]);
     expect(human.code).toBe(0);
-    expect(human.out).toMatch(/! H12 {3}第9项已得分，但未填写佐证材料（H12）/);
+    expect(human.out).toMatch(/! 缺佐证材料 26 项：第9、18、20–24、.*、69、70项（--details 逐项列出）/);
+    expect(human.out).not.toContain("! H12");
+    const details = await run("check", "--details", files[1]);
+    expect(details.out).toMatch(/! H12 {3}第9项已得分，但未填写佐证材料（H12）/);
     const json = JSON.parse((await run("check", "--json", files[1])).out);
     const issues = json.files[0].scorecards[0].issues;
     expect(issues.find((i: { item: string }) => i.item === "9")).toEqual({

@@ -8,7 +8,9 @@ import {
   expandRange,
   sheetNameFor,
   subtotalLabel,
+  emptyEntries,
   type PlanCell,
+  type PlanValue,
 } from "../src/sheet";
 import { COL, rowOf } from "../src/sheet/layout";
 
@@ -16,12 +18,8 @@ const rubric = getRubric("2020-trial");
 const full: Record<string, number> = Object.fromEntries(
   rubric.items.map((i) => [i.id, i.section === "base" ? i.max : 0]),
 );
-const plan = buildPlan({
-  rubric,
-  station: "巴川街道",
-  year: 2020,
-  entries: { self: { ...full, "12": 0.5 }, review: {}, evidence: {}, notes: {} },
-});
+const plan0 = { self: { ...full, "12": 0.5 }, review: {}, evidence: {}, notes: {} };
+const plan = buildPlan({ rubric, station: "巴川街道", year: 2020, entries: plan0 });
 const at = (row: number, col: number): PlanCell => plan.cells[row - 1][col];
 const rowWithLabel = (label: string): number => plan.cells.findIndex((r) => r[0].value === label) + 1;
 
@@ -54,7 +52,10 @@ describe("the scorecard plan", () => {
       "75.4",
     ]);
     expect(at(plan.layout.vetoRows[0], COL.text).value).toBe("发生重大群体性事件的");
-    expect(at(plan.layout.firstItemRow, COL.text).value).toBe(rubric.items[0].text);
+    // The rubric's own words, with line breaks put in for print (the reader compares them without).
+    expect(String(at(plan.layout.firstItemRow, COL.text).value).replace(/\n/g, "")).toBe(
+      rubric.items[0].text,
+    );
     expect(at(plan.layout.firstItemRow + 17, COL.max).value).toBe(3);
   });
 
@@ -68,7 +69,7 @@ describe("the scorecard plan", () => {
       "年度",
       2020,
       "标准版本",
-      "2020-trial",
+      "试行标准（2020）",
       null,
       "状态",
       "填报中",
@@ -95,7 +96,13 @@ describe("the scorecard plan", () => {
       expect(at(row, COL.review).formula).toBeTruthy();
     }
     expect(at(rowWithLabel("思想政治教育小计"), COL.self).formula).toBe("SUM(J4:J21)");
-    expect(at(rowWithLabel("总分"), COL.review).formula).toBe("G89+G90");
+    expect(at(rowWithLabel("总分"), COL.self).formula).toBe("F89+F90");
+    // The 复核 column is blank until the review starts (状态 in I2).
+    expect(at(rowWithLabel("总分"), COL.review).formula).toBe('IF(OR(I2="复核中",I2="已复核"),G89+G90,"")');
+    for (const label of Object.values(SUMMARY))
+      expect(at(rowWithLabel(label), COL.review).formula).toMatch(
+        /^IF\(OR\(I2="复核中",I2="已复核"\),.*,""\)$/,
+      );
   });
 
   it("gives every item's hidden helper cells a formula over that row's own score cell", () => {
@@ -116,17 +123,94 @@ describe("the scorecard plan", () => {
     expect(value("总分")).toBe(99.5);
     expect(value("距达标还差")).toBe(0);
     expect(value("结论")).toBe(VERDICT_TEXT.pass);
-    expect(at(rowWithLabel("结论"), COL.review).result).toBe(VERDICT_TEXT.incomplete);
-    expect(at(rowWithLabel("距达标还差"), COL.review).result).toBe(90);
+    // Before the review: nothing in the 复核 column, as the gated formulas show.
+    for (const label of Object.values(SUMMARY)) expect(at(rowWithLabel(label), COL.review).result).toBe("");
+    const reviewing = buildPlan({ rubric, station: "巴川街道", year: 2020, state: "复核中", entries: plan0 });
+    const row = (label: string): number => reviewing.cells.findIndex((r) => r[0].value === label);
+    expect(reviewing.cells[row("结论")][COL.review].result).toBe(VERDICT_TEXT.incomplete);
+    expect(reviewing.cells[row("距达标还差")][COL.review].result).toBe(90);
+    expect(reviewing.cells[row("未评分项数")][COL.review].result).toBe(70);
   });
 
-  it("ends with the 填报人 / 审核人 / 日期 line and marks drafts in the title", () => {
-    expect(plan.cells[plan.layout.signatureRow - 1].map((c) => c.value).filter(Boolean)).toEqual([
+  it("says what 总分's 110 is, and what 90 and 70 are, beside them", () => {
+    expect(at(rowWithLabel("总分"), COL.max).value).toBe(110);
+    expect(at(rowWithLabel("总分"), COL.evidence).value).toBe("满分110＝基础分100＋加分10");
+    expect(at(rowWithLabel("距达标还差"), COL.evidence).value).toBe("达标线90分（含加分）");
+    expect(at(rowWithLabel("未评分项数"), COL.evidence).value).toBe("基础分共70项");
+    expect(plan.merges).toContain(`H${rowWithLabel("总分")}:I${rowWithLabel("总分")}`);
+  });
+
+  it("names the veto conditions answered 是 in a 否决原因 row after 结论, live", () => {
+    const row = rowWithLabel("否决原因");
+    expect(row).toBe(rowWithLabel("结论") + 1);
+    const vetoed = buildPlan({
+      rubric,
+      station: "x",
+      year: 2020,
+      state: "复核中",
+      entries: { self: { "75.2": "是", "75.4": "是" }, review: { "75.1": "是" }, evidence: {}, notes: {} },
+    });
+    const cells = vetoed.cells[row - 1];
+    expect(cells[COL.self].result).toBe("75.2、75.4");
+    expect(cells[COL.review].result).toBe("75.1");
+    expect(cells[COL.evidence].result).toBe(
+      "75.1 发生重大群体性事件的；75.2 发生个人极端案事件的；75.4 其他规定取消考核资格的",
+    );
+    expect(cells[COL.self].formula).toMatch(
+      /^IF\(F79="是","75\.1",""\)&IF\(F80="是",IF\(OR\(F79="是"\),"、",""\)&"75\.2",""\)/,
+    );
+    expect(cells[COL.evidence].formula).toContain('AND(OR(I2="复核中",I2="已复核"),G79="是")');
+    // Before the review starts, the review's answers name nothing.
+    const early = buildPlan({
+      rubric,
+      station: "x",
+      year: 2020,
+      entries: { ...emptyEntries(), review: { "75.1": "是" } },
+    });
+    expect(early.cells[row - 1][COL.review].result).toBe("");
+    expect(early.cells[row - 1][COL.evidence].result).toBe("");
+  });
+
+  it("ends with the official signature block around the 填报人 / 审核人 / 日期 line, and marks drafts", () => {
+    const line = (row: number): PlanValue[] => plan.cells[row - 1].slice(0, 9).map((c) => c.value);
+    const [unit, original, review] = plan.layout.signatureRows;
+    expect(original).toBe(plan.layout.signatureRow);
+    expect(line(original)).toEqual([
       "填报人：",
+      null,
+      null,
       "审核人：",
+      null,
+      null,
+      null,
       "日期：",
+      "　　年　月　日",
     ]);
-    expect(plan.print.area).toBe("A1:I96");
+    expect(line(unit)).toEqual([
+      "填报单位（盖章）：",
+      null,
+      null,
+      null,
+      "单位负责人：",
+      null,
+      null,
+      "联系电话：",
+      null,
+    ]);
+    expect(line(review)).toEqual([
+      "复核单位（盖章）：",
+      null,
+      null,
+      null,
+      "复核人：",
+      null,
+      null,
+      "日期：",
+      "　　年　月　日",
+    ]);
+    expect([unit, original, review]).toEqual([97, 98, 99]);
+    expect(plan.merges).toEqual(expect.arrayContaining(["A97:C97", "E97:F97", "B98:C98", "E98:G98"]));
+    expect(plan.print.area).toBe("A1:I99");
     expect(at(1, 0).value).not.toContain("草稿");
     expect(buildPlan({ rubric, station: "巴川街道", year: 2020, draft: true }).cells[0][0].value).toMatch(
       /^【草稿】巴川街道/,
@@ -170,7 +254,9 @@ describe("the scorecard plan", () => {
       kind: "list",
       list: ["是", "否"],
     });
-    const unlocked = new Set(["F4:I82", "B96:C96", "E96:G96", "I96"].flatMap(expandRange));
+    const unlocked = new Set(
+      ["F4:I82", "D97", "G97", "I97", "B98:C98", "E98:G98", "I98", "D99", "G99", "I99"].flatMap(expandRange),
+    );
     plan.cells.forEach((row, r) =>
       row.forEach((c, col) => {
         const address = `${String.fromCharCode(65 + col)}${r + 1}`;
@@ -182,8 +268,9 @@ describe("the scorecard plan", () => {
     expect(plan.print).toMatchObject({
       paper: "A4",
       orientation: "landscape",
-      titleRows: [1, 3],
+      titleRows: [3, 3],
       fitToWidth: 1,
+      footer: "巴川街道2020年评分表　第 &P 页，共 &N 页",
     });
     expect(plan.freeze.rows).toBe(3);
     expect(plan.columns.map((c) => c.hidden)).toEqual([

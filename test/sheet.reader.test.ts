@@ -9,6 +9,7 @@ import {
   type FindingCode,
 } from "../src/sheet";
 import { COL } from "../src/sheet/layout";
+import { coveredCells } from "./support/gridCompare";
 
 const rubric = getRubric();
 const self: Record<string, GridValue> = Object.fromEntries(
@@ -32,8 +33,8 @@ const fresh = (): Mutable => {
   const g = planToGrid(plan);
   return {
     name: g.name,
-    values: g.values.map((r) => [...r]),
-    formulas: g.formulas.map((r) => [...r]),
+    values: Array.from(g.values, (r) => Array.from(r ?? [], (v) => v ?? null)),
+    formulas: Array.from(g.formulas, (r) => Array.from(r ?? [], (f) => f ?? null)),
     guards: g.guards,
   };
 };
@@ -63,6 +64,54 @@ describe("reading a scorecard back", () => {
     expect(() => readScorecard({ name: "Sheet1", values: [["a"]], formulas: [[null]] })).toThrow(
       /Sheet1.*not a scorecard/,
     );
+  });
+
+  it("takes the edition by its title (as written now) or its id (as written before), and refuses others", () => {
+    const g = fresh();
+    expect(g.values[1][5]).toBe("试行标准（2020）");
+    expect(readScorecard(g).meta.edition).toBe("2020-trial");
+    g.values[1][5] = "2020-trial";
+    expect(readScorecard(g)).toMatchObject({ findings: [], meta: { edition: "2020-trial" } });
+    g.values[1][5] = "试行标准（2099）";
+    expect(readScorecard(g).findings.map((f) => [f.code, f.severity])).toEqual([
+      ["unknown-edition", "error"],
+    ]);
+  });
+
+  it("compares the 创建标准 texts without the line breaks put in for print, and nothing else", () => {
+    const g = fresh();
+    const row = 3; // item 1
+    expect(String(g.values[row][COL.text])).toContain("\n");
+    g.values[row][COL.text] = rubric.items[0].text;
+    g.values[row + 1][COL.text] = rubric.items[1].text.split("").join("\r\n");
+    expect(codes(g)).toEqual([]);
+    g.values[row][COL.text] = rubric.items[0].text.replace("，", ",");
+    expect(codes(g)).toEqual(["text-changed"]);
+  });
+
+  it("reads the signature block; a date space still showing its blank 年 月 日 is nothing written", () => {
+    const signed = buildPlan({
+      rubric,
+      station: "东城街道",
+      year: 2020,
+      entries: {
+        ...entries,
+        signature: { unit: "东城街道退役军人服务站", head: "王五", phone: "023-1234", filler: "张三" },
+      },
+    });
+    const read = readScorecard(planToGrid(signed));
+    expect(read.entries.signature).toEqual({
+      unit: "东城街道退役军人服务站",
+      head: "王五",
+      phone: "023-1234",
+      filler: "张三",
+    });
+    const g = planToGrid(signed);
+    const values = g.values.map((r) => [...(r ?? [])]);
+    values[signed.layout.signatureRow - 1][8] = "2020 年 11 月 5 日";
+    values[signed.layout.signatureRows[2] - 1][8] = "  年  月  日";
+    expect(readScorecard({ ...g, values }).entries.signature).toMatchObject({ date: "2020 年 11 月 5 日" });
+    expect(readScorecard({ ...g, values }).entries.signature).not.toHaveProperty("reviewDate");
   });
 
   it("names invalid entries with their cell", () => {
@@ -155,7 +204,7 @@ describe("reading a scorecard back", () => {
     const g = fresh();
     g.guards = {
       protected: false,
-      validatedCells: (g.guards?.validatedCells ?? []).filter((c) => c !== "F10"),
+      validatedAreas: coveredCells(g.guards?.validatedAreas ?? []).filter((c) => c !== "F10"),
     };
     expect(readScorecard(g).findings.map((f) => [f.code, f.cell])).toEqual([
       ["protection-removed", "A1"],

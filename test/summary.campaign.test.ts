@@ -4,9 +4,10 @@ import { join } from "path";
 import { runSummary } from "../src/cli/commands/summary";
 import { ROLLUP_COL, ROLLUP_SHEET, YEARS_SHEET } from "../src/rollup";
 import { getRubric } from "../src/rubric";
-import { buildPlan, type PlanValue } from "../src/sheet";
+import type { PlanValue } from "../src/sheet";
 import { cellGridValue, newWorkbook, renderPlan } from "../src/xlsx";
 import { readWorkbookFile, writeWorkbookFile } from "../src/xlsx/files";
+import { submittedPlan } from "./support/submitted";
 
 const rubric = getRubric();
 const dir = mkdtempSync(join(tmpdir(), "scorecard-campaign-"));
@@ -34,7 +35,13 @@ async function write(
   const workbook = newWorkbook();
   renderPlan(
     workbook,
-    buildPlan({ rubric, station, year, entries: { self, review: {}, evidence, notes: {} } }),
+    submittedPlan({
+      rubric,
+      station,
+      year,
+      entries: { self, review: {}, evidence, notes: {} },
+      state: "已提交",
+    }),
   );
   await writeWorkbookFile(workbook, file);
   return file;
@@ -103,7 +110,8 @@ describe("scorecard summary and the campaign", () => {
     sheet!.eachRow((row) => row.eachCell((c) => texts.push(String(cellGridValue(c)))));
     expect(texts).toContain("巴川街道：2020年达标 → 2021年未达标（认定总分 85）");
     expect(texts).toContain("2021较上年");
-    const row = (sheet!.getRow(4).values as unknown[]).slice(1).map(String);
-    expect(row).toEqual(["1", "巴川街道", "95", "0", "达标", "85", "0", "未达标", "-10"]);
+    const row = Array.from({ length: 9 }, (_, c) => cellGridValue(sheet!.getCell(4, c + 1)));
+    // No review yet: 复核总分 blank, not 0.
+    expect(row).toEqual([1, "巴川街道", 95, null, "达标", 85, null, "未达标", -10]);
   });
 });

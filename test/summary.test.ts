@@ -6,11 +6,12 @@ import { EXIT, reason } from "../src/cli/errors";
 import type { Lang } from "../src/i18n/types";
 import { getRubric } from "../src/rubric";
 import { scoreScorecard } from "../src/scoring";
-import { VERDICT_TEXT, buildPlan, type ScorecardEntries, type ScorecardState } from "../src/sheet";
+import { VERDICT_TEXT, type ScorecardEntries, type ScorecardState } from "../src/sheet";
 import { LIST_SHEET, MISSING_TEXT, ROLLUP_COL, ROLLUP_SHEET } from "../src/rollup";
 import { cellGridValue, newWorkbook, readScorecards, renderPlan } from "../src/xlsx";
 import { readWorkbookFile, writeWorkbookFile } from "../src/xlsx/files";
 import { compactEntries, randomFill } from "./support/fills";
+import { submittedPlan } from "./support/submitted";
 
 const rubric = getRubric("2020-trial");
 const STATIONS = rubric.notice?.stations ?? [];
@@ -29,18 +30,22 @@ const files: StationFile[] = STATIONS.filter((s) => s !== BROKEN).map((station, 
   station,
   file: join(dir, `${station}.xlsx`),
   entries: randomFill(rubric, 200 + i).entries,
-  state: (["已提交", "已复核"] as const)[i % 2],
+  state: (["已提交", "已复核", "填报中"] as const)[i % 3],
 }));
 const broken = join(dir, `${BROKEN}.xlsx`);
 const inputs = (): string[] => [...files.map((f) => f.file), broken];
 
-/** The counted verdict, from the engine: the review once finished, else the self-assessment. */
-const counted = (entries: ScorecardEntries): { total: number; verdict: string } => {
-  const s = scoreScorecard(rubric, entries.self, entries.review);
-  const c = s.review.verdict === "incomplete" ? s.self : s.review;
-  return { total: c.total, verdict: VERDICT_TEXT[c.verdict] };
+/**
+ * The counted verdict, from the engine: a scorecard still 填报中 is 未提交; the review counts once 已复核 (or
+ * 复核中) and finished; else the self-assessment.
+ */
+const counted = (f: StationFile): { total: number; verdict: string } => {
+  const s = scoreScorecard(rubric, f.entries.self, f.entries.review);
+  const c = f.state === "已复核" && s.review.verdict !== "incomplete" ? s.review : s.self;
+  return { total: c.total, verdict: f.state === "填报中" ? MISSING_TEXT : VERDICT_TEXT[c.verdict] };
 };
-const passing = files.filter((f) => counted(f.entries).verdict === "达标");
+const passing = files.filter((f) => counted(f).verdict === "达标");
+const drafts = files.filter((f) => f.state === "填报中");
 
 /** main()'s handling of a command: usage problems become one line on stderr and exit 2. */
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string; ms: number }> {
@@ -63,7 +68,7 @@ beforeAll(async () => {
     const workbook = newWorkbook();
     renderPlan(
       workbook,
-      buildPlan({ rubric, station: f.station, year: 2020, entries: f.entries, state: f.state }),
+      submittedPlan({ rubric, station: f.station, year: 2020, entries: f.entries, state: f.state }),
     );
     await writeWorkbookFile(workbook, f.file);
   }
@@ -88,7 +93,11 @@ describe("scorecard summary", () => {
     expect(result.err).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(true);
     expect(result.out).toContain(out);
-    expect(result.out).toContain("17 个服务站，已提交 16 个");
+    // Received is not submitted: the files still 填报中 count as received only.
+    expect(result.out).toContain(
+      `17 个服务站，收到 16 个，已提交 ${16 - drafts.length} 个，已复核 ${files.filter((f) => f.state === "已复核").length} 个，未收到 1 个`,
+    );
+    expect(drafts.length).toBeGreaterThan(0);
     expect(result.out).toContain(`达标 ${passing.length} 个`);
     expect(result.out).toContain("目标 11 个");
   });
@@ -119,11 +128,13 @@ describe("scorecard summary", () => {
       STATIONS.map((station) => {
         const f = files.find((x) => x.station === station);
         if (!f) return [station, null, MISSING_TEXT];
-        const c = counted(f.entries);
+        const c = counted(f);
         return [station, c.total, c.verdict];
       }),
     );
-    expect(got.filter((g) => g[2] === MISSING_TEXT)).toEqual([[BROKEN, null, MISSING_TEXT]]);
+    expect(got.filter((g) => g[1] === null)).toEqual([[BROKEN, null, MISSING_TEXT]]);
+    // A draft shows its own total but is 未提交, whatever it scores.
+    expect(got.filter((g) => g[2] === MISSING_TEXT)).toHaveLength(drafts.length + 1);
     const list = (await readWorkbookFile(out)).getWorksheet(LIST_SHEET);
     if (!list) throw new Error("no 创建名单");
     expect(passing.map((_, i) => cellGridValue(list.getCell(4 + i, 2)))).toEqual(
@@ -143,7 +154,7 @@ describe("scorecard summary", () => {
     expect(readScorecards(workbook)).toHaveLength(16);
     const en = await run("--lang", "en", ...files.map((f) => f.file), copy, "-o", join(dir, "dup-en.xlsx"));
     expect(en.err).toMatch(/^Duplicate: .*巴川街道-副本\.xlsx/);
-    expect(en.out).toMatch(/^Wrote .*17 stations, 16 submitted/);
+    expect(en.out).toMatch(/^Wrote .*17 stations, 16 received, \d+ submitted, \d+ reviewed, 1 missing; /);
   });
 
   it("writes the 创建名单 as CSV: BOM, CRLF, one line per passing station", async () => {
@@ -154,8 +165,11 @@ describe("scorecard summary", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8").slice(1);
     expect(text.split("\r\n")).toEqual([
-      "序号,服务站,总分,结论",
-      ...passing.map((f, i) => `${i + 1},${f.station},${counted(f.entries).total},达标`),
+      "序号,服务站,总分,结论,认定依据,状态,标准",
+      ...passing.map(
+        (f, i) =>
+          `${i + 1},${f.station},${counted(f).total},达标,${f.state === "已复核" && scoreScorecard(rubric, f.entries.self, f.entries.review).review.verdict !== "incomplete" ? "复核" : "自评"},${f.state},试行标准（2020）`,
+      ),
       "",
     ]);
     expect(r.out).toContain(`${passing.length} 个达标服务站`);
@@ -195,6 +209,6 @@ describe("scorecard summary", () => {
     const r = await run(files[0].file, empty, "-o", join(dir, "one.xlsx"));
     expect(r.code).toBe(2);
     expect(r.err).toBe(`无法读取 ${empty}：没有找到评分表`);
-    expect(r.out).toContain("已提交 1 个");
+    expect(r.out).toContain("收到 1 个，已提交 1 个");
   });
 });

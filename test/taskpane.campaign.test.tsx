@@ -189,7 +189,18 @@ describe("审核: the city's sample and 历年对比", () => {
     expect(subtitle).toContain("进度：当前阶段“审核验收”（2020年12月31日前，还剩 41 天）");
     const years = port.gridRenders[2].plan;
     expect(years.cells[2].map((c) => c?.value)).toContain("2021较上年");
-    expect(years.cells[3].map((c) => c?.value)).toEqual([1, STATIONS[0], 100, 0, "达标", 98, 0, "达标", -2]);
+    // Scorecards still 填报中: each year 未提交 whatever their totals, and no review yet (blank, not 0).
+    expect(years.cells[3].map((c) => c?.value)).toEqual([
+      1,
+      STATIONS[0],
+      100,
+      null,
+      "未提交",
+      98,
+      null,
+      "未提交",
+      -2,
+    ]);
     expect(await screen.findByText(/已同时生成“历年对比”工作表（2020、2021）/)).toBeTruthy();
   });
 });

@@ -36,7 +36,10 @@ class SnapshotDocument extends MemoryPort implements XlsxDocument {
     const names = await this.sheetNames();
     const saved: Saved = {
       active: this.activeName,
-      sheets: names.map((name) => ({ name, values: this.grid(name).values.map((r) => [...r]) })),
+      sheets: names.map((name) => ({
+        name,
+        values: Array.from(this.grid(name).values, (r) => Array.from(r ?? [], (v) => v ?? null)),
+      })),
     };
     return new TextEncoder().encode(JSON.stringify(saved));
   }

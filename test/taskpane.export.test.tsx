@@ -17,6 +17,7 @@ import {
   readScorecard,
   type ReadScorecard,
   type ScorecardEntries,
+  type ScorecardState,
 } from "../src/sheet";
 import { App } from "../src/taskpane/root/App";
 import * as exportLoader from "../src/taskpane/export/loader";
@@ -33,10 +34,14 @@ const XLSX_NAME = "巴川街道2020评分表-上报.xlsx";
 // Wait for conditions, never for a fixed second: a loaded 2-core CI machine can take several seconds per step.
 configure({ asyncUtilTimeout: 20_000 });
 
-function portWith(entries: ScorecardEntries): { port: MemoryPort; sheet: string } {
+/** A scorecard as it is when a station exports the copy to report: submitted, unless told otherwise. */
+function portWith(
+  entries: ScorecardEntries,
+  state: ScorecardState = "已提交",
+): { port: MemoryPort; sheet: string } {
   const port = new MemoryPort();
   port.addSheet("Sheet1");
-  const sheet = port.addScorecard({ rubric, station: "巴川街道", year: 2020, entries });
+  const sheet = port.addScorecard({ rubric, station: "巴川街道", year: 2020, entries, state });
   return { port, sheet };
 }
 
@@ -117,8 +122,8 @@ async function reopen(blob: Blob): Promise<{ read: ReadScorecard; title: string;
   const grid = workbookGrids(workbook)[0];
   return {
     read: reads[0],
-    title: String(grid.values[layout.titleRow - 1][0]),
-    total: grid.values[layout.summaryRows.total - 1][COL.self],
+    title: String(grid.values[layout.titleRow - 1]?.[0]),
+    total: grid.values[layout.summaryRows.total - 1]?.[COL.self],
   };
 }
 
@@ -229,6 +234,28 @@ describe("导出 tab", () => {
     expect((await textOf(downloads[1].blob)).startsWith("【草稿】")).toBe(true);
   });
 
+  it("refuses the copy to report while the scorecard is still 填报中, saying why; 导出为草稿 lifts it", async () => {
+    const { port, sheet } = portWith(complete(), "填报中");
+    const { user } = setup(port);
+    await openExport(user);
+    expect(status().textContent).toMatch(/^评分表尚未提交（状态为“填报中”），不能导出上报稿。/);
+    const rows = within(screen.getByTestId("export-problems")).getAllByRole("button");
+    expect(rows.map((r) => [r.getAttribute("data-kind"), r.textContent])).toEqual([
+      ["not-submitted", expect.stringContaining("未提交")],
+    ]);
+    expect(rows[0].textContent).toContain("上报稿只能由已提交或已复核的评分表导出（I2）");
+    await user.click(rows[0]);
+    await waitFor(() => expect(port.selections.at(-1)).toEqual({ sheet, cell: "I2" }));
+    expectBlocked();
+    await user.click(screen.getByRole("checkbox", { name: "导出为草稿" }));
+    expect(status().textContent).toBe("可以导出草稿：标题和文件名会标注“草稿”。");
+    await user.click(screen.getByRole("button", { name: "下载 Excel 文件（.xlsx）" }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0].name).toBe("巴川街道2020评分表-草稿.xlsx");
+    const { title } = await reopen(downloads[0].blob);
+    expect(title.startsWith("【草稿】巴川街道2020年")).toBe(true);
+  });
+
   it("downloads CSV as UTF-8 with a byte order mark, neutralising formula injection", async () => {
     const evidence = { "1": '=HYPERLINK("http://x.example","点我")', "2": "+1+1", "3": "@SUM(A1)" };
     const { port } = portWith(complete({ evidence }));
@@ -259,6 +286,7 @@ describe("导出 tab", () => {
       station: "巴川街道",
       year: 2020,
       entries: complete({ self: fullBase({ "1": 5 }) }),
+      state: "已提交",
     });
     await user.click(screen.getByRole("button", { name: "下载 Excel 文件（.xlsx）" }));
     expect(await within(await screen.findByTestId("message-bar")).findByText("不能导出")).toBeTruthy();
@@ -268,7 +296,8 @@ describe("导出 tab", () => {
   });
 
   it("writes queued form edits before reading and exporting", async () => {
-    const { port, sheet } = portWith(complete());
+    // Still being filled in (the self-assessment is editable), so exported as a draft.
+    const { port, sheet } = portWith(complete(), "填报中");
     // A long write delay: the edit is still queued when the export starts.
     const { user } = setup(port, "zh", { readDelay: 20, writeDelay: 60_000 });
     await screen.findByTestId("total");
@@ -278,6 +307,7 @@ describe("导出 tab", () => {
     await user.click(tab("导出"));
     await screen.findByTestId("export-status");
     expect(port.calls.write).toBe(0);
+    await user.click(screen.getByRole("checkbox", { name: "导出为草稿" }));
     await user.click(screen.getByRole("button", { name: "下载 Excel 文件（.xlsx）" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(port.calls.write).toBe(1);

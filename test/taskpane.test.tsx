@@ -123,7 +123,7 @@ describe("insert", () => {
     // Someone typed over the total formula of the self column.
     const totalCell = addr(COL.self, layout.summaryRows.total);
     port.userEdit(sheet, totalCell, 99);
-    expect(port.grid(sheet).formulas[layout.summaryRows.total - 1][COL.self]).toBeNull();
+    expect(port.grid(sheet).formulas[layout.summaryRows.total - 1]?.[COL.self]).toBeNull();
     const before = readScorecard(port.grid(sheet)).entries;
 
     const { user } = setup(port);
@@ -144,7 +144,7 @@ describe("insert", () => {
 
     const after = readScorecard(port.grid(sheet));
     expect(after.entries).toEqual(before);
-    expect(port.grid(sheet).formulas[layout.summaryRows.total - 1][COL.self]).not.toBeNull();
+    expect(port.grid(sheet).formulas[layout.summaryRows.total - 1]?.[COL.self]).not.toBeNull();
     expect(after.findings.filter((f) => f.code === "formula-overwritten")).toEqual([]);
     expect(await within(messageBar()).findByText("已修复评分表")).toBeTruthy();
   });

@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { getRubric } from "../src/rubric";
 import { compareYears, yearsHeaders, yearsPlan } from "../src/rollup";
-import { buildPlan, planToGrid, readScorecard, type PlanValue, type ReadScorecard } from "../src/sheet";
+import { planToGrid, readScorecard, type PlanValue, type ReadScorecard } from "../src/sheet";
+import { submittedPlan } from "./support/submitted";
 
 const rubric = getRubric();
 const STATIONS = rubric.notice?.stations ?? [];
 
-/** A scorecard whose self-assessment totals `total` (base items, full marks minus the drop), optionally vetoed. */
+/** A submitted scorecard whose self-assessment totals `total` (full marks minus the drop), optionally vetoed. */
 function card(station: string, year: number, total: number, veto = false): ReadScorecard {
   const self: Record<string, PlanValue> = {};
   let drop = rubric.baseMax - total;
@@ -17,7 +18,7 @@ function card(station: string, year: number, total: number, veto = false): ReadS
   }
   if (veto) self["75.1"] = "是";
   const entries = { self, review: {}, evidence: {}, notes: {} };
-  return readScorecard(planToGrid(buildPlan({ rubric, station, year, entries })));
+  return readScorecard(planToGrid(submittedPlan({ rubric, station, year, entries, state: "已提交" })));
 }
 
 describe("year over year", () => {
@@ -75,7 +76,18 @@ describe("year over year", () => {
       "2021较上年",
     ]);
     expect(plan.cells[2].map((x) => x?.value)).toEqual(yearsHeaders([2020, 2021]));
-    expect(plan.cells[3].map((x) => x?.value)).toEqual([1, "巴川街道", 95, 0, "达标", 88, 0, "未达标", -7]);
+    // No review yet: 复核总分 blank, not 0.
+    expect(plan.cells[3].map((x) => x?.value)).toEqual([
+      1,
+      "巴川街道",
+      95,
+      null,
+      "达标",
+      88,
+      null,
+      "未达标",
+      -7,
+    ]);
     const texts = plan.cells.flat().map((x) => String(x?.value ?? ""));
     expect(texts).toContain("巴川街道：2020年达标 → 2021年未达标（认定总分 88）");
     expect(texts).toContain("东城街道：2020年达标 → 2021年否决（认定总分 96）");

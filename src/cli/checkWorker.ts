@@ -1,14 +1,14 @@
 // A worker thread of `scorecard check`: checks one file per message and answers with its rendered report.
 import { parentPort } from "worker_threads";
 import type { Lang } from "../i18n/types";
-import { checkAndRender } from "./commands/check";
+import { checkAndRender, type RunOptions } from "./commands/check";
 
 export interface CheckJob {
   readonly file: string;
   readonly lang: Lang;
-  readonly json: boolean;
+  readonly options: RunOptions;
 }
 
 parentPort?.on("message", (job: CheckJob) => {
-  void checkAndRender(job.file, job.lang, job.json).then((result) => parentPort?.postMessage(result));
+  void checkAndRender(job.file, job.lang, job.options).then((result) => parentPort?.postMessage(result));
 });

@@ -2,9 +2,8 @@ import { existsSync, statSync } from "fs";
 import { resolve } from "path";
 import { UsageError, reason } from "./errors";
 import { cliText } from "../i18n/cli";
-import { cliReadText } from "../i18n/cliRead";
+import { workbookRefusal } from "../i18n/cliRead";
 import { WorkbookFormatError } from "../xlsx/format";
-import { PART_LIMIT } from "../xlsx/stream/zip";
 
 /** Refuses to write over an existing file unless forced, and never over one of the command's inputs. */
 export function guardOutput(
@@ -24,11 +23,7 @@ export function guardOutput(
  */
 export function fileReason(e: unknown, t: ReturnType<typeof cliText>): string {
   // cliText hands out one object per language, so the texts tell the language.
-  const r = cliReadText(t === cliText("en") ? "en" : "zh");
-  if (e instanceof WorkbookFormatError)
-    return e.problem === "too-large" && e.part
-      ? r.tooLarge(e.part, PART_LIMIT / 1024 / 1024)
-      : r.format[e.problem];
+  if (e instanceof WorkbookFormatError) return workbookRefusal(e, t === cliText("en") ? "en" : "zh");
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   return (code && t.fileErrors[code]) || reason(e);
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from "fs";
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/types";
 import type { ReadScorecard } from "../sheet";
+import { readWorkbookBytes } from "../xlsx/fileBytes";
 import { streamScorecards } from "../xlsx/stream/read";
 import { fileReason } from "./io";
 
@@ -19,7 +19,7 @@ export type StationFile =
 /** Reads one file with the streaming reader; never rejects (an unreadable file comes back with its reason). */
 export async function readStationFile(file: string, lang: Lang): Promise<StationFile> {
   try {
-    const reads = streamScorecards(new Uint8Array(readFileSync(file)));
+    const reads = streamScorecards(readWorkbookBytes(file));
     return {
       file,
       scorecards: reads.map(({ sheet, meta, entries, entryRows, findings, scores }) => ({

@@ -1,6 +1,12 @@
 /** Why an Office.js call failed, in terms the task pane can act on. */
 export type OfficeAdapterErrorKind =
-  "protected" | "bad-password" | "edit-mode" | "requirement-missing" | "too-large" | "inactive-workbook";
+  | "protected"
+  | "bad-password"
+  | "edit-mode"
+  | "requirement-missing"
+  | "too-large"
+  | "inactive-workbook"
+  | "co-authoring";
 
 /** Kinds Excel reports before changing anything: nothing to repair after them. */
 export const REFUSED_BEFORE_CHANGE: readonly OfficeAdapterErrorKind[] = [
@@ -8,6 +14,7 @@ export const REFUSED_BEFORE_CHANGE: readonly OfficeAdapterErrorKind[] = [
   "edit-mode",
   "requirement-missing",
   "inactive-workbook",
+  "co-authoring",
 ];
 
 const MESSAGES: Record<OfficeAdapterErrorKind, string> = {
@@ -22,6 +29,8 @@ const MESSAGES: Record<OfficeAdapterErrorKind, string> = {
     "工作簿已不在活动状态，请切换回该工作簿后重试 / The workbook is no longer active; switch back to it and try again",
   "requirement-missing":
     "此版本的 Excel 不支持本加载项所需的功能，请升级 Excel / This version of Excel lacks an API the add-in needs",
+  "co-authoring":
+    "其他人正在编辑此工作簿，暂不重绘评分表 / Others are editing this workbook; the scorecard was not redrawn",
 };
 
 /** A well-known Office.js failure; `cause` is the original error, unchanged. */
@@ -61,6 +70,15 @@ export function officeErrorOf(error: unknown): OfficeErrorLike | undefined {
 
 export const isEditModeError = (error: unknown): boolean =>
   officeErrorOf(error)?.code === "InvalidOperationInCellEditMode";
+
+/**
+ * protect() or unprotect() refused because the sheet was no longer in the state the batch had loaded (someone
+ * changed its protection in between): office-js#6784 makes that AccessDenied. Nothing ran after it in that batch.
+ */
+export function isProtectionStateError(error: unknown): boolean {
+  const e = officeErrorOf(error instanceof OfficeAdapterError ? error.cause : error);
+  return e?.code === "AccessDenied" && e.location.startsWith("WorksheetProtection.");
+}
 
 const PROTECTION = /protect|保护/i;
 

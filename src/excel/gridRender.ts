@@ -7,7 +7,8 @@ import { PROTECTION_OPTIONS, drawConditionalFormat, formatRect, type RenderFeatu
 export const GRID_CHART_NAME = "汇总图表";
 
 const BAR_COLOUR = "#2E75B6";
-const LINE_COLOUR = "#C00000";
+// Dark grey: red would read as 否决.
+const LINE_COLOUR = "#404040";
 
 /** A grid cell as Office.js `formulas` input; cells the plan leaves untouched are written empty. */
 export function gridInput(cell: GridCell | null, numberFormat = "General"): OfficeCellInput {
@@ -48,8 +49,12 @@ export interface FoundGridSheet {
   readonly used?: string | null;
 }
 
-/** The chart of a ChartSpec (clustered columns with a line series for the pass line), within ExcelApi 1.7. */
-export function queueChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
+/**
+ * The chart of a ChartSpec (clustered columns with a line series for the pass line), within ExcelApi 1.7: each
+ * bar in its own colour (ChartPoint, 1.1). With `legend` (ExcelApi 1.8), the legend names the colours: one empty
+ * series per colour over the bars (overlap 100), the bars' own entry hidden (ChartLegendEntry, 1.7).
+ */
+export function queueChart(sheet: Excel.Worksheet, spec: ChartSpec, legend: boolean): void {
   const range = (ref: string): Excel.Range => sheet.getRange(stripSheet(ref));
   const categories = range(spec.categories.ref);
   const chart = sheet.charts.add("ColumnClustered", range(spec.bars.ref), "Columns");
@@ -66,6 +71,16 @@ export function queueChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   bars.setValues(range(spec.bars.ref));
   bars.setXAxisValues(categories);
   bars.format.fill.setSolidColor(BAR_COLOUR);
+  (spec.barColours ?? []).forEach((hex, i) => bars.points.getItemAt(i).format.fill.setSolidColor(`#${hex}`));
+  if (legend && spec.legend) {
+    bars.overlap = 100;
+    for (const entry of spec.legend.entries) {
+      const key = chart.series.add(entry.name);
+      key.setValues(range(spec.legend.blankRef));
+      key.format.fill.setSolidColor(`#${entry.colour}`);
+    }
+    chart.legend.legendEntries.getItemAt(0).visible = false;
+  }
   const line = chart.series.add(spec.line.name);
   line.chartType = "Line";
   line.setValues(range(spec.line.ref));
@@ -133,7 +148,7 @@ export function queueGridPlan(
     sheet.getRange(rowsAddress(first, last)).format.rowHeight = points;
   for (const rule of [...plan.conditionalFormats].reverse())
     for (const area of rule.areas) drawConditionalFormat(sheet, rule, area);
-  if (chart) queueChart(sheet, chart);
+  if (chart) queueChart(sheet, chart, features.chartLegend);
   if (features.pageLayout) drawGridPage(sheet, plan);
   sheet.protection.protect(PROTECTION_OPTIONS, password);
 }

@@ -1,4 +1,5 @@
 export {
+  COAUTHOR_QUIET_MS,
   OfficePort,
   REQUIREMENTS,
   type AsyncUnsubscribe,

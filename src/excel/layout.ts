@@ -88,14 +88,25 @@ export const styleRects = (plan: SheetPlan): StyleRect[] =>
 /** The same cover over any grid of styles; null cells (left untouched) are not covered. */
 export function lookRects(styles: readonly (readonly (CellStyle | null)[])[]): StyleRect[] {
   const keys = styles.map((row) => row.map((style) => (style === null ? null : lookKey(style))));
+  return equalRects(keys).flatMap(({ rect }) => {
+    const style = styles[rect.r1][rect.c1];
+    return style ? [{ rect, look: lookOf(style) }] : [];
+  });
+}
+
+/**
+ * Covers a grid of keys with rectangles of equal key, greedily, row by row: a run as wide as the key holds,
+ * then as many rows down as the whole run repeats. Null cells are not covered.
+ */
+export function equalRects<K>(keys: readonly (readonly (K | null)[])[]): { rect: Rect; key: K }[] {
   const height = keys.length;
   const width = height > 0 ? Math.max(...keys.map((row) => row.length)) : 0;
   const covered = keys.map((row) => Array.from({ length: width }, (_, c) => (row[c] ?? null) === null));
-  const rects: StyleRect[] = [];
+  const rects: { rect: Rect; key: K }[] = [];
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       if (covered[r][c]) continue;
-      const key = keys[r][c];
+      const key = keys[r][c] as K;
       let c2 = c;
       while (c2 + 1 < width && !covered[r][c2 + 1] && keys[r][c2 + 1] === key) c2++;
       let r2 = r;
@@ -105,8 +116,7 @@ export function lookRects(styles: readonly (readonly (CellStyle | null)[])[]): S
       };
       while (r2 + 1 < height && rowMatches(r2 + 1)) r2++;
       for (let y = r; y <= r2; y++) for (let x = c; x <= c2; x++) covered[y][x] = true;
-      const style = styles[r][c];
-      if (style) rects.push({ rect: { r1: r, c1: c, r2, c2 }, look: lookOf(style) });
+      rects.push({ rect: { r1: r, c1: c, r2, c2 }, key });
     }
   }
   return rects;

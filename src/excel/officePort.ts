@@ -10,7 +10,13 @@ import {
 import { parseRect, stripSheet } from "./a1";
 import { queueHeader, queueRows } from "./append";
 import type { CellWrite, RenderReport, WorkbookPort } from "../workbook";
-import { OfficeAdapterError, REFUSED_BEFORE_CHANGE, isEditModeError, translateOfficeError } from "./errors";
+import {
+  OfficeAdapterError,
+  REFUSED_BEFORE_CHANGE,
+  isEditModeError,
+  isProtectionStateError,
+  translateOfficeError,
+} from "./errors";
 import { queueGridPlan } from "./gridRender";
 import { groupInput, groupWrites } from "./writes";
 import { OwnWriteGuard } from "./ownWrites";
@@ -50,7 +56,15 @@ export interface OfficePortOptions {
   readonly ownWriteWindowMs?: number;
   /** Clock for the own-write window. */
   readonly now?: () => number;
+  /**
+   * How long after another person's last change (an event with source "Remote") the workbook counts as being
+   * edited by others, so that no redraw is made (office-js#108, #1813). Ten minutes by default.
+   */
+  readonly coauthorQuietMs?: number;
 }
+
+/** See OfficePortOptions.coauthorQuietMs. */
+export const COAUTHOR_QUIET_MS = 10 * 60 * 1000;
 
 /** ExcelApi versions behind each feature the adapter uses. */
 export const REQUIREMENTS = {
@@ -58,6 +72,8 @@ export const REQUIREMENTS = {
   base: "1.7",
   dataValidation: "1.8",
   pageLayout: "1.9",
+  /** ChartSeries.overlap, for the 汇总 chart's legend of verdict colours. */
+  chartLegend: "1.8",
   /** workbook.worksheets.onChanged; per-sheet onChanged before it. */
   collectionChanged: "1.9",
   delayForCellEdit: "1.11",
@@ -66,6 +82,8 @@ export const REQUIREMENTS = {
 
 /** A change event's trigger source when this add-in caused it (Excel.EventTriggerSource.thisLocalAddin). */
 const THIS_LOCAL_ADDIN = "ThisLocalAddin";
+/** Excel.EventSource of a co-author's change. */
+const REMOTE = "Remote";
 
 /** Mutable notes a batch leaves for error translation. */
 interface BatchNotes {
@@ -94,6 +112,9 @@ export class OfficePort implements WorkbookPort {
   private readonly isSetSupported: IsSetSupported;
   private readonly passwordFor: (sheet: string) => string | undefined;
   private readonly own: OwnWriteGuard;
+  private readonly coauthorQuietMs: number;
+  /** When the last change by another person arrived (guard clock); -Infinity before any. */
+  private lastRemote = -Infinity;
 
   constructor(options: OfficePortOptions = {}) {
     this.run = options.run ?? Excel.run;
@@ -102,6 +123,22 @@ export class OfficePort implements WorkbookPort {
       ((name, version) => Office.context.requirements.isSetSupported(name, version));
     this.passwordFor = options.passwordFor ?? (() => undefined);
     this.own = new OwnWriteGuard(options.ownWriteWindowMs ?? 1500, options.now ?? (() => Date.now()));
+    this.coauthorQuietMs = options.coauthorQuietMs ?? COAUTHOR_QUIET_MS;
+  }
+
+  /**
+   * Whether others may be editing the workbook now: a co-author's change arrived within the quiet time. Others
+   * may also be typing without any event having said so (office-js#108, #1813: events come only with their
+   * saves), so a redraw — unprotect, rewrite the whole sheet, protect — is not made then: it could overwrite
+   * what they type and shows them an unprotected sheet. Filling unlocked cells goes on.
+   */
+  othersMayBeEditing(): boolean {
+    return this.own.time() - this.lastRemote < this.coauthorQuietMs;
+  }
+
+  /** Refuses a redraw of an existing sheet while others may be editing (see othersMayBeEditing). */
+  private refuseWhileShared(): void {
+    if (this.othersMayBeEditing()) throw new OfficeAdapterError("co-authoring", undefined);
   }
 
   /** Sheet names by id, as last loaded: events carry ids, and a known id needs no round trip. */
@@ -124,6 +161,7 @@ export class OfficePort implements WorkbookPort {
     return {
       dataValidation: this.supports(REQUIREMENTS.dataValidation),
       pageLayout: this.supports(REQUIREMENTS.pageLayout),
+      chartLegend: this.supports(REQUIREMENTS.chartLegend),
     };
   }
 
@@ -204,7 +242,7 @@ export class OfficePort implements WorkbookPort {
           ? {
               ...grid,
               ...found,
-              guards: { protected: sheet.protection.protected, validatedCells: part?.validated ?? [] },
+              guards: { protected: sheet.protection.protected, validatedAreas: part?.validated ?? [] },
             }
           : { ...grid, ...found };
       });
@@ -229,6 +267,7 @@ export class OfficePort implements WorkbookPort {
       this.exec(async (context, notes) => {
         const sheets = await this.loadSheets(context);
         const existing = findSheet(sheets.items, plan.sheetName);
+        if (existing) this.refuseWhileShared();
         const wasProtected = existing ? existing.protection.protected : false;
         notes.sheetWasProtected = wasProtected;
         const sheet = existing ?? sheets.add(plan.sheetName);
@@ -262,6 +301,7 @@ export class OfficePort implements WorkbookPort {
         let charts: Excel.Chart[] = [];
         let used: string | null = null;
         if (existing) {
+          this.refuseWhileShared();
           notes.sheetWasProtected = existing.protection.protected;
           existing.charts.load("items/name");
           const range = existing.getUsedRangeOrNullObject();
@@ -377,6 +417,7 @@ export class OfficePort implements WorkbookPort {
           return;
         }
         notes.sheetWasProtected = existing.protection.protected;
+        if (notes.sheetWasProtected) this.refuseWhileShared();
         const used = existing.getUsedRangeOrNullObject(true);
         used.load("address");
         if (notes.sheetWasProtected) existing.protection.load("options");
@@ -411,8 +452,9 @@ export class OfficePort implements WorkbookPort {
     const password = this.passwordFor(sheetName);
     const end = this.own.begin(sheetName);
     let lifted: Excel.WorksheetProtectionOptions | undefined;
-    try {
-      await this.exec(async (context, notes) => {
+    const batch = (): Promise<void> =>
+      this.exec(async (context, notes) => {
+        lifted = undefined;
         // getItem finds the sheet whatever the case of the name, as Excel compares names.
         const sheet = context.workbook.worksheets.getItem(sheetName);
         sheet.protection.load("protected,options");
@@ -425,14 +467,26 @@ export class OfficePort implements WorkbookPort {
         await context.sync();
         notes.sheetWasProtected = sheet.protection.protected;
         const lockedTarget = ranges.some((range) => range.format.protection.locked !== false);
-        lifted = sheet.protection.protected && lockedTarget ? sheet.protection.options : undefined;
-        if (lifted) sheet.protection.unprotect(password);
+        if (notes.sheetWasProtected && lockedTarget) {
+          this.refuseWhileShared();
+          lifted = sheet.protection.options;
+          sheet.protection.unprotect(password);
+        }
         groups.forEach((group, i) => {
           ranges[i].values = groupInput(group, ranges[i].numberFormat);
         });
         if (lifted) sheet.protection.protect(lifted, password);
         await context.sync();
       });
+    try {
+      try {
+        await batch();
+      } catch (error) {
+        // Someone changed the sheet's protection between the two round trips (office-js#6784 makes the stale
+        // unprotect AccessDenied, before anything was written): look again and write once more.
+        if (!isProtectionStateError(error)) throw error;
+        await batch();
+      }
     } catch (error) {
       if (lifted) await this.ensureProtected(sheetName, password, lifted).catch(() => undefined);
       throw error;
@@ -451,12 +505,18 @@ export class OfficePort implements WorkbookPort {
   }
 
   async select(sheetName: string, cell: string): Promise<void> {
-    await this.exec(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(sheetName);
-      sheet.activate();
-      sheet.getRange(cell).select();
-      await context.sync();
-    });
+    // Its selection change is the add-in's own, not the user moving on from a cell.
+    const end = this.own.begin(sheetName);
+    try {
+      await this.exec(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        sheet.activate();
+        sheet.getRange(cell).select();
+        await context.sync();
+      });
+    } finally {
+      end();
+    }
   }
 
   /** The name of a sheet by id, or null when it is gone (events carry ids); known ids need no round trip. */
@@ -490,42 +550,60 @@ export class OfficePort implements WorkbookPort {
   /**
    * Calls handler(sheet) for cell edits the add-in did not make. ExcelApi 1.9: workbook.worksheets.onChanged;
    * before that, onChanged of every sheet plus onAdded to cover new sheets. Own edits are recognised by
-   * triggerSource (ExcelApi 1.14) or else by the own-write guard. The returned function removes the handlers
-   * (and may be awaited).
+   * triggerSource (ExcelApi 1.14) or else by the own-write guard; a co-author's edit (source "Remote") is never
+   * taken for the add-in's own, and marks the workbook as shared (see othersMayBeEditing). A selection change
+   * the add-in did not make counts as a possible edit too: a value picked from a validation list raises no
+   * onChanged (office-js#420 on Windows, #3888 on the web), and the user moves on to another cell afterwards.
+   * The returned function removes the handlers (and may be awaited).
    */
   async onChanged(handler: (sheet: string) => void): Promise<AsyncUnsubscribe> {
     const bySource = this.supports(REQUIREMENTS.triggerSource);
     let active = true;
     const listener = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
-      if (!active || (bySource && args.triggerSource === THIS_LOCAL_ADDIN)) return;
+      if (!active) return;
       // Judged by the time it arrived: a render raises an event for every format it sets ("Work with
       // worksheets": onChanged fires when "the format or value" changes), and waiting for names must not let
       // the own-write window pass.
       const arrived = this.own.time();
+      const remote = args.source === REMOTE;
+      if (remote) this.lastRemote = arrived;
+      else if (bySource && args.triggerSource === THIS_LOCAL_ADDIN) return;
       const name = await this.nameOf(args.worksheetId);
-      if (name === null || !active || (!bySource && this.own.isOwn(name, arrived))) return;
+      if (name === null || !active || (!remote && !bySource && this.own.isOwn(name, arrived))) return;
       handler(name);
+    };
+    const selected = async (args: Excel.WorksheetSelectionChangedEventArgs): Promise<void> => {
+      if (!active) return;
+      const arrived = this.own.time();
+      const name = await this.nameOf(args.worksheetId);
+      // The add-in's own select() and drawing move the selection too.
+      if (name !== null && active && !this.own.isOwn(name, arrived)) handler(name);
     };
     const stop = (): void => {
       active = false;
     };
     if (this.supports(REQUIREMENTS.collectionChanged)) {
       const handlers = await this.exec(async (context) => {
-        const result = context.workbook.worksheets.onChanged.add(listener);
+        const sheets = context.workbook.worksheets;
+        const results = [sheets.onChanged.add(listener), sheets.onSelectionChanged.add(selected)];
         await context.sync();
-        return [result];
+        return results;
       });
       return this.unsubscriber(handlers, stop);
     }
     const handlers: Handlers = await this.exec(async (context) => {
       // Registering onChanged reads the worksheet's id (office.js: getTargetIdFunc returns this.id): load it.
       const sheets = await this.loadSheets(context);
-      const results: Handlers = sheets.items.map((sheet) => sheet.onChanged.add(listener));
+      const watch = (sheet: Excel.Worksheet): Handlers => [
+        sheet.onChanged.add(listener),
+        sheet.onSelectionChanged.add(selected),
+      ];
+      const results: Handlers = sheets.items.flatMap(watch);
       results.push(
         sheets.onAdded.add(async (added) => {
           if (!active) return;
           await this.run(context, async (ctx) => {
-            results.push(ctx.workbook.worksheets.getItem(added.worksheetId).onChanged.add(listener));
+            results.push(...watch(ctx.workbook.worksheets.getItem(added.worksheetId)));
             await ctx.sync();
           });
         }),

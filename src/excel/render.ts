@@ -23,6 +23,11 @@ export interface RenderFeatures {
   readonly dataValidation: boolean;
   /** ExcelApi 1.9. */
   readonly pageLayout: boolean;
+  /**
+   * ExcelApi 1.8: series overlap, which the chart's legend of verdict colours needs (its colour series would
+   * otherwise take room beside each bar). Without it the bars keep their colours and the legend its one entry.
+   */
+  readonly chartLegend: boolean;
 }
 
 export const skippedFeatures = (features: RenderFeatures): RenderReport["skipped"] => [
@@ -121,7 +126,10 @@ export function drawConditionalFormat(sheet: Excel.Worksheet, rule: CfRule, area
 export const conditionalFormatCount = (plan: SheetPlan): number =>
   plan.conditionalFormats.reduce((n, rule) => n + rule.areas.length, 0);
 
-function drawPage(sheet: Excel.Worksheet, plan: SheetPlan): void {
+/** Office.js takes margins in points; the plan gives them in inches, as the file format does. */
+const POINTS_PER_INCH = 72;
+
+function drawPage(sheet: Excel.Worksheet, plan: SheetPlan, existed: boolean): void {
   const { print } = plan;
   const page = sheet.pageLayout;
   page.paperSize = print.paper;
@@ -130,7 +138,19 @@ function drawPage(sheet: Excel.Worksheet, plan: SheetPlan): void {
   page.setPrintTitleRows(`$${print.titleRows[0]}:$${print.titleRows[1]}`);
   // 0 pages tall = as many as needed (Excel's FitToPagesTall = False).
   page.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: 0 };
+  const m = print.margins;
+  const points = (inches: number): number => Math.round(inches * POINTS_PER_INCH * 100) / 100;
+  page.leftMargin = points(m.left);
+  page.rightMargin = points(m.right);
+  page.topMargin = points(m.top);
+  page.bottomMargin = points(m.bottom);
+  page.headerMargin = points(m.header);
+  page.footerMargin = points(m.footer);
   page.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  // A redraw replaces the manual breaks of the previous drawing: a page starts after each of the plan's rows.
+  const breaks = sheet.horizontalPageBreaks;
+  if (existed) breaks.removePageBreaks();
+  for (const row of print.rowBreaks) breaks.add(`A${row + 1}`);
 }
 
 /** The sheet as the first round trip found it. */
@@ -199,7 +219,7 @@ export function queuePlan(found: FoundSheet, plan: SheetPlan, features: RenderFe
   if (features.dataValidation) for (const rule of plan.validations) drawValidation(sheet, rule);
   for (const rule of [...plan.conditionalFormats].reverse())
     for (const area of rule.areas) drawConditionalFormat(sheet, rule, area);
-  if (features.pageLayout) drawPage(sheet, plan);
+  if (features.pageLayout) drawPage(sheet, plan, found.existed);
   sheet.protection.protect(PROTECTION_OPTIONS, password);
   // Widths and heights are allowed on the protected sheet (allowFormatColumns/Rows).
   plan.columns.forEach((column, c) => {

@@ -5,6 +5,7 @@ import {
   META_LABELS,
   SUMMARY_ORDER,
   VISIBLE_COLUMN_COUNT,
+  editionLabel,
   rowOf,
   type PlanCell,
   type PlanValue,
@@ -49,6 +50,10 @@ const shown = (cell: PlanCell): CsvValue => {
   return cell.value;
 };
 
+/** A rubric text without the line breaks the sheet puts in for print (the rubric's own texts have none). */
+const unbroken = (value: CsvValue): CsvValue =>
+  typeof value === "string" ? value.replace(/\n/g, "") : value;
+
 const pad = (row: readonly CsvValue[]): CsvValue[] => [
   ...row,
   ...Array<CsvValue>(Math.max(0, VISIBLE_COLUMN_COUNT - row.length)).fill(null),
@@ -56,11 +61,16 @@ const pad = (row: readonly CsvValue[]): CsvValue[] => [
 
 /**
  * The rows of the CSV export, each padded to the nine official columns:
- * - the title (two lines, 【草稿】 first for a draft), then 服务站, 年度, 标准版本, 状态 and a blank row;
+ * - the title (two lines, 【草稿】 first for a draft), then 服务站, 年度, 标准版本 (the edition's title), 状态
+ *   and a blank row;
  * - the header 主要内容 … 备注;
- * - one row per entry (items 1–74, 同一事项, the veto conditions) with 主要内容 and 具体任务 filled on every row;
- * - the subtotals and the summary (基础分, 加分, 总分, 距达标还差, 未评分项数, 结论) with the engine's values.
- * `lang` only chooses the labels of the four metadata lines; the table keeps the official Chinese texts.
+ * - one row per entry (items 1–74, 同一事项, the veto conditions) with 主要内容 and 具体任务 filled on every row,
+ *   the texts as the rubric words them (without the sheet's line breaks);
+ * - the subtotals and the summary (基础分, 加分, 总分, 距达标还差, 未评分项数, 结论, 否决原因) with the values the
+ *   sheet shows (the 复核 column blank until the review starts) and, under 佐证材料, what 分值 stands for or
+ *   the veto conditions named.
+ * `lang` only chooses the labels and the edition title of the four metadata lines; the table keeps the official
+ * Chinese texts.
  */
 export function csvRows(
   read: ReadScorecard,
@@ -76,7 +86,7 @@ export function csvRows(
     ...title.map((line) => pad([line])),
     pad([labels.station, plan.meta.station]),
     pad([labels.year, plan.meta.year]),
-    pad([labels.edition, plan.meta.edition]),
+    pad([labels.edition, lang === "en" ? read.rubric.shortTitleEn : editionLabel(read.rubric)]),
     pad([labels.state, plan.meta.state]),
     pad([]),
     [...HEADERS],
@@ -86,14 +96,25 @@ export function csvRows(
   for (const id of layout.entryIds) {
     const row = rowOf(layout, id);
     const cells = plan.cells[row - 1].slice(0, VISIBLE_COLUMN_COUNT).map(shown);
-    if (cells[COL.category] !== null) category = cells[COL.category];
+    if (cells[COL.category] !== null) category = unbroken(cells[COL.category]);
     const task = read.rubric.itemById.get(id)?.task ?? null;
-    rows.push([category, task, ...cells.slice(COL.key)]);
+    rows.push([category, task, cells[COL.key], unbroken(cells[COL.text]), ...cells.slice(COL.max)]);
   }
   const summaryRows = [...layout.subtotalRows.values(), ...SUMMARY_ORDER.map((k) => layout.summaryRows[k])];
   for (const row of summaryRows) {
     const cells = plan.cells[row - 1].slice(0, VISIBLE_COLUMN_COUNT).map(shown);
-    rows.push(pad([cells[0], null, null, null, cells[COL.max], cells[COL.self], cells[COL.review]]));
+    rows.push(
+      pad([
+        cells[0],
+        null,
+        null,
+        null,
+        cells[COL.max],
+        cells[COL.self],
+        cells[COL.review],
+        cells[COL.evidence],
+      ]),
+    );
   }
   return rows;
 }

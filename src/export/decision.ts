@@ -2,6 +2,8 @@ import type { Lang, Message } from "../i18n/types";
 import { scoreColumn } from "../scoring";
 import {
   COL,
+  META_COL,
+  META_LABELS,
   addr,
   type CheckIssue,
   type Finding,
@@ -14,14 +16,16 @@ import {
  * Why something stands in the way of (or is worth noting about) an export:
  * - "invalid-entry": a score cell that cannot be counted;
  * - "integrity": the sheet itself was altered (rows, texts, formulas, guards, metadata);
- * - "unscored": an item 1–70 with no self-assessment score yet (only blocks a non-draft export).
+ * - "unscored": an item 1–70 with no self-assessment score yet (only blocks a non-draft export);
+ * - "not-submitted": the scorecard is still 填报中 (only blocks a non-draft export: the 上报 copy is the one a
+ *   station submitted, so it is made from a submitted or reviewed scorecard).
  */
-export type ExportProblemKind = "invalid-entry" | "integrity" | "unscored";
+export type ExportProblemKind = "invalid-entry" | "integrity" | "unscored" | "not-submitted";
 
 /** A problem pinned to a cell, with its text in both languages (pick one with `issueOf`). */
 export interface ExportProblem {
   readonly kind: ExportProblemKind;
-  readonly code: FindingCode | "unscored";
+  readonly code: FindingCode | "unscored" | "not-submitted";
   /** Entry id ("1"…"74", "75.1"…, "same"), a summary label, or "sheet". */
   readonly item: string;
   readonly column?: ScoreColumnName;
@@ -32,7 +36,10 @@ export interface ExportProblem {
 }
 
 export interface ExportDecisionOptions {
-  /** The user asked for a draft: an incomplete self-assessment no longer blocks, and the copy is marked 草稿. */
+  /**
+   * The user asked for a draft: an incomplete self-assessment, or one not yet submitted, no longer blocks, and
+   * the copy is marked 草稿.
+   */
   readonly draft?: boolean;
   /** Findings that only show across the workbook (workbookFindings), e.g. two scorecards for one station. */
   readonly extra?: readonly Finding[];
@@ -50,9 +57,12 @@ export type ExportDecision =
     }
   | {
       readonly ok: false;
-      /** "problems" when anything but unscored items blocks; "incomplete" when only unscored items do. */
-      readonly reason: "problems" | "incomplete";
-      /** Blocking problems: errors first, in the reader's order, then unscored items in sheet order. */
+      /**
+       * "problems" when anything a draft would not lift blocks; else "not-submitted" when the scorecard is still
+       * 填报中; else "incomplete" (only unscored items block).
+       */
+      readonly reason: "problems" | "not-submitted" | "incomplete";
+      /** Blocking problems: errors first, in the reader's order, then 填报中, then unscored items in sheet order. */
       readonly problems: readonly ExportProblem[];
       readonly warnings: readonly ExportProblem[];
     };
@@ -87,10 +97,23 @@ const unscored = (id: string, cell: string): ExportProblem => ({
   },
 });
 
+const notSubmitted = (cell: string): ExportProblem => ({
+  kind: "not-submitted",
+  code: "not-submitted",
+  item: "sheet",
+  cell,
+  severity: "error",
+  message: {
+    zh: `${META_LABELS.state}为“填报中”，尚未提交：上报稿只能由已提交或已复核的评分表导出（${cell}）`,
+    en: `Not yet submitted (still being filled in): the copy to report is made only from a submitted or reviewed scorecard (${cell})`,
+  },
+});
+
 /**
- * Whether a scorecard may be exported as a compliant copy. Refused while it has invalid entries or integrity
- * errors (a draft does not change that), and while items 1–70 of the self-assessment are not all validly
- * scored, unless the user asks for a draft. Pure: the CLI and the task pane share it.
+ * Whether a scorecard may be exported as a compliant (上报) copy. Refused while it has invalid entries or
+ * integrity errors (a draft does not change that); while it is still 填报中, and while items 1–70 of the
+ * self-assessment are not all validly scored, unless the user asks for a draft. Pure: the CLI and the task pane
+ * share it.
  */
 export function exportDecision(read: ReadScorecard, options: ExportDecisionOptions = {}): ExportDecision {
   const draft = options.draft === true;
@@ -109,8 +132,12 @@ export function exportDecision(read: ReadScorecard, options: ExportDecisionOptio
     incomplete && !draft
       ? self.missing.filter((id) => !listed.has(id)).map((id) => unscored(id, cellOf(id)))
       : [];
+  const filling =
+    read.meta.state === "填报中" && !draft ? [notSubmitted(addr(META_COL.state, read.layout.metaRow))] : [];
+  const liftable = [...filling, ...missing];
   if (errors.length > 0)
-    return { ok: false, reason: "problems", problems: [...errors, ...missing], warnings };
+    return { ok: false, reason: "problems", problems: [...errors, ...liftable], warnings };
+  if (filling.length > 0) return { ok: false, reason: "not-submitted", problems: liftable, warnings };
   if (missing.length > 0) return { ok: false, reason: "incomplete", problems: missing, warnings };
   return { ok: true, draft, incomplete, warnings };
 }

@@ -249,8 +249,7 @@ const zhCN = {
   errorGenericBody: "请重试；如果问题持续，请关闭并重新打开任务窗格。",
   errorOpenFileBody: "请选择由本加载项或 Excel 保存的 .xlsx 文件。",
   errorZipBombTitle: "已拒绝打开此文件",
-  errorZipBombBody:
-    "文件中有部件解压后超过 50 MB，已拒绝打开。评分表远小于此，文件可能已损坏或是恶意构造的；请向发送者索取正确的 .xlsx 文件。",
+  errorRefusedBody: "{reason}。",
   notXlsx: "“{name}”不是 .xlsx 文件",
 
   fileHeading: "在浏览器中填写评分表",
@@ -285,7 +284,7 @@ const zhCN = {
     "尚有 {n} 项未填写自评得分，不能导出正式评分表。请填完后再导出，或勾选“导出为草稿”（标题和文件名会标注“草稿”）。点击一行可选中对应单元格：",
   exportDraftLabel: "导出为草稿",
   exportDraftHint:
-    "未填完的评分表只能导出为草稿：标题标注【草稿】，文件名带“-草稿”。无效填写和表格完整性问题仍须先解决。",
+    "未填完或尚未提交的评分表只能导出为草稿：标题和页脚标注【草稿】，文件名带“-草稿”。无效填写和表格完整性问题仍须先解决。",
   exportNotes: "另有 {n} 条提示，不影响导出：",
   exportFormatsHeading: "下载",
   exportXlsx: "下载 Excel 文件（.xlsx）",
@@ -396,6 +395,19 @@ const zhCN = {
   exportPrint: "打印（可另存为 PDF）",
   exportPrintHint:
     "按官方格式打印评分表（A4 横向，每页重复标题行，有页码）；在打印对话框中把“目标打印机”选为“另存为 PDF”即得 PDF。未填完的评分表标注【草稿】。",
+  // A workbook opened without its drawings (src/xlsx/exceljsInput.ts).
+  leanOpenedTitle: "已打开，但部分内容不会保留",
+  leanOpenedBody:
+    "此文件的格式网页无法完整载入，已只载入工作表、数据和格式；另存时不会保留其中的图片、图表、批注、表格和宏。请在 Excel 或 WPS 中保存原文件的副本。",
+  // Issue 23 (wps): co-authoring, and the WPS host.
+  errorCoauthorTitle: "其他人正在编辑此工作簿",
+  errorCoauthorBody:
+    "刚收到其他人对工作簿的修改。重绘评分表要撤销保护并重写整张表，可能覆盖他们正在输入的内容，所以这次没有重绘。请等他们关闭工作簿（或 10 分钟内没有他人修改）后再试；在窗格中填写不受影响。",
+  // Export of a scorecard still 填报中 (the 上报 copy is made from a submitted or reviewed one).
+  kindNotSubmitted: "未提交",
+  exportRefusedNotSubmitted:
+    "评分表尚未提交（状态为“填报中”），不能导出上报稿。请先在“审核”页提交，或勾选“导出为草稿”（标题和文件名会标注“草稿”）。点击一行可选中对应单元格：",
+  exportNotSubmittedBody: "评分表“{sheet}”尚未提交（状态为“填报中”）。请先提交，或勾选“导出为草稿”。",
 };
 
 /** The keys of the pane's texts; every language provides all of them. */
@@ -656,8 +668,7 @@ const enUS: Strings = {
   errorGenericBody: "Try again; if it keeps happening, close and reopen the task pane.",
   errorOpenFileBody: "Choose an .xlsx file saved by this add-in or by Excel.",
   errorZipBombTitle: "The file was refused",
-  errorZipBombBody:
-    "A part of the file is larger than 50 MB when unpacked, so it was refused. A scorecard is far smaller; the file may be damaged or hostile. Ask the sender for a proper .xlsx file.",
+  errorRefusedBody: "{reason}.",
   notXlsx: "“{name}” is not an .xlsx file",
 
   fileHeading: "Fill in a scorecard in the browser",
@@ -693,7 +704,7 @@ const enUS: Strings = {
     "{n} items have no self-assessment score yet, so the scorecard cannot be exported as final. Fill them in, or tick Export as draft (the title and file name are then marked as a draft). Choose a row to select its cell:",
   exportDraftLabel: "Export as draft",
   exportDraftHint:
-    "An incomplete scorecard can only be exported as a draft: its title and file name are marked as a draft. Invalid entries and integrity problems must still be solved first.",
+    "An incomplete scorecard, or one not yet submitted, can only be exported as a draft: its title, page footers and file name are marked as a draft. Invalid entries and integrity problems must still be solved first.",
   exportNotes: "{n} notes that do not stop the export:",
   exportFormatsHeading: "Download",
   exportXlsx: "Download Excel file (.xlsx)",
@@ -809,6 +820,20 @@ const enUS: Strings = {
   exportPrint: "Print (or save as PDF)",
   exportPrintHint:
     "Prints the scorecard in the official layout (A4 landscape, title rows on every page, page numbers); choose “Save as PDF” as the printer in the print dialog to get a PDF. An incomplete scorecard is marked as a draft.",
+  // A workbook opened without its drawings (src/xlsx/exceljsInput.ts).
+  leanOpenedTitle: "Opened, but some of it will not be kept",
+  leanOpenedBody:
+    "The page cannot load this file's format in full, so it loaded the sheets, their data and formats only; saving it will not keep its pictures, charts, comments, tables and macros. Keep a copy of the original saved from Excel or WPS.",
+  // Issue 23 (wps): co-authoring, and the WPS host.
+  errorCoauthorTitle: "Others are editing this workbook",
+  errorCoauthorBody:
+    "Changes by other people have just arrived. Redrawing the scorecard lifts its protection and rewrites the whole sheet, which could overwrite what they are typing, so it was not redrawn. Try again once they have closed the workbook (or after 10 minutes without their changes); filling in from the pane still works.",
+  // Export of a scorecard still being filled in (the copy to report is made from a submitted or reviewed one).
+  kindNotSubmitted: "Not submitted",
+  exportRefusedNotSubmitted:
+    "The scorecard has not been submitted (it is still being filled in), so the copy to report cannot be exported. Submit it on the Review tab first, or tick Export as draft (the title and file name are then marked as a draft). Choose a row to select its cell:",
+  exportNotSubmittedBody:
+    "Scorecard “{sheet}” has not been submitted (it is still being filled in). Submit it first, or tick Export as draft.",
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh: zhCN, en: enUS };

@@ -44,6 +44,17 @@ const two = (n: number): string => String(n).padStart(2, "0");
 export const logTime = (d: Date): string =>
   `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 
+/** Local time to the minute with its offset from UTC, as reports print it: 2020-11-25 10:30 +08:00. */
+export function localTimeWithOffset(d: Date): string {
+  const offset = -d.getTimezoneOffset();
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return (
+    `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())} ` +
+    `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`
+  );
+}
+
 /** One row of the log, in LOG_HEADERS order. */
 export const logRow = (e: LogEntry): GridValue[] => [
   logTime(e.time),

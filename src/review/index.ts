@@ -1,5 +1,7 @@
 export * from "./submission";
+export * from "./status";
 export * from "./changeLog";
+export * from "./blockers";
 export * from "./transitions";
 export * from "./scan";
 export * from "./resultSheet";

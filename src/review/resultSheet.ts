@@ -1,7 +1,7 @@
 import { GRID_STYLES } from "../rollup/plan";
 import { VERDICT_TEXT } from "../sheet/labels";
 import { rangeAddr } from "../sheet/layout";
-import { verdictFormats } from "../sheet/plan";
+import { verdictFormats } from "../sheet/styles";
 import type { GridCell, GridSheetPlan, GridStyleName, PlanValue } from "../sheet/types";
 import { logTime } from "./changeLog";
 import type { ScanRow } from "./scan";

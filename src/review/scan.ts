@@ -1,5 +1,5 @@
-import { scoreColumn, type Verdict } from "../scoring";
-import { workbookFindings } from "../sheet/check";
+import type { Verdict } from "../scoring";
+import { scorecardFindings, workbookFindings } from "../sheet/check";
 import type { Finding } from "../sheet/findings";
 import { COL, addr } from "../sheet/layout";
 import { isScorecard, readScorecard, type ReadScorecard } from "../sheet/reader";
@@ -24,6 +24,8 @@ export interface ScanCounts {
 export interface ColumnTotal {
   readonly total: number;
   readonly verdict: Verdict;
+  /** The veto conditions answered 是 ("75.2"…): why the verdict is 否决 (see vetoCauses for their texts). */
+  readonly vetoItems: readonly string[];
 }
 
 /** One scorecard of the workbook as the 审核 table shows it. */
@@ -35,9 +37,9 @@ export interface ScanRow {
   readonly self: ColumnTotal;
   readonly review: ColumnTotal;
   readonly counts: ScanCounts;
-  /** The reader's findings, then those only the workbook shows (two scorecards for one station). */
+  /** The scorecard's findings exactly as `scorecard check` lists them (scorecardFindings). */
   readonly findings: readonly Finding[];
-  /** The cell to jump to: the first error, else the first warning, else the first empty item; null when clean. */
+  /** The cell to jump to: the first error, else the first empty item, else the first warning; null when clean. */
   readonly firstProblem: string | null;
 }
 
@@ -50,9 +52,8 @@ export interface ScanResult {
 
 /** The table row of one scorecard; `extra` are its workbook findings. */
 export function scanRow(read: ReadScorecard, extra: readonly Finding[] = []): ScanRow {
-  const self = scoreColumn(read.rubric, read.entries.self);
-  const review = scoreColumn(read.rubric, read.entries.review);
-  const findings = [...extra, ...read.findings];
+  const { self, review } = read.scores;
+  const findings = scorecardFindings(read, extra);
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity !== "error");
   const emptyCell = self.empty.length > 0 ? addr(COL.self, read.entryRows.get(self.empty[0]) ?? 0) : null;
@@ -61,8 +62,8 @@ export function scanRow(read: ReadScorecard, extra: readonly Finding[] = []): Sc
     station: read.meta.station,
     year: read.meta.year,
     state: read.meta.state,
-    self: { total: self.total, verdict: self.verdict },
-    review: { total: review.total, verdict: review.verdict },
+    self: { total: self.total, verdict: self.verdict, vetoItems: self.vetoConditions },
+    review: { total: review.total, verdict: review.verdict, vetoItems: review.vetoConditions },
     counts: {
       errors: errors.length,
       warnings: warnings.length,
@@ -70,7 +71,8 @@ export function scanRow(read: ReadScorecard, extra: readonly Finding[] = []): Sc
       empty: self.empty.length,
     },
     findings,
-    firstProblem: errors[0]?.cell ?? warnings[0]?.cell ?? emptyCell,
+    // An empty item blocks 提交, a warning does not: it comes before them.
+    firstProblem: errors[0]?.cell ?? emptyCell ?? warnings[0]?.cell ?? null,
   };
 }
 

@@ -1,53 +1,10 @@
-import { scoreColumn } from "../scoring";
-import { isIntegrity } from "../sheet/findings";
 import { planFromRead } from "../sheet/plan";
 import { isScorecard, readScorecard, type ReadScorecard } from "../sheet/reader";
 import type { ScorecardState, SheetPlan } from "../sheet/types";
 import type { WorkbookPort } from "../workbook/port";
+import { TransitionRefusedError, blockers } from "./blockers";
 import { LOG_HEADERS, LOG_SHEET, logRow } from "./changeLog";
-import { canTransition, entriesHash, nextState, type Transition } from "./submission";
-
-/** Why a transition cannot be made now. */
-export type Blocker =
-  | "state"
-  | "self-invalid"
-  | "self-empty"
-  | "review-invalid"
-  | "review-empty"
-  | "integrity"
-  | "operator"
-  | "reason";
-
-/**
- * What stands in the way of a transition, from the scorecard as read: submitting needs a complete, valid
- * self-assessment and an intact sheet; finishing the review a complete, valid review column and an intact
- * sheet. Starting the review and reopening need only the right state.
- */
-export function blockers(read: ReadScorecard, transition: Transition): Blocker[] {
-  if (!canTransition(read.meta.state, transition)) return ["state"];
-  const out: Blocker[] = [];
-  const check = (column: "self" | "review"): void => {
-    const score = scoreColumn(read.rubric, read.entries[column]);
-    if (score.invalid.length > 0) out.push(column === "self" ? "self-invalid" : "review-invalid");
-    if (score.empty.length > 0) out.push(column === "self" ? "self-empty" : "review-empty");
-  };
-  if (transition === "submit") check("self");
-  if (transition === "finishReview") check("review");
-  const integrityErrors = read.findings.some((f) => isIntegrity(f) && f.severity === "error");
-  if ((transition === "submit" || transition === "finishReview") && integrityErrors) out.push("integrity");
-  return out;
-}
-
-/** A transition refused for the reasons listed. */
-export class TransitionRefusedError extends Error {
-  constructor(
-    readonly transition: Transition,
-    readonly blockers: readonly Blocker[],
-  ) {
-    super(`Cannot ${transition}: ${blockers.join(", ")}`);
-    this.name = "TransitionRefusedError";
-  }
-}
+import { entriesHash, nextState, type Transition } from "./submission";
 
 /**
  * The plan that redraws the scorecard in its new state. Submitting records the hash of the self-assessment

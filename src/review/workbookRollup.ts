@@ -7,10 +7,11 @@ import {
   yearsHeaders,
   yearsPlan,
   type Rollup,
+  type RollupOptions,
   type RollupPlans,
   type YearsComparison,
 } from "../rollup";
-import { LIST_HEADERS, LIST_SHEET, ROLLUP_HEADERS, ROLLUP_SHEET, YEARS_SHEET } from "../rollup/labels";
+import { LIST_HEADERS, LIST_SHEET, ROLLUP_FIRST_HEADERS, ROLLUP_SHEET, YEARS_SHEET } from "../rollup/labels";
 import type { ReadScorecard } from "../sheet/reader";
 import type { RenderReport, WorkbookPort } from "../workbook/port";
 import type { SheetGrid } from "../sheet/types";
@@ -49,14 +50,16 @@ function mostCommonEdition(reads: readonly ReadScorecard[]): string {
 
 /**
  * The roll-up of the scorecards in this workbook: the edition most of them use, the rows' sheets being the
- * scorecards' own sheets so that the 汇总 formulas reference them live.
+ * scorecards' own sheets so that the 汇总 formulas reference them live. `unit` names another unit than the
+ * notice's issuer in the titles (the command line's --unit).
  */
 export function workbookRollup(
   reads: readonly ReadScorecard[],
   today?: IsoDate,
+  options: Pick<RollupOptions, "unit"> = {},
 ): { rollup: Rollup; plans: RollupPlans; years: YearsComparison } {
   const rubric = getRubric(mostCommonEdition(reads));
-  const built = buildRollup(reads, rubric);
+  const built = buildRollup(reads, rubric, { unit: options.unit });
   const rollup: Rollup = {
     ...built,
     rows: built.rows.map((row) =>
@@ -77,10 +80,12 @@ export async function renderRollup(
   grids: readonly SheetGrid[],
   reads: readonly ReadScorecard[],
   today?: IsoDate,
+  options: Pick<RollupOptions, "unit"> = {},
 ): Promise<{ rollup: Rollup; report: RenderReport; years: readonly number[] }> {
-  assertOwnSheet(grids, ROLLUP_SHEET, ROLLUP_HEADERS);
+  // A 汇总 drawn before 状态 and 否决原因 were added is the add-in's own too.
+  assertOwnSheet(grids, ROLLUP_SHEET, ROLLUP_FIRST_HEADERS);
   assertOwnSheet(grids, LIST_SHEET, LIST_HEADERS);
-  const { rollup, plans, years } = workbookRollup(reads, today);
+  const { rollup, plans, years } = workbookRollup(reads, today, options);
   const several = years.years.length > 1;
   if (several) assertOwnSheet(grids, YEARS_SHEET, yearsHeaders(years.years).slice(0, 2));
   const report = await port.renderGrid(plans.summary, plans.chart);

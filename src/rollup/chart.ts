@@ -27,7 +27,8 @@ export const REL_TYPES = {
 const CAT_AX = 500100;
 const VAL_AX = 500200;
 const BAR_COLOUR = "2E75B6";
-const LINE_COLOUR = "C00000";
+/** Dark grey: the red of old would read as 否决. */
+const LINE_COLOUR = "404040";
 /** One inch in EMU; Excel's default column is about 0.9 in, a row 0.2 in. */
 const EMU_INCH = 914400;
 
@@ -61,18 +62,46 @@ const richText = (text: string, size: number, bold: boolean): string =>
 
 const solid = (hex: string): string => `<a:solidFill><a:srgbClr val="${hex}"/></a:solidFill>`;
 
+/** One bar's own fill (c:dPt), so that each station shows its 认定结论's colour. */
+const barPoint = (hex: string, idx: number): string =>
+  `<c:dPt><c:idx val="${idx}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr>${solid(hex)}</c:spPr></c:dPt>`;
+
+/**
+ * A series that only names a colour in the legend: its value is an empty cell, and it is drawn over the real
+ * bars (overlap 100) so that it takes no room. Excel, WPS and LibreOffice list series in the legend, never the
+ * colours of single bars.
+ */
+const legendSeries = (entry: { name: string; colour: string }, idx: number, blankRef: string): string =>
+  `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${escapeXml(entry.name)}</c:v></c:tx>` +
+  `<c:spPr>${solid(entry.colour)}</c:spPr><c:invertIfNegative val="0"/>` +
+  `<c:val><c:numRef><c:f>${escapeXml(blankRef)}</c:f>${numCache([null])}</c:numRef></c:val></c:ser>`;
+
+/**
+ * Data labels at the foot of each bar, inside it: at its top they would meet the pass line for every total
+ * near 90. "General" shows 95 and 92.5, never "95.0".
+ */
+const BAR_LABELS =
+  `<c:dLbls><c:numFmt formatCode="General" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800" b="1"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
+  `<c:dLblPos val="inBase"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
+  `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
+
+/** The bar series' own legend entry (the first), hidden when the legend names the colours instead. */
+const HIDE_BARS_ENTRY = `<c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry>`;
+
 /** xl/charts/chartN.xml. */
 export function chartXml(spec: ChartSpec): string {
+  const legend = spec.legend?.entries ?? [];
+  const blankRef = spec.legend?.blankRef ?? "";
+  const points = (spec.barColours ?? []).map(barPoint).join("");
   const bar =
     `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
     `<c:ser><c:idx val="0"/><c:order val="0"/>${seriesName(spec.bars)}` +
-    `<c:spPr>${solid(BAR_COLOUR)}</c:spPr><c:invertIfNegative val="0"/>` +
-    `<c:dLbls><c:numFmt formatCode="0.0" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
-    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
-    `<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
-    `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
+    `<c:spPr>${solid(BAR_COLOUR)}</c:spPr><c:invertIfNegative val="0"/>${points}${BAR_LABELS}` +
     `${categories(spec)}${values(spec.bars)}</c:ser>` +
-    `<c:gapWidth val="60"/><c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>`;
+    legend.map((entry, i) => legendSeries(entry, i + 2, blankRef)).join("") +
+    `<c:gapWidth val="60"/>${legend.length > 0 ? '<c:overlap val="100"/>' : ""}` +
+    `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>`;
   const line =
     `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
     `<c:ser><c:idx val="1"/><c:order val="1"/>${seriesName(spec.line)}` +
@@ -100,7 +129,8 @@ export function chartXml(spec: ChartSpec): string {
     `<c:date1904 val="0"/><c:lang val="zh-CN"/><c:roundedCorners val="0"/>` +
     `<c:chart><c:title>${richText(spec.title, 1400, true)}<c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${bar}${line}${catAx}${valAx}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
+    `<c:legend><c:legendPos val="b"/>${legend.length > 0 ? HIDE_BARS_ENTRY : ""}<c:overlay val="0"/></c:legend>` +
+    `<c:plotVisOnly val="1"/>` +
     `<c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
     `</c:chartSpace>`

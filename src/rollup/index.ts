@@ -17,6 +17,7 @@ export {
   type Rollup,
   type RollupOptions,
   type RollupRow,
+  type RollupStatus,
   type RollupTotals,
   type RollupVerdict,
 } from "./model";
@@ -39,7 +40,8 @@ export {
   type RollupPlans,
 } from "./plan";
 export { chartXml, drawingXml, relsXml, CONTENT_TYPES, REL_TYPES } from "./chart";
-export { BOM, csvField, csvLine, listCsv } from "./csv";
+export { BOM, csvField, csvLine, listCsv, summaryCsv } from "./csv";
+export { VERDICT_COLOURS } from "./verdicts";
 export {
   DEFAULT_SAMPLE_RATE,
   drawIndexes,

@@ -6,7 +6,7 @@
 export const ROLLUP_SHEET = "汇总";
 export const LIST_SHEET = "创建名单";
 
-/** Header row of the 汇总 table, columns A–K. */
+/** Header row of the 汇总 table, columns A–N (状态 and 否决原因 were added after the first twelve). */
 export const ROLLUP_HEADERS = [
   "序号",
   "服务站",
@@ -20,13 +20,32 @@ export const ROLLUP_HEADERS = [
   "认定依据",
   "达标线",
   "缺佐证项数",
+  "状态",
+  "否决原因",
 ] as const;
+
+/** The 汇总 columns of the first drawings: a sheet whose header starts so is the add-in's own. */
+export const ROLLUP_FIRST_HEADERS = ROLLUP_HEADERS.slice(0, 12);
 
 /** Header row of the 创建名单, in the sheet and in the CSV. */
 export const LIST_HEADERS = ["序号", "服务站", "总分", "结论"] as const;
 
-/** 认定结论 of a station the notice names that sent no scorecard. */
+/** Columns the 创建名单 CSV adds after LIST_HEADERS. */
+export const LIST_CSV_EXTRA_HEADERS = ["认定依据", "状态", "标准"] as const;
+
+/** 认定结论 of a station without a validly submitted scorecard: none came, or the one that came is not submitted. */
 export const MISSING_TEXT = "未提交";
+
+/** 状态 in the 汇总: the scorecard's own 状态 when its submission holds, else why it does not count. */
+export const STATUS_TEXT = {
+  missing: "未收到",
+  draft: "填报中",
+  submitted: "已提交",
+  reviewing: "复核中",
+  reviewed: "已复核",
+  edited: "提交后被修改",
+  unrecorded: "无提交记录",
+} as const;
 
 /** 认定依据: which column the counted verdict comes from. */
 export const BASIS_TEXT = { self: "自评", review: "复核" } as const;
@@ -34,17 +53,25 @@ export const BASIS_TEXT = { self: "自评", review: "复核" } as const;
 /** Labels of the totals under the 汇总 table (column A), their values in column D. */
 export const TOTAL_LABELS = {
   stations: "服务站总数",
+  received: "收到数",
+  submitted: "已提交数",
+  reviewed: "已复核数",
+  missing: "未收到数",
   passed: "达标数",
   fail: "未达标数",
   veto: "否决数",
   incomplete: "未完成数",
-  missing: "未提交数",
+  unsubmitted: "未提交数",
   rate: "达标率",
   targetRate: "目标比例",
   target: "目标数",
   needed: "还需达标数",
   reached: "目标完成情况",
 } as const;
+
+/** Which scorecards are judged at all, as printed under the 汇总 table. */
+export const SUBMITTED_RULE =
+  "收到不等于提交：只有状态为已提交、复核中或已复核且提交记录（自评内容哈希）有效的评分表参与认定；仍在“填报中”、提交后被修改或无提交记录的评分表，认定结论为“未提交”，不计为达标，也不列入创建名单。状态为生成本表时的状态。";
 
 export const REACHED_TEXT = { yes: "已达到目标", no: "未达到目标" } as const;
 

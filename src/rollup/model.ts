@@ -1,4 +1,5 @@
 import type { Rubric } from "../rubric";
+import { receiptStatus, isSubmitted, reviewStarted, type ReceiptStatus } from "../review/status";
 import { scoreColumn, type ColumnScore, type Verdict } from "../scoring";
 import { evidenceStatus, sheetNameFor, type ReadScorecard } from "../sheet";
 
@@ -6,13 +7,21 @@ import { evidenceStatus, sheetNameFor, type ReadScorecard } from "../sheet";
  * The roll-up of many scorecards: one row per station, the verdict that counts for each, and the pass count
  * against the notice's target. Pure data; the 汇总 sheet (./plan) draws it with live formulas.
  *
- * The verdict that counts (认定结论): the review column's verdict once the review is finished, i.e. its verdict
- * is 达标, 未达标 or 否决; while the review is 未完成 (empty or partly filled, no veto) the self-assessment
- * counts. A veto in the review is final even when items are still unscored, as no further score can lift it.
+ * Received is not submitted: only a scorecard validly submitted (状态 已提交, 复核中 or 已复核 with its
+ * submission hash intact, see receiptStatus) is judged; any other received scorecard, like a station that sent
+ * nothing, counts as 未提交 — never 达标, never on the 创建名单.
+ *
+ * The verdict that counts (认定结论) of a submitted scorecard: the review column's verdict once the review has
+ * started (复核中 or 已复核) and is finished, i.e. its verdict is 达标, 未达标 or 否决; otherwise the
+ * self-assessment's. A veto in the review is final even when items are still unscored, as no further score can
+ * lift it.
  */
 
-/** A counted verdict, or "missing" for a station the notice names that has no scorecard (未提交). */
-export type RollupVerdict = Verdict | "missing";
+/** A counted verdict, or "unsubmitted" (未提交): no scorecard, or one not validly submitted. */
+export type RollupVerdict = Verdict | "unsubmitted";
+
+/** Where a station's scorecard stands: its receipt status, or "missing" (未收到) when none came. */
+export type RollupStatus = ReceiptStatus | "missing";
 
 /** Which column a row's counted verdict comes from. */
 export type Basis = "self" | "review";
@@ -20,6 +29,8 @@ export type Basis = "self" | "review";
 export interface ColumnResult {
   readonly total: number;
   readonly verdict: Verdict;
+  /** The veto conditions answered 是 ("75.2"…), in the rubric's order. */
+  readonly vetoItems: readonly string[];
 }
 
 export interface RollupRow {
@@ -27,23 +38,36 @@ export interface RollupRow {
   readonly no: number;
   /** The station as the notice names it, else as the scorecard names it. */
   readonly station: string;
-  /** Sheet of this station's scorecard in the roll-up workbook; null when not submitted. */
+  /** Sheet of this station's scorecard in the roll-up workbook; null when none was received. */
   readonly sheet: string | null;
-  /** Index into the reads given to buildRollup; null when not submitted. */
+  /** Index into the reads given to buildRollup; null when none was received. */
   readonly readIndex: number | null;
+  readonly status: RollupStatus;
   readonly self: ColumnResult | null;
+  /** Null until the review has started (复核中 or 已复核): an empty review is no review. */
   readonly review: ColumnResult | null;
+  /** Null when not submitted. */
   readonly basis: Basis | null;
-  /** The counted total; null when not submitted. */
+  /** The counted total (a scorecard received but not submitted: its self-assessment); null when none came. */
   readonly total: number | null;
   readonly verdict: RollupVerdict;
-  /** Items scored without 佐证材料; null when not submitted. */
+  /** The veto items behind a counted 否决; empty otherwise. */
+  readonly vetoItems: readonly string[];
+  /** Items scored without 佐证材料; null when none was received. */
   readonly missingEvidence: number | null;
 }
 
 export interface RollupTotals {
   /** Stations in the roll-up: the notice's named stations plus any other station that sent a scorecard. */
   readonly stations: number;
+  /** Stations whose scorecard came (收到), in whatever 状态. */
+  readonly received: number;
+  /** Stations validly submitted (已提交, 复核中 or 已复核 with the hash intact). */
+  readonly submitted: number;
+  /** Stations validly submitted whose review is finished (已复核). */
+  readonly reviewed: number;
+  /** Named stations that sent nothing (未收到). */
+  readonly missing: number;
   readonly passed: number;
   /** passed / stations (0 when there are no stations). */
   readonly rate: number;
@@ -62,7 +86,7 @@ export type ExclusionReason = "edition" | "year";
 export interface Rollup {
   readonly rubric: Rubric;
   readonly year: number;
-  /** The district bureau issuing the notice, when the edition carries one. */
+  /** The unit making the roll-up (options.unit), else the district bureau issuing the notice, if any. */
   readonly issuer: string | null;
   readonly documentNo: string | null;
   /** True when the rows are the notice's named stations. */
@@ -83,11 +107,13 @@ export interface Rollup {
 export interface RollupOptions {
   /** The year rolled up; by default the year most of the reads (of this edition) carry, else the notice's. */
   readonly year?: number;
+  /** The unit the roll-up is made by and for (汇总 title, 报送单位); by default the notice's issuer. */
+  readonly unit?: string;
 }
 
-export const VERDICTS: readonly RollupVerdict[] = ["pass", "fail", "veto", "incomplete", "missing"];
+export const VERDICTS: readonly RollupVerdict[] = ["pass", "fail", "veto", "incomplete", "unsubmitted"];
 
-/** The column whose verdict counts: the review once it is finished, else the self-assessment. */
+/** The column whose verdict counts once the review has started: the review once it is finished, else the self-assessment. */
 export const countedBasis = (review: Verdict): Basis => (review === "incomplete" ? "self" : "review");
 
 const SUFFIXES = ["退役军人服务站", "服务站"];
@@ -117,7 +143,11 @@ function mostCommon(values: readonly number[]): number | undefined {
   return best;
 }
 
-const column = (score: ColumnScore): ColumnResult => ({ total: score.total, verdict: score.verdict });
+const column = (score: ColumnScore): ColumnResult => ({
+  total: score.total,
+  verdict: score.verdict,
+  vetoItems: score.vetoConditions,
+});
 
 /** A sheet name unused so far: the scorecard's own name, shortened with a counter on a clash. */
 function uniqueSheet(name: string, taken: Set<string>): string {
@@ -172,28 +202,33 @@ export function buildRollup(
         station,
         sheet: null,
         readIndex: null,
+        status: "missing",
         self: null,
         review: null,
         basis: null,
         total: null,
-        verdict: "missing",
+        verdict: "unsubmitted",
+        vetoItems: [],
         missingEvidence: null,
       };
     const read = reads[readIndex];
+    const status = receiptStatus(read);
     const self = scoreColumn(rubric, read.entries.self);
-    const review = scoreColumn(rubric, read.entries.review);
-    const basis = countedBasis(review.verdict);
-    const counted = basis === "review" ? review : self;
+    const review = reviewStarted(status) ? scoreColumn(rubric, read.entries.review) : null;
+    const counted = review && countedBasis(review.verdict) === "review" ? review : self;
+    const submitted = isSubmitted(status);
     return {
       no,
       station,
       sheet: uniqueSheet(sheetNameFor(read.meta.station, read.meta.year), taken),
       readIndex,
+      status,
       self: column(self),
-      review: column(review),
-      basis,
+      review: review && column(review),
+      basis: submitted ? (counted === review ? "review" : "self") : null,
       total: counted.total,
-      verdict: counted.verdict,
+      verdict: submitted ? counted.verdict : "unsubmitted",
+      vetoItems: submitted && counted.vetoed ? counted.vetoConditions : [],
       missingEvidence: evidenceStatus(read).missing.length,
     };
   };
@@ -207,6 +242,8 @@ export function buildRollup(
 
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<RollupVerdict, number>;
   for (const row of rows) counts[row.verdict]++;
+  const having = (test: (status: RollupStatus) => boolean): number =>
+    rows.filter((row) => test(row.status)).length;
   const stationCount = rows.length;
   const passed = counts.pass;
   const targetRate = notice?.targetRate ?? null;
@@ -214,12 +251,16 @@ export function buildRollup(
   return {
     rubric,
     year,
-    issuer: notice?.issuer ?? null,
+    issuer: options.unit ?? notice?.issuer ?? null,
     documentNo: notice?.documentNo ?? null,
     named,
     rows,
     totals: {
       stations: stationCount,
+      received: having((status) => status !== "missing"),
+      submitted: having(isSubmitted),
+      reviewed: having((status) => status === "reviewed"),
+      missing: having((status) => status === "missing"),
       passed,
       rate: stationCount === 0 ? 0 : passed / stationCount,
       targetRate,

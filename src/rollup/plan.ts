@@ -1,4 +1,5 @@
 import { COL, VERDICT_TEXT, addr, layoutFor, rangeAddr, verdictFormats as verdictColours } from "../sheet";
+import { YES } from "../scoring";
 import { CF_STYLES } from "../sheet/styles";
 import type {
   CellStyle,
@@ -15,6 +16,8 @@ export type { ChartSeries, ChartSpec, GridCell, GridSheetPlan, GridStyleName } f
 import {
   BASIS_TEXT,
   COUNTED_RULE,
+  STATUS_TEXT,
+  SUBMITTED_RULE,
   LIST_HEADERS,
   LIST_SHEET,
   MISSING_TEXT,
@@ -23,7 +26,9 @@ import {
   ROLLUP_SHEET,
   TOTAL_LABELS,
 } from "./labels";
-import { passingRows, type Rollup, type RollupRow, type RollupVerdict } from "./model";
+import { VERDICTS, passingRows, type Rollup, type RollupRow, type RollupVerdict } from "./model";
+import { VERDICT_COLOURS } from "./verdicts";
+import { vetoText } from "../i18n/veto";
 
 /*
  * Plans of the 汇总 and 创建名单 sheets: cells, merges, styles and formulas, like the scorecard's SheetPlan but
@@ -64,6 +69,8 @@ export const ROLLUP_COL = {
   basis: 9,
   passLine: 10,
   missingEvidence: 11,
+  status: 12,
+  vetoReason: 13,
 } as const;
 
 const base = { hAlign: "center", vAlign: "middle", wrap: true, border: true, locked: true } as const;
@@ -74,7 +81,8 @@ export const GRID_STYLES: Readonly<Record<GridStyleName, CellStyle>> = {
   header: { ...base, bold: true, fontColor: "FFFFFF", fill: "1F4E79" },
   index: { ...base, numberFormat: "0" },
   text: { ...base, hAlign: "left" },
-  score: { ...base, numberFormat: "0.0" },
+  // General: 95 and 92.5, never "95.0".
+  score: { ...base, numberFormat: "General" },
   verdict: { ...base, bold: true },
   totalLabel: { ...base, bold: true, fill: "D9E1F2", hAlign: "right" },
   count: { ...base, bold: true, fill: "D9E1F2", numberFormat: "0" },
@@ -91,7 +99,8 @@ export const sheetRef = (sheet: string): string => `'${sheet.replace(/'/g, "''")
 const abs = (col: number, row: number): string => `$${addr(col, row).replace(/(\d+)$/, "$$$1")}`;
 const absRange = (col: number, r1: number, r2: number): string => `${abs(col, r1)}:${abs(col, r2)}`;
 
-export const verdictText = (v: RollupVerdict): string => (v === "missing" ? MISSING_TEXT : VERDICT_TEXT[v]);
+export const verdictText = (v: RollupVerdict): string =>
+  v === "unsubmitted" ? MISSING_TEXT : VERDICT_TEXT[v];
 
 const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
@@ -144,13 +153,34 @@ function verdictFormats(area: string, withMissing: boolean): CfRule[] {
   return rules;
 }
 
+/** 状态 in grey while nothing counts yet, in red where a submission no longer holds. */
+function statusFormats(area: string): CfRule[] {
+  const rule = (key: keyof typeof STATUS_TEXT, style: CfStyle): CfRule => ({
+    kind: "cellIs",
+    areas: [area],
+    operator: "equal",
+    formulae: [`"${STATUS_TEXT[key]}"`],
+    style,
+    purpose: "verdict",
+  });
+  return [
+    rule("missing", MISSING_STYLE),
+    rule("draft", MISSING_STYLE),
+    rule("edited", CF_STYLES.verdict.veto),
+    rule("unrecorded", CF_STYLES.verdict.veto),
+  ];
+}
+
 /** Title of the 汇总 sheet, naming the bureau (when known) and the year. */
 export const rollupTitle = (rollup: Rollup): string =>
   `${rollup.issuer ?? ""}${rollup.year}年全国示范型退役军人服务站创建情况汇总表`;
 
-/** Title of the 创建名单, naming the bureau (when known) and the year. */
+/**
+ * Title of the 创建名单, naming the bureau (when known) and the year. The bureau takes a line of its own: the
+ * portrait sheet is too narrow for both, and a line break left to the printer falls inside a word.
+ */
 export const listTitle = (rollup: Rollup): string =>
-  `${rollup.issuer ?? ""}${rollup.year}年全国示范型退役军人服务站创建名单`;
+  `${rollup.issuer ? `${rollup.issuer}\n` : ""}${rollup.year}年全国示范型退役军人服务站创建名单`;
 
 function basisLine(rollup: Rollup): string {
   const { rubric } = rollup;
@@ -198,34 +228,58 @@ function summaryPlan(
   const firstRow = headerRow + 1;
   rows.forEach((row: RollupRow, i) => {
     const r = firstRow + i;
+    const here = (c: number): string => addr(c, r);
+    const statusIs = (keys: readonly (keyof typeof STATUS_TEXT)[]): string =>
+      `OR(${keys.map((k) => `${here(C.status)}="${STATUS_TEXT[k]}"`).join(",")})`;
     g.set(r, C.no, value(row.no, "index"));
     g.set(r, C.station, value(row.station, "text"));
     g.set(r, C.passLine, value(rubric.passLine, "index"));
-    if (row.sheet === null || row.self === null || row.review === null) {
+    // 状态 as the engine judged it on reading (a formula cannot check the submission hash); the columns that
+    // depend on it refer to this cell.
+    g.set(r, C.status, value(STATUS_TEXT[row.status], "verdict"));
+    if (row.sheet === null || row.self === null) {
       g.set(r, C.sheet, value(null, "text"));
       for (const c of [C.selfTotal, C.reviewTotal, C.total]) g.set(r, c, value(null, "score"));
       for (const c of [C.selfVerdict, C.reviewVerdict, C.basis]) g.set(r, c, value(null, "verdict"));
       g.set(r, C.verdict, value(MISSING_TEXT, "verdict"));
       g.set(r, C.missingEvidence, value(null, "index"));
+      g.set(r, C.vetoReason, value(null, "text"));
       return;
     }
     const ref = sheetRef(row.sheet);
-    const here = (c: number): string => addr(c, r);
+    const submitted = statusIs(["submitted", "reviewing", "reviewed"]);
+    // The review shows once it has started; before, its column on the scorecard is no review at all.
+    const reviewShown = statusIs(["reviewing", "reviewed"]);
+    const reviewOpen = `OR(${here(C.reviewVerdict)}="",${here(C.reviewVerdict)}="${incomplete}")`;
+    const vetoes = (column: number): string =>
+      `MID(${rubric.veto.conditions
+        .map(
+          (v) =>
+            `IF(${ref}!${addr(column, layout.entryRows.get(v.key) ?? 0)}="${YES}","、${vetoText(rubric, [v.key])}","")`,
+        )
+        .join("&")},2,255)`;
     g.set(r, C.missingEvidence, formula(missingEvidenceFormula(ref), row.missingEvidence ?? 0, "index"));
     g.set(r, C.sheet, value(row.sheet, "text"));
-    g.set(r, C.selfTotal, formula(`${ref}!${addr(5, s.total)}`, row.self.total, "score"));
-    g.set(r, C.reviewTotal, formula(`${ref}!${addr(6, s.total)}`, row.review.total, "score"));
+    g.set(r, C.selfTotal, formula(`${ref}!${addr(COL.self, s.total)}`, row.self.total, "score"));
+    g.set(
+      r,
+      C.reviewTotal,
+      formula(`IF(${reviewShown},${ref}!${addr(COL.review, s.total)},"")`, row.review?.total ?? "", "score"),
+    );
     g.set(
       r,
       C.selfVerdict,
-      formula(`${ref}!${addr(5, s.verdict)}`, VERDICT_TEXT[row.self.verdict], "verdict"),
+      formula(`${ref}!${addr(COL.self, s.verdict)}`, VERDICT_TEXT[row.self.verdict], "verdict"),
     );
     g.set(
       r,
       C.reviewVerdict,
-      formula(`${ref}!${addr(6, s.verdict)}`, VERDICT_TEXT[row.review.verdict], "verdict"),
+      formula(
+        `IF(${reviewShown},${ref}!${addr(COL.review, s.verdict)},"")`,
+        row.review ? VERDICT_TEXT[row.review.verdict] : "",
+        "verdict",
+      ),
     );
-    const reviewOpen = `${here(C.reviewVerdict)}="${incomplete}"`;
     g.set(
       r,
       C.total,
@@ -235,7 +289,7 @@ function summaryPlan(
       r,
       C.verdict,
       formula(
-        `IF(${reviewOpen},${here(C.selfVerdict)},${here(C.reviewVerdict)})`,
+        `IF(${submitted},IF(${reviewOpen},${here(C.selfVerdict)},${here(C.reviewVerdict)}),"${MISSING_TEXT}")`,
         verdictText(row.verdict),
         "verdict",
       ),
@@ -244,9 +298,18 @@ function summaryPlan(
       r,
       C.basis,
       formula(
-        `IF(${reviewOpen},"${BASIS_TEXT.self}","${BASIS_TEXT.review}")`,
-        BASIS_TEXT[row.basis ?? "self"],
+        `IF(${submitted},IF(${reviewOpen},"${BASIS_TEXT.self}","${BASIS_TEXT.review}"),"")`,
+        row.basis === null ? "" : BASIS_TEXT[row.basis],
         "verdict",
+      ),
+    );
+    g.set(
+      r,
+      C.vetoReason,
+      formula(
+        `IF(${here(C.verdict)}="${VERDICT_TEXT.veto}",IF(${reviewOpen},${vetoes(COL.self)},${vetoes(COL.review)}),"")`,
+        vetoText(rubric, row.vetoItems),
+        "text",
       ),
     );
   });
@@ -255,6 +318,7 @@ function summaryPlan(
   const rangeEnd = Math.max(lastRow, firstRow);
   const stationRange = rangeAddr(C.station, firstRow, C.station, rangeEnd);
   const verdictRange = rangeAddr(C.verdict, firstRow, C.verdict, rangeEnd);
+  const statusRange = rangeAddr(C.status, firstRow, C.status, rangeEnd);
 
   // Totals: label across A:C, value in D.
   const valueCol = C.selfTotal;
@@ -262,18 +326,33 @@ function summaryPlan(
   let r = rangeEnd + 2;
   const total = (key: keyof typeof TOTAL_LABELS, cell: GridCell): void => {
     g.span(r, 0, valueCol - 1, value(TOTAL_LABELS[key], "totalLabel"));
-    g.set(r, valueCol, cell);
+    // 未达到目标 is wider than a score column: its cell takes the next one too.
+    if (key === "reached") g.span(r, valueCol, valueCol + 1, cell);
+    else g.set(r, valueCol, cell);
     at[key] = r++;
   };
   const D = (key: keyof typeof TOTAL_LABELS): string => addr(valueCol, at[key] ?? 0);
   const countOf = (v: RollupVerdict): GridCell =>
     formula(`COUNTIF(${verdictRange},"${verdictText(v)}")`, totals.counts[v], "count");
+  const statusCount = (key: keyof typeof STATUS_TEXT): string =>
+    `COUNTIF(${statusRange},"${STATUS_TEXT[key]}")`;
   total("stations", formula(`COUNTA(${stationRange})`, totals.stations, "count"));
+  total("received", formula(`${D("stations")}-${statusCount("missing")}`, totals.received, "count"));
+  total(
+    "submitted",
+    formula(
+      `${statusCount("submitted")}+${statusCount("reviewing")}+${statusCount("reviewed")}`,
+      totals.submitted,
+      "count",
+    ),
+  );
+  total("reviewed", formula(statusCount("reviewed"), totals.reviewed, "count"));
+  total("missing", formula(statusCount("missing"), totals.missing, "count"));
   total("passed", countOf("pass"));
   total("fail", countOf("fail"));
   total("veto", countOf("veto"));
   total("incomplete", countOf("incomplete"));
-  total("missing", countOf("missing"));
+  total("unsubmitted", countOf("unsubmitted"));
   total("rate", formula(`IF(${D("stations")}=0,0,${D("passed")}/${D("stations")})`, totals.rate, "percent"));
   if (totals.targetRate !== null && totals.target !== null && totals.needed !== null) {
     total("targetRate", value(totals.targetRate, "percent"));
@@ -295,14 +374,14 @@ function summaryPlan(
 
   // Notes: the counted-verdict rule, the target, where the numbers come from.
   r++;
-  const notes = [COUNTED_RULE];
+  const notes = [SUBMITTED_RULE, COUNTED_RULE];
   if (totals.targetRate !== null && totals.target !== null)
     notes.push(
       `创建目标：达标服务站应达到服务站总数的${Math.round(totals.targetRate * 100)}%，即${totals.stations}个中至少${totals.target}个（向上取整）。`,
     );
   notes.push(
-    `自评、复核的总分与结论引用各服务站评分表第${s.total}行、第${s.verdict}行，评分表修改后本表随之更新；“${MISSING_TEXT}”表示通知所列服务站尚无评分表。`,
-    `“${ROLLUP_HEADERS[C.missingEvidence]}”为自评或复核得分大于0但未填写佐证材料的项数。`,
+    `自评、复核的总分与结论引用各服务站评分表第${s.total}行、第${s.verdict}行，评分表修改后本表随之更新；复核开始（复核中、已复核）前复核总分与结论空白；状态“${STATUS_TEXT.missing}”表示通知所列服务站尚无评分表。`,
+    `“${ROLLUP_HEADERS[C.missingEvidence]}”为自评或复核得分大于0但未填写佐证材料的项数；“${ROLLUP_HEADERS[C.vetoReason]}”列出认定结论为否决时回答“是”的一票否决事项。`,
   );
   for (const note of notes) {
     g.span(r, 0, last, value(note, "note"));
@@ -329,6 +408,13 @@ function summaryPlan(
       ref: `${sheet}!${absRange(C.total, firstRow, rangeEnd)}`,
       values: rows.map((x) => x.total),
     },
+    // Each bar in its 认定结论's colour as drawn now (the 创建名单 is of this moment too), with a legend of them.
+    barColours: rows.map((x) => VERDICT_COLOURS[x.verdict]),
+    legend: {
+      entries: VERDICTS.map((v) => ({ name: verdictText(v), colour: VERDICT_COLOURS[v] })),
+      // A cell of the merged title: empty and locked, as the sheet is protected.
+      blankRef: `${sheet}!${abs(last, 1)}`,
+    },
     line: {
       name: ROLLUP_HEADERS[C.passLine],
       nameRef: `${sheet}!${abs(C.passLine, headerRow)}`,
@@ -340,7 +426,11 @@ function summaryPlan(
   const printLast = chartTop + chartRows;
 
   const verdictArea = rangeAddr(C.selfVerdict, firstRow, C.reviewVerdict, rangeEnd);
-  const conditionalFormats = [...verdictFormats(verdictArea, false), ...verdictFormats(verdictRange, true)];
+  const conditionalFormats = [
+    ...verdictFormats(verdictArea, false),
+    ...verdictFormats(verdictRange, true),
+    ...statusFormats(statusRange),
+  ];
   if (at.reached !== undefined) {
     const reachedCell = addr(valueCol, at.reached);
     conditionalFormats.push(
@@ -368,7 +458,7 @@ function summaryPlan(
     cells: g.rows,
     merges: g.merges,
     styles: GRID_STYLES,
-    columns: [6, 14, 22, 10, 10, 10, 10, 10, 10, 10, 8, 10].map((w) => ({ width: w })),
+    columns: [6, 14, 22, 10, 10, 10, 10, 10, 10, 10, 8, 10, 12, 28].map((w) => ({ width: w })),
     rowHeights: g.heights,
     conditionalFormats,
     print: {
@@ -397,7 +487,7 @@ function listPlan(rollup: Rollup, at: RollupAddresses): GridSheetPlan {
   g.span(1, 0, last, value(listTitle(rollup), "title"));
   g.height(1, 48);
   const summaryLine =
-    `${totals.stations}个服务站中达标${totals.passed}个，达标率${percent(totals.rate)}` +
+    `${totals.stations}个服务站中收到${totals.received}个、已提交${totals.submitted}个，达标${totals.passed}个，达标率${percent(totals.rate)}` +
     (totals.target === null ? "" : `（目标${totals.target}个）`);
   g.span(2, 0, last, value(`${summaryLine}。${basisLine(rollup)}`, "subtitle"));
   g.height(2, 48);
@@ -424,8 +514,16 @@ function listPlan(rollup: Rollup, at: RollupAddresses): GridSheetPlan {
   });
   const lastData = r - 1;
   r++;
-  g.span(r, 0, last, value(`共${passing.length}个。${COUNTED_RULE}`, "note"));
-  g.height(r, 45);
+  g.span(
+    r,
+    0,
+    last,
+    value(
+      `共${passing.length}个。只列已提交（提交记录有效）且认定结论为达标的服务站。${COUNTED_RULE}`,
+      "note",
+    ),
+  );
+  g.height(r, 60);
   r++;
   g.span(
     r,
@@ -435,8 +533,11 @@ function listPlan(rollup: Rollup, at: RollupAddresses): GridSheetPlan {
   );
   g.height(r, 30);
   r += 2;
-  g.span(r, 0, 1, value(`报送单位（盖章）：${rollup.issuer ?? ""}`, "signature"));
-  g.span(r, 2, last, value("日期：　　年　　月　　日", "signature"));
+  // The unit on a line of its own: beside the date, a long name broke inside a word.
+  g.span(r, 0, last, value(`报送单位（盖章）：${rollup.issuer ?? ""}`, "signature"));
+  g.height(r, 30);
+  r++;
+  g.span(r, 0, last, value("日期：　　年　　月　　日", "signature"));
   g.height(r, 30);
 
   return {

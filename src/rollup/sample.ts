@@ -1,3 +1,4 @@
+import { localTimeWithOffset } from "../review/changeLog";
 import { targetCount, type Rollup, type RollupRow } from "./model";
 
 /*
@@ -60,7 +61,7 @@ export interface Sample {
   readonly issuer: string | null;
   readonly rate: number;
   readonly seed: string;
-  /** When the draw was made (ISO 8601). */
+  /** When the draw was made: local time with its offset, 2020-11-25 10:30 +08:00. */
   readonly time: string;
   /** Stations drawn from: those with a scorecard. */
   readonly candidates: number;
@@ -79,7 +80,7 @@ export function drawSample(
     issuer: rollup.issuer,
     rate: o.rate,
     seed: o.seed,
-    time: o.time.toISOString(),
+    time: localTimeWithOffset(o.time),
     candidates: candidates.length,
     rows: drawIndexes(candidates.length, o.rate, o.seed).map((i) => candidates[i]),
     inputs: o.inputs,

@@ -1,4 +1,4 @@
-import type { Rubric } from "../rubric";
+import type { Rubric, VetoCondition } from "../rubric";
 import { isYes, judgeScore, judgeYesNo, validValue, type CellValue, type Judgement } from "./judge";
 
 /** Entry id of the cell recording that 71 and 72 cite the same matter. */
@@ -52,6 +52,12 @@ export interface ColumnScore {
   /** Items 1–70 scored below their maximum, most points lost first. */
   readonly shortfalls: readonly Shortfall[];
 }
+
+/** The veto conditions a column answered 是, in the rubric's order: what caused its 否决. */
+export const vetoCauses = (
+  rubric: Rubric,
+  score: Pick<ColumnScore, "vetoConditions">,
+): readonly VetoCondition[] => rubric.veto.conditions.filter((c) => score.vetoConditions.includes(c.key));
 
 /** Rounds away binary floating-point noise; every valid score is a multiple of 0.5. */
 export const roundHalf = (x: number): number => Math.round(x * 2) / 2;

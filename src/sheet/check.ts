@@ -5,6 +5,7 @@ import { findingMessage } from "./findingMessages";
 import type { Finding, FindingCode } from "./findings";
 import { COL, addr, type ScoreColumnName } from "./layout";
 import type { ReadScorecard } from "./reader";
+import type { ScorecardState } from "./types";
 
 /** The JSON shape of `scorecard check --json`, one per scorecard. A contract for reviewers' scripts. */
 export interface ColumnSummary {
@@ -12,6 +13,8 @@ export interface ColumnSummary {
   readonly bonus: number;
   readonly total: number;
   readonly vetoed: boolean;
+  /** The veto conditions answered 是 ("75.2"…): why the verdict is 否决. Additive to the JSON contract. */
+  readonly vetoItems: readonly string[];
   readonly verdict: Verdict;
   readonly missing: readonly string[];
 }
@@ -31,6 +34,8 @@ export interface ScorecardCheck {
   readonly station: string;
   readonly year: number;
   readonly edition: string;
+  /** 状态 as read (填报中 / 已提交 / 复核中 / 已复核). Additive to the JSON contract. */
+  readonly state: ScorecardState;
   readonly self: ColumnSummary;
   readonly review: ColumnSummary;
   readonly issues: readonly CheckIssue[];
@@ -56,6 +61,7 @@ const summary = (s: ColumnScore): ColumnSummary => ({
   bonus: s.bonus,
   total: s.total,
   vetoed: s.vetoed,
+  vetoItems: s.vetoConditions,
   verdict: s.verdict,
   missing: s.missing,
 });
@@ -92,19 +98,27 @@ export function workbookFindings(reads: readonly ReadScorecard[]): Map<ReadScore
   return out;
 }
 
+/**
+ * Every finding about one scorecard, in the order reports list them: the reader's (the file and its entries),
+ * those only the workbook shows (`extra`, from workbookFindings), then missing evidence. The one list behind
+ * `scorecard check`, the pane's 检查整个工作簿 and the 审核结果 sheet, so that they never disagree.
+ */
+export function scorecardFindings(read: ReadScorecard, extra: readonly Finding[] = []): Finding[] {
+  return [...read.findings, ...extra, ...evidenceFindings(read)];
+}
+
 /** Findings as the report lists them, in one language; a loop, as scoreColumn's (see src/scoring/score.ts). */
-function issuesOf(lists: readonly (readonly Finding[])[], lang: Lang): CheckIssue[] {
+function issuesOf(findings: readonly Finding[], lang: Lang): CheckIssue[] {
   const out: CheckIssue[] = [];
-  for (const list of lists)
-    for (const f of list)
-      out.push({
-        item: f.item,
-        ...(f.column ? { column: f.column } : {}),
-        cell: f.cell,
-        severity: f.severity,
-        code: f.code,
-        message: f.message[lang],
-      });
+  for (const f of findings)
+    out.push({
+      item: f.item,
+      ...(f.column ? { column: f.column } : {}),
+      cell: f.cell,
+      severity: f.severity,
+      code: f.code,
+      message: f.message[lang],
+    });
   return out;
 }
 
@@ -131,10 +145,10 @@ export function checkScorecard(
     station: read.meta.station,
     year: read.meta.year,
     edition: read.meta.edition,
+    state: read.meta.state,
     self: summary(scored.self),
     review: summary(scored.review),
-    // Missing evidence is reported here rather than by the reader: it is about the station's filing, not the file.
-    issues: issuesOf([read.findings, extra, evidenceFindings(read)], lang),
+    issues: issuesOf(scorecardFindings(read, extra), lang),
     shortfalls,
     differences: scored.differences.map((d) => ({
       item: d.id,

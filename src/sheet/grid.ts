@@ -7,8 +7,8 @@ export function planToGrid(plan: SheetPlan, guards = true): SheetGrid {
   );
   const formulas = plan.cells.map((row) => row.map((c) => c.formula ?? null));
   if (!guards) return { name: plan.sheetName, values, formulas };
-  const validatedCells = plan.validations.flatMap((v) => expandRange(v.range));
-  return { name: plan.sheetName, values, formulas, guards: { protected: true, validatedCells } };
+  const validatedAreas = plan.validations.map((v) => v.range);
+  return { name: plan.sheetName, values, formulas, guards: { protected: true, validatedAreas } };
 }
 
 /** Every single-cell address in an A1 range like "F4:G4". */

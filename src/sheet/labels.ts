@@ -24,7 +24,12 @@ export const SUMMARY = {
   needed: "距达标还差",
   unscored: "未评分项数",
   verdict: "结论",
+  /** Added after 结论 (files written before it lack the row): the veto items answered 是, in each column. */
+  vetoReasons: "否决原因",
 } as const;
+
+/** Summary rows a file may lack: rows added to the contract later, which older files never had. */
+export const OPTIONAL_SUMMARY: ReadonlySet<string> = new Set([SUMMARY.vetoReasons]);
 
 /** Subtotal label of a category, e.g. 思想政治教育小计. */
 export const subtotalLabel = (categoryName: string): string => `${categoryName}小计`;
@@ -38,15 +43,60 @@ export const VERDICT_TEXT = { pass: "达标", fail: "未达标", veto: "否决",
 
 export const VETO_HEADING = "一票否决";
 
-export const SIGNATURE_LABELS = { filler: "填报人", reviewer: "审核人", date: "日期" } as const;
+/**
+ * The signature block of the official forms. 填报人 / 审核人 / 日期 are the original line (reviewers' tools find
+ * those labels); the unit with its stamp, its head and a telephone number, and the review's unit, reviewer and
+ * date were added around it.
+ */
+export const SIGNATURE_LABELS = {
+  filler: "填报人",
+  reviewer: "审核人",
+  date: "日期",
+  unit: "填报单位（盖章）",
+  head: "单位负责人",
+  phone: "联系电话",
+  reviewUnit: "复核单位（盖章）",
+  reviewPerson: "复核人",
+  reviewDate: "日期",
+} as const;
 export type SignatureKey = keyof typeof SIGNATURE_LABELS;
 
-/** Where the signature line sits: label in `labelCol` (zero-based), the space to write in up to `lastCol`. */
-export const SIGNATURE_CELLS: readonly { key: SignatureKey; labelCol: number; lastCol: number }[] = [
-  { key: "filler", labelCol: 0, lastCol: 2 },
-  { key: "reviewer", labelCol: 3, lastCol: 6 },
-  { key: "date", labelCol: 7, lastCol: 8 },
+/** One label and the space to write in after it: label over `labelCol`…`labelLast`, the space up to `lastCol`. */
+export interface SignatureCell {
+  readonly key: SignatureKey;
+  readonly labelCol: number;
+  readonly labelLast: number;
+  readonly lastCol: number;
+}
+
+const sig = (key: SignatureKey, labelCol: number, lastCol: number, labelLast = labelCol): SignatureCell => ({
+  key,
+  labelCol,
+  labelLast,
+  lastCol,
+});
+
+/** The original 填报人 / 审核人 / 日期 line, label and space where they always were. */
+export const SIGNATURE_CELLS: readonly SignatureCell[] = [
+  sig("filler", 0, 2),
+  sig("reviewer", 3, 6),
+  sig("date", 7, 8),
 ];
+
+/**
+ * The block's rows, top to bottom: the filing unit (stamp), its head and telephone; the original line; the
+ * review's unit (stamp), reviewer and date. Each row is found again by its first label in column A.
+ */
+export const SIGNATURE_ROWS: readonly (readonly SignatureCell[])[] = [
+  [sig("unit", 0, 3, 2), sig("head", 4, 6, 5), sig("phone", 7, 8)],
+  SIGNATURE_CELLS,
+  [sig("reviewUnit", 0, 3, 2), sig("reviewPerson", 4, 6, 5), sig("reviewDate", 7, 8)],
+];
+
+/** Printed in an empty date space, to be written in by hand; read back as nothing written. */
+export const DATE_BLANK = "　　年　月　日";
+/** The keys whose space is a date. */
+export const DATE_KEYS: ReadonlySet<SignatureKey> = new Set(["date", "reviewDate"]);
 
 /** Marks a draft export, on the sheet and in the file name. */
 export const DRAFT_MARK = "草稿";

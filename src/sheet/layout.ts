@@ -1,7 +1,7 @@
 import { SAME_MATTER_ID } from "../scoring";
 import type { Rubric } from "../rubric";
 import { oncePer } from "../memo";
-import { SUMMARY } from "./labels";
+import { SIGNATURE_CELLS, SIGNATURE_ROWS, SUMMARY } from "./labels";
 
 /** Zero-based column indexes of the scorecard. A–I are visible; J and K are hidden helper columns. */
 export const COL = {
@@ -18,6 +18,9 @@ export const COL = {
   reviewHelper: 10,
 } as const;
 export const COLUMN_COUNT = 11;
+
+/** Zero-based columns of the metadata values in the metadata row (each label sits just left of its value). */
+export const META_COL = { station: 1, year: 3, edition: 5, state: 8 } as const;
 export const VISIBLE_COLUMN_COUNT = 9;
 
 export type ScoreColumnName = "self" | "review";
@@ -39,6 +42,7 @@ export const SUMMARY_ORDER: readonly SummaryKey[] = [
   "needed",
   "unscored",
   "verdict",
+  "vetoReasons",
 ];
 
 /** Where every row of a scorecard sits (one-based row numbers), derived from the rubric alone. */
@@ -58,6 +62,8 @@ export interface Layout {
   readonly summaryRows: Readonly<Record<SummaryKey, number>>;
   /** 填报人 / 审核人 / 日期 line under the summary, for the signed paper copy. */
   readonly signatureRow: number;
+  /** The signature block's rows in SIGNATURE_ROWS order (signatureRow among them), after a spacer row. */
+  readonly signatureRows: readonly number[];
   readonly lastRow: number;
 }
 
@@ -76,8 +82,9 @@ export const layoutFor = oncePer(function computeLayout(rubric: Rubric): Layout 
   let row = firstItemRow + entryIds.length;
   const subtotalRows = new Map(rubric.categories.map((c) => [c.id, row++]));
   const summaryRows = Object.fromEntries(SUMMARY_ORDER.map((k) => [k, row++])) as Record<SummaryKey, number>;
-  const signatureRow = row + 1;
-  row = signatureRow + 1;
+  const signatureRows = SIGNATURE_ROWS.map((_, i) => row + 1 + i);
+  const signatureRow = signatureRows[SIGNATURE_ROWS.indexOf(SIGNATURE_CELLS)];
+  row = signatureRows[signatureRows.length - 1] + 1;
   const lastBaseItem = rubric.baseItems[rubric.baseItems.length - 1];
   return {
     titleRow,
@@ -92,6 +99,7 @@ export const layoutFor = oncePer(function computeLayout(rubric: Rubric): Layout 
     subtotalRows,
     summaryRows,
     signatureRow,
+    signatureRows,
     lastRow: row - 1,
   };
 });

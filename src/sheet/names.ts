@@ -1,7 +1,4 @@
-/*
- * Worksheet names, apart from the plan: the pane's first screen and the Office.js adapter need the names, not the
- * whole plan of a sheet.
- */
+// Worksheet names of scorecards, apart from the plan: the Office.js adapter needs them on the pane's first load.
 
 const FORBIDDEN_IN_SHEET_NAMES = /[\][:*?/\\']/g;
 

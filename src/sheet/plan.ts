@@ -1,16 +1,23 @@
 import type { Item, Rubric } from "../rubric";
 import { NO, SAME_MATTER_ID, YES, scoreColumn, type ColumnScore, type Judgement } from "../scoring";
-import { helperFormula, summaryFormulas } from "./formulas";
 import {
+  helperFormula,
+  summaryFormulas,
+  VETO_KEY_SEPARATOR,
+  VETO_TEXT_SEPARATOR,
+  vetoTextFormula,
+} from "./formulas";
+import {
+  DATE_BLANK,
+  DATE_KEYS,
   DRAFT_MARK,
   HEADERS,
   HELPER_HEADERS,
   META_LABELS,
   SAME_MATTER_KEY,
-  SIGNATURE_CELLS,
   SIGNATURE_LABELS,
+  SIGNATURE_ROWS,
   SUMMARY,
-  type SignatureKey,
   VERDICT_TEXT,
   VETO_HEADING,
   subtotalLabel,
@@ -18,6 +25,7 @@ import {
 import {
   COL,
   COLUMN_COUNT,
+  META_COL,
   SCORE_COLUMNS,
   VISIBLE_COLUMN_COUNT,
   addr,
@@ -27,13 +35,26 @@ import {
   rowOf,
   type Layout,
   type ScoreColumnName,
+  type SummaryKey,
 } from "./layout";
+import { rowPoints } from "./measure";
+import {
+  BOLD_FONT,
+  COLUMN_WIDTHS,
+  brokenText,
+  heightOf,
+  lineCount,
+  linePoints,
+  linesIn,
+  printSetupFor,
+} from "./print";
 import { reviewLocked, selfLocked } from "../review/submission";
 import type { ReadScorecard } from "./reader";
 import { sheetNameFor } from "./names";
-import { CF_STYLES, STYLES } from "./styles";
+import { CF_STYLES, STYLES, verdictFormats } from "./styles";
 import {
   emptyEntries,
+  reviewStarted,
   type CfRule,
   type PlanCell,
   type PlanValue,
@@ -49,6 +70,7 @@ export interface PlanOptions {
   readonly rubric: Rubric;
   readonly station: string;
   readonly year: number;
+  /** What the cells hold; a new scorecard (newEntries) when omitted. */
   readonly entries?: ScorecardEntries;
   readonly state?: ScorecardState;
   /** Optional sheet protection password; none by default. */
@@ -61,42 +83,53 @@ export interface PlanOptions {
 
 const SAME_MATTER_TEXT =
   "第71项与第72项为同一事项时填“是”，只计其中最高加分（同一事项只计最高加分，不累计加分）";
-const COLUMN_WIDTHS = [13, 16, 10, 62, 8, 10, 10, 26, 20, 12, 12];
 
-export { sheetNameFor, sameSheetName, findSheetName } from "./names";
+/**
+ * Entries of a new scorecard: the veto conditions answered 否 in the self-assessment, so that the printed form
+ * shows them answered (they stay editable; the engine reads an empty one as 否 just the same).
+ */
+export const newEntries = (rubric: Rubric): ScorecardEntries => ({
+  ...emptyEntries(),
+  self: Object.fromEntries(rubric.veto.conditions.map((c) => [c.key, NO])),
+});
 
 export const titleFor = (rubric: Rubric, station: string, year: number, draft = false): string =>
   `${draft ? `【${DRAFT_MARK}】` : ""}${station}${year}年全国示范型退役军人服务站创建评分表\n依据《${rubric.title}》`;
 
+/** What the 标准版本 cell shows: the edition's title (试行标准（2020）); the reader takes its id as well. */
+export const editionLabel = (rubric: Rubric): string => rubric.shortTitle;
+
+/** What a summary row's 分值 stands for, beside it: 110 is not a maximum anyone scores. */
+function summaryNotes(rubric: Rubric): Partial<Record<SummaryKey, string>> {
+  const { baseMax, passLine } = rubric;
+  const cap = rubric.bonus.cap;
+  return {
+    total: `满分${baseMax + cap}＝基础分${baseMax}＋加分${cap}`,
+    needed: `达标线${passLine}分（含加分）`,
+    unscored: `基础分共${rubric.baseItems.length}项`,
+  };
+}
+
 const cell = (value: PlanValue, style: StyleName): PlanCell => ({ value, style });
-
-/** Lines a text needs in a column holding about `perLine` Chinese characters, counting its own line breaks. */
-const linesFor = (text: PlanValue | undefined, perLine: number): number =>
-  String(text ?? "")
-    .split("\n")
-    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
-
-/** Excel's tallest row ("Excel specifications and limits"); longer text wraps inside and scrolls in the cell. */
-export const MAX_ROW_HEIGHT = 409;
-
-/** Estimated row height in points, from the tallest of 创建标准, 佐证材料 and 备注 (Excel does not autofit on open). */
-const heightFor = (text: string, evidence?: PlanValue, note?: PlanValue): number =>
-  Math.min(MAX_ROW_HEIGHT, Math.max(linesFor(text, 30), linesFor(evidence, 12), linesFor(note, 9)) * 15 + 6);
 
 function resultOf(j: Judgement): string | number {
   return j.status === "valid" ? j.value : "";
 }
 
+/** The veto keys answered 是 in a column, as the 否决原因 formula joins them. */
+const vetoKeysOf = (score: ColumnScore): string => score.vetoConditions.join(VETO_KEY_SEPARATOR);
+
 /** Builds the one declarative plan every renderer draws. Entries, when given, fill the entry cells. */
 export function buildPlan(options: PlanOptions): SheetPlan {
   const { rubric, station, year } = options;
-  const entries = options.entries ?? emptyEntries();
+  const entries = options.entries ?? newEntries(rubric);
   const layout = layoutFor(rubric);
   const state = options.state ?? "填报中";
+  const started = reviewStarted(state);
   const rows: PlanCell[][] = Array.from({ length: layout.lastRow }, () =>
     Array.from({ length: COLUMN_COUNT }, () => cell(null, "helper")),
   );
-  const heights: number[] = Array.from({ length: layout.lastRow }, () => 20);
+  const heights: number[] = Array.from({ length: layout.lastRow }, () => rowPoints(1));
   const set = (row: number, col: number, c: PlanCell): void => {
     rows[row - 1][col] = c;
   };
@@ -109,29 +142,29 @@ export function buildPlan(options: PlanOptions): SheetPlan {
   // Title and metadata.
   set(layout.titleRow, 0, cell(titleFor(rubric, station, year, options.draft), "title"));
   merges.push(rangeAddr(0, layout.titleRow, VISIBLE_COLUMN_COUNT - 1, layout.titleRow));
-  heights[layout.titleRow - 1] = 48;
+  heights[layout.titleRow - 1] = linePoints(2, STYLES.title.size ?? 11);
   const meta: [number, PlanCell][] = [
-    [0, cell(META_LABELS.station, "metaLabel")],
-    [1, cell(station, "metaValue")],
-    [2, cell(META_LABELS.year, "metaLabel")],
-    [3, cell(year, "metaNumber")],
-    [4, cell(META_LABELS.edition, "metaLabel")],
-    [5, cell(rubric.edition, "metaValue")],
-    [7, cell(META_LABELS.state, "metaLabel")],
-    [8, cell(state, "metaValue")],
+    [META_COL.station - 1, cell(META_LABELS.station, "metaLabel")],
+    [META_COL.station, cell(station, "metaValue")],
+    [META_COL.year - 1, cell(META_LABELS.year, "metaLabel")],
+    [META_COL.year, cell(year, "metaNumber")],
+    [META_COL.edition - 1, cell(META_LABELS.edition, "metaLabel")],
+    [META_COL.edition, cell(editionLabel(rubric), "metaValue")],
+    [META_COL.state - 1, cell(META_LABELS.state, "metaLabel")],
+    [META_COL.state, cell(state, "metaValue")],
     [COL.selfHelper, cell(options.submission?.hash ?? null, "helperText")],
     [COL.reviewHelper, cell(options.submission?.time ?? null, "helperText")],
   ];
   for (const [c, v] of meta) set(layout.metaRow, c, v);
-  set(layout.metaRow, 6, cell(null, "metaValue"));
-  merges.push(rangeAddr(5, layout.metaRow, 6, layout.metaRow));
+  set(layout.metaRow, META_COL.edition + 1, cell(null, "metaValue"));
+  merges.push(rangeAddr(META_COL.edition, layout.metaRow, META_COL.edition + 1, layout.metaRow));
   [...HEADERS, ...HELPER_HEADERS].forEach((h, c) =>
     set(layout.headerRow, c, cell(h, c < HEADERS.length ? "header" : "helper")),
   );
-  heights[layout.headerRow - 1] = 24;
+  heights[layout.headerRow - 1] = rowPoints(1) + 3;
 
   // Entry rows: items, the same-matter row, the veto conditions.
-  const entryCells = (id: string, row: number): void => {
+  const entryCells = (id: string, row: number, text: string): void => {
     for (const column of SCORE_COLUMNS) {
       const c = column === "self" ? COL.self : COL.review;
       const locked = column === "self" ? selfLocked(state) : reviewLocked(state);
@@ -140,18 +173,38 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     const link = entries.links?.[id];
     set(row, COL.evidence, { ...cell(entries.evidence[id] ?? null, "note"), ...(link ? { link } : {}) });
     set(row, COL.notes, cell(entries.notes[id] ?? null, "note"));
+    const standard = brokenText(text, COL.text);
+    set(row, COL.text, cell(standard, "text"));
+    heights[row - 1] = heightOf(
+      lineCount(standard),
+      linesIn(entries.evidence[id], COL.evidence),
+      linesIn(entries.notes[id], COL.notes),
+    );
   };
+  /** A merged block must be as tall as its text: the rows it spans grow at the bottom when they are not. */
+  const fitBlock = (first: number, last: number, lines: number): void => {
+    let height = 0;
+    for (let r = first; r <= last; r++) height += heights[r - 1];
+    heights[last - 1] += Math.max(0, rowPoints(lines) - height);
+  };
+  const categoryBlocks: [string, number, number, number][] = [];
   for (const category of rubric.categories) {
     const first = rowOf(layout, category.items[0].id);
     const last = rowOf(layout, category.items[category.items.length - 1].id);
-    set(first, COL.category, cell(category.heading, "category"));
     const hasTasks = category.tasks.some((t) => t.name !== null);
+    const lastCol = hasTasks ? COL.category : COL.task;
+    set(
+      first,
+      COL.category,
+      cell(brokenText(category.heading, COL.category, lastCol, BOLD_FONT), "category"),
+    );
+    categoryBlocks.push([category.heading, first, last, lastCol]);
     if (hasTasks) {
       if (last > first) merges.push(rangeAddr(COL.category, first, COL.category, last));
       for (const task of category.tasks) {
         const tFirst = rowOf(layout, task.items[0].id);
         const tLast = rowOf(layout, task.items[task.items.length - 1].id);
-        set(tFirst, COL.task, cell(task.name, "task"));
+        set(tFirst, COL.task, cell(task.name === null ? null : brokenText(task.name, COL.task), "task"));
         for (let r = tFirst + 1; r <= tLast; r++) set(r, COL.task, cell(null, "task"));
         if (tLast > tFirst) merges.push(rangeAddr(COL.task, tFirst, COL.task, tLast));
       }
@@ -164,9 +217,8 @@ export function buildPlan(options: PlanOptions): SheetPlan {
   const itemRow = (item: Item): void => {
     const row = rowOf(layout, item.id);
     set(row, COL.key, cell(item.no, "key"));
-    set(row, COL.text, cell(item.text, "text"));
     set(row, COL.max, cell(item.max, "max"));
-    entryCells(item.id, row);
+    entryCells(item.id, row, item.text);
     for (const column of SCORE_COLUMNS) {
       set(row, helperOf(column), {
         value: null,
@@ -175,26 +227,23 @@ export function buildPlan(options: PlanOptions): SheetPlan {
         style: "helper",
       });
     }
-    heights[row - 1] = heightFor(item.text, entries.evidence[item.id], entries.notes[item.id]);
   };
   rubric.items.forEach(itemRow);
 
   const bonusFirst = rowOf(layout, rubric.bonus.items[0].id);
-  set(bonusFirst, COL.category, cell(rubric.bonus.heading, "category"));
+  set(
+    bonusFirst,
+    COL.category,
+    cell(brokenText(rubric.bonus.heading, COL.category, COL.task, BOLD_FONT), "category"),
+  );
   for (let r = bonusFirst; r <= layout.sameMatterRow; r++) {
     if (r > bonusFirst) set(r, COL.category, cell(null, "category"));
     set(r, COL.task, cell(null, "category"));
   }
   merges.push(rangeAddr(COL.category, bonusFirst, COL.task, layout.sameMatterRow));
   set(layout.sameMatterRow, COL.key, cell(SAME_MATTER_KEY, "key"));
-  set(layout.sameMatterRow, COL.text, cell(SAME_MATTER_TEXT, "text"));
   set(layout.sameMatterRow, COL.max, cell(null, "max"));
-  entryCells(SAME_MATTER_ID, layout.sameMatterRow);
-  heights[layout.sameMatterRow - 1] = heightFor(
-    SAME_MATTER_TEXT,
-    entries.evidence[SAME_MATTER_ID],
-    entries.notes[SAME_MATTER_ID],
-  );
+  entryCells(SAME_MATTER_ID, layout.sameMatterRow, SAME_MATTER_TEXT);
 
   const vetoFirst = layout.vetoRows[0];
   const vetoLast = layout.vetoRows[layout.vetoRows.length - 1];
@@ -203,22 +252,26 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     set(row, COL.category, cell(index === 0 ? VETO_HEADING : null, "category"));
     set(row, COL.task, cell(null, "category"));
     set(row, COL.key, cell(condition.key, "key"));
-    set(row, COL.text, cell(condition.text, "text"));
     set(row, COL.max, cell(null, "max"));
-    entryCells(condition.key, row);
-    heights[row - 1] = heightFor(
-      condition.text,
-      entries.evidence[condition.key],
-      entries.notes[condition.key],
-    );
+    entryCells(condition.key, row, condition.text);
   });
   merges.push(rangeAddr(COL.category, vetoFirst, COL.task, vetoLast));
+  for (const [heading, first, last, lastCol] of categoryBlocks)
+    fitBlock(first, last, lineCount(brokenText(heading, COL.category, lastCol, BOLD_FONT)));
+  for (const task of rubric.categories.flatMap((c) => c.tasks))
+    if (task.name !== null)
+      fitBlock(
+        rowOf(layout, task.items[0].id),
+        rowOf(layout, task.items[task.items.length - 1].id),
+        lineCount(brokenText(task.name, COL.task)),
+      );
 
-  // Subtotals and summary: label across A:D, 分值 in E, live formulas in 自评得分 and 复核得分.
+  // Subtotals and summary: label across A:D, 分值 in E, live formulas in 自评得分 and 复核得分, a note across H:I.
   const formulas = {
     self: summaryFormulas(rubric, layout, "self"),
     review: summaryFormulas(rubric, layout, "review"),
   };
+  const notes = summaryNotes(rubric);
   const summaryRow = (
     row: number,
     label: string,
@@ -226,6 +279,7 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     labelStyle: StyleName,
     valueStyle: StyleName,
     pick: (column: ScoreColumnName) => { formula: string; result: string | number },
+    note: PlanCell = cell(null, labelStyle),
   ): void => {
     set(row, 0, cell(label, labelStyle));
     for (let c = 1; c <= 3; c++) set(row, c, cell(null, labelStyle));
@@ -233,16 +287,22 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     set(row, COL.max, cell(max, valueStyle));
     for (const column of SCORE_COLUMNS) {
       const { formula, result } = pick(column);
+      // The 复核 column is blank on the sheet until the review starts; so is its cached result.
+      const shown = column === "review" && !started ? "" : result;
       set(row, column === "self" ? COL.self : COL.review, {
         value: null,
         formula,
-        result,
+        result: shown,
         style: valueStyle,
       });
     }
-    set(row, COL.evidence, cell(null, labelStyle));
-    set(row, COL.notes, cell(null, labelStyle));
+    set(row, COL.evidence, note);
+    set(row, COL.notes, cell(null, note.style));
     merges.push(rangeAddr(COL.evidence, row, COL.notes, row));
+  };
+  const noted = (key: SummaryKey): PlanCell | undefined => {
+    const text = notes[key];
+    return text === undefined ? undefined : cell(text, "summaryNote");
   };
   for (const category of rubric.categories) {
     const row = layout.subtotalRows.get(category.id) ?? 0;
@@ -259,54 +319,73 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     );
   }
   const s = layout.summaryRows;
-  summaryRow(s.base, SUMMARY.base, rubric.baseMax, "summaryLabel", "summaryValue", (c) => ({
-    formula: formulas[c].base,
-    result: scores[c].base,
-  }));
-  summaryRow(s.bonus, SUMMARY.bonus, rubric.bonus.cap, "summaryLabel", "summaryValue", (c) => ({
-    formula: formulas[c].bonus,
-    result: scores[c].bonus,
-  }));
-  summaryRow(
-    s.total,
-    SUMMARY.total,
-    rubric.baseMax + rubric.bonus.cap,
-    "summaryLabel",
-    "summaryValue",
-    (c) => ({ formula: formulas[c].total, result: scores[c].total }),
-  );
-  summaryRow(s.needed, SUMMARY.needed, rubric.passLine, "summaryLabel", "summaryValue", (c) => ({
-    formula: formulas[c].needed,
-    result: scores[c].needed,
-  }));
-  summaryRow(s.unscored, SUMMARY.unscored, rubric.baseItems.length, "summaryLabel", "summaryValue", (c) => ({
-    formula: formulas[c].unscored,
-    result: scores[c].missing.length,
-  }));
+  const summary = (
+    key: Exclude<SummaryKey, "verdict" | "vetoReasons">,
+    max: number,
+    result: (score: ColumnScore) => number,
+  ): void =>
+    summaryRow(
+      s[key],
+      SUMMARY[key],
+      max,
+      "summaryLabel",
+      "summaryValue",
+      (c) => ({ formula: formulas[c][key], result: result(scores[c]) }),
+      noted(key),
+    );
+  summary("base", rubric.baseMax, (sc) => sc.base);
+  summary("bonus", rubric.bonus.cap, (sc) => sc.bonus);
+  summary("total", rubric.baseMax + rubric.bonus.cap, (sc) => sc.total);
+  summary("needed", rubric.passLine, (sc) => sc.needed);
+  summary("unscored", rubric.baseItems.length, (sc) => sc.missing.length);
   summaryRow(s.verdict, SUMMARY.verdict, null, "summaryLabel", "verdict", (c) => ({
     formula: formulas[c].verdict,
     result: VERDICT_TEXT[scores[c].verdict],
   }));
-  heights[s.verdict - 1] = 26;
+  heights[s.verdict - 1] = rowPoints(1) + 5;
 
-  // Signature line of the paper copy: labels locked, the spaces to write in left editable.
-  const sig = layout.signatureRow;
-  const signature = SIGNATURE_CELLS.map(
-    ({ key, labelCol, lastCol }): [number, number, string, SignatureKey] => [
-      labelCol,
-      lastCol,
-      SIGNATURE_LABELS[key],
-      key,
-    ],
+  // 否决原因: the keys answered 是 under each column, and what they are across H:I, all live.
+  const vetoTexts = rubric.veto.conditions
+    .filter(
+      (c) =>
+        scores.self.vetoConditions.includes(c.key) ||
+        (started && scores.review.vetoConditions.includes(c.key)),
+    )
+    .map((c) => `${c.key} ${c.text}`)
+    .join(VETO_TEXT_SEPARATOR);
+  summaryRow(
+    s.vetoReasons,
+    SUMMARY.vetoReasons,
+    null,
+    "summaryLabel",
+    "summaryValue",
+    (c) => ({ formula: formulas[c].vetoReasons, result: vetoKeysOf(scores[c]) }),
+    { value: null, formula: vetoTextFormula(rubric, layout), result: vetoTexts, style: "summaryNote" },
   );
+  heights[s.vetoReasons - 1] = heightOf(
+    linesIn(vetoKeysOf(scores.self), COL.self),
+    linesIn(vetoKeysOf(scores.review), COL.review),
+    linesIn(vetoTexts, COL.evidence, COL.notes),
+  );
+
+  // The signature block of the paper copy: labels locked, the spaces to write in left editable, a date's space
+  // showing 年 月 日 until something is written there.
   const signed = entries.signature ?? {};
-  for (const [labelCol, lastCol, label, key] of signature) {
-    set(sig, labelCol, cell(`${label}：`, "signatureLabel"));
-    for (let c = labelCol + 1; c <= lastCol; c++)
-      set(sig, c, cell(c === labelCol + 1 ? (signed[key] ?? null) : null, "signature"));
-    if (lastCol > labelCol + 1) merges.push(rangeAddr(labelCol + 1, sig, lastCol, sig));
-  }
-  heights[sig - 1] = 30;
+  heights[layout.signatureRows[0] - 2] = 8;
+  SIGNATURE_ROWS.forEach((cells, i) => {
+    const row = layout.signatureRows[i];
+    for (const { key, labelCol, labelLast, lastCol } of cells) {
+      set(row, labelCol, cell(`${SIGNATURE_LABELS[key]}：`, "signatureLabel"));
+      for (let c = labelCol + 1; c <= labelLast; c++) set(row, c, cell(null, "signatureLabel"));
+      if (labelLast > labelCol) merges.push(rangeAddr(labelCol, row, labelLast, row));
+      const written = signed[key] ?? (DATE_KEYS.has(key) ? DATE_BLANK : null);
+      for (let c = labelLast + 1; c <= lastCol; c++)
+        set(row, c, cell(c === labelLast + 1 ? written : null, "signature"));
+      if (lastCol > labelLast + 1) merges.push(rangeAddr(labelLast + 1, row, lastCol, row));
+    }
+    // The unit rows leave room for the stamp.
+    heights[row - 1] = cells === SIGNATURE_ROWS[1] ? rowPoints(1) + 3 : rowPoints(1) + 9;
+  });
 
   return {
     sheetName: sheetNameFor(station, year),
@@ -326,14 +405,7 @@ export function buildPlan(options: PlanOptions): SheetPlan {
     validations: validationsFor(rubric, layout),
     conditionalFormats: conditionalFormatsFor(rubric, layout),
     protection: options.password ? { password: options.password } : {},
-    print: {
-      paper: "A4",
-      orientation: "landscape",
-      titleRows: [layout.titleRow, layout.headerRow],
-      fitToWidth: 1,
-      area: rangeAddr(0, 1, VISIBLE_COLUMN_COUNT - 1, layout.lastRow),
-      footer: "第 &P 页，共 &N 页",
-    },
+    print: printSetupFor(rubric, layout, heights, { station, year, draft: options.draft === true }),
     freeze: { rows: layout.headerRow },
   };
 }
@@ -532,18 +604,6 @@ function conditionalFormatsFor(rubric: Rubric, layout: Layout): CfRule[] {
 
   rules.push(...verdictFormats(entryPair(layout.summaryRows.verdict)));
   return rules;
-}
-
-/** Colours a cell holding a verdict (达标 / 未达标 / 否决 / 未完成); the 汇总 sheet uses them too. */
-export function verdictFormats(area: string): CfRule[] {
-  return (["pass", "fail", "veto", "incomplete"] as const).map((key) => ({
-    kind: "cellIs",
-    areas: [area],
-    operator: "equal",
-    formulae: [`"${VERDICT_TEXT[key]}"`],
-    style: CF_STYLES.verdict[key],
-    purpose: "verdict",
-  }));
 }
 
 /** The plan that redraws a scorecard read from a sheet: same station, year, edition, entries, state and submission. */

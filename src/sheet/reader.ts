@@ -2,15 +2,26 @@ import { entriesHash, selfLocked } from "../review/submission";
 import { oncePer } from "../memo";
 import { getRubric, EDITIONS, DEFAULT_EDITION, type Rubric } from "../rubric";
 import { SAME_MATTER_ID, scoreColumn, type ColumnScore } from "../scoring";
+import { AreaIndex, linkAt } from "./areas";
 import type { Finding } from "./findings";
 import { findingMessage } from "./findingMessages";
-import { normalizeFormula, summaryFormulas, helperFormula } from "./formulas";
 import {
+  helperFormula,
+  legacyReviewFormulas,
+  normalizeFormula,
+  summaryFormulas,
+  vetoTextFormula,
+  type SummaryFormulas,
+} from "./formulas";
+import {
+  DATE_BLANK,
+  DATE_KEYS,
   HEADERS,
   META_LABELS,
+  OPTIONAL_SUMMARY,
   SAME_MATTER_KEY,
-  SIGNATURE_CELLS,
   SIGNATURE_LABELS,
+  SIGNATURE_ROWS,
   SUMMARY,
   subtotalLabel,
   type SignatureKey,
@@ -44,7 +55,7 @@ export function findHeaderRow(grid: SheetGrid): number | null {
   const limit = Math.min(grid.values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
     const row = grid.values[r];
-    if (HEADERS.every((h, c) => text(row[c]).replace(/\s+/g, "") === h)) return r + 1;
+    if (row && HEADERS.every((h, c) => text(row[c]).replace(/\s+/g, "") === h)) return r + 1;
   }
   return null;
 }
@@ -99,23 +110,42 @@ const isoOfSerial = (n: number): string | null =>
     ? new Date(Date.UTC(1899, 11, 30) + n * 86_400_000).toISOString().slice(0, 10)
     : null;
 
-/** What was written on the signature line (found by its 填报人 label under the summary), by key. */
+/** Spaces (ideographic ones too) do not matter in a date's blank: DATE_BLANK and "  年  月  日" are both blank. */
+const isDateBlank = (v: string): boolean =>
+  v.replace(/[\s\u3000]/g, "") === DATE_BLANK.replace(/\u3000/g, "");
+
+/**
+ * What was written in the signature block under the summary, by key. Each of its rows is found by its first
+ * label in column A (a file written before the block grew has only the 填报人 / 审核人 / 日期 line); a date's
+ * space still showing its blank 年 月 日 counts as nothing written.
+ */
 function readSignature(grid: SheetGrid, from: number): Partial<Record<SignatureKey, string>> {
   const out: Partial<Record<SignatureKey, string>> = {};
   const label = (key: SignatureKey): string => `${SIGNATURE_LABELS[key]}：`;
-  for (let r = from; r <= grid.values.length; r++) {
-    const row = grid.values[r - 1] ?? [];
-    if (text(row[SIGNATURE_CELLS[0].labelCol]) !== label(SIGNATURE_CELLS[0].key)) continue;
-    for (const { key, labelCol } of SIGNATURE_CELLS) {
-      if (text(row[labelCol]) !== label(key)) continue;
-      const v = row[labelCol + 1] ?? null;
-      const shown = typeof v === "number" ? ((key === "date" ? isoOfSerial(v) : null) ?? String(v)) : v;
-      if (shown !== null && String(shown).trim() !== "") out[key] = String(shown);
+  for (const cells of SIGNATURE_ROWS) {
+    for (let r = from; r <= grid.values.length; r++) {
+      const row = grid.values[r - 1] ?? [];
+      if (text(row[cells[0].labelCol]) !== label(cells[0].key)) continue;
+      for (const { key, labelCol, labelLast } of cells) {
+        if (text(row[labelCol]) !== label(key)) continue;
+        const v = row[labelLast + 1] ?? null;
+        const shown = typeof v === "number" ? ((DATE_KEYS.has(key) ? isoOfSerial(v) : null) ?? String(v)) : v;
+        if (shown === null || String(shown).trim() === "") continue;
+        if (DATE_KEYS.has(key) && isDateBlank(String(shown))) continue;
+        out[key] = String(shown);
+      }
+      break;
     }
-    break;
   }
   return out;
 }
+
+/** The edition a 标准版本 cell names: by its id (files before the title was shown) or by its title. */
+const editionNamed = (value: string): Rubric | undefined =>
+  EDITIONS.find((e) => e.edition === value || e.shortTitle === value);
+
+/** A rubric text as the sheet holds it, without the line breaks the plan puts in for print. */
+const unbroken = (v: GridValue): string => text(v).replace(/\r?\n/g, "");
 
 /** A rubric's entry keys and summary labels (label → category id or summary key), found once per rubric. */
 const rowKeysOf = oncePer((rubric: Rubric) => {
@@ -139,8 +169,8 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
   };
   const { meta: partial } = readMeta(grid, headerRow);
   let rubric: Rubric;
-  if (partial.edition && EDITIONS.some((e) => e.edition === partial.edition))
-    rubric = getRubric(partial.edition);
+  const named = partial.edition === undefined ? undefined : editionNamed(partial.edition);
+  if (named) rubric = named;
   else {
     rubric = getRubric(DEFAULT_EDITION);
     add(
@@ -237,7 +267,7 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
   for (const item of rubric.items) {
     const row = entryRows.get(item.id);
     if (row === undefined) continue;
-    if (text(value(row, COL.text)) !== item.text)
+    if (unbroken(value(row, COL.text)) !== item.text)
       add({ item: item.id, cell: addr(COL.text, row), severity: "error", code: "text-changed" });
     if (value(row, COL.max) !== item.max)
       add(
@@ -247,7 +277,7 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
   }
   for (const condition of rubric.veto.conditions) {
     const row = entryRows.get(condition.key);
-    if (row !== undefined && text(value(row, COL.text)) !== condition.text)
+    if (row !== undefined && unbroken(value(row, COL.text)) !== condition.text)
       add({ item: condition.key, cell: addr(COL.text, row), severity: "error", code: "text-changed" });
   }
 
@@ -262,7 +292,7 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
     review[id] = value(row, COL.review);
     if (text(value(row, COL.evidence))) evidence[id] = String(value(row, COL.evidence));
     if (text(value(row, COL.notes))) notes[id] = String(value(row, COL.notes));
-    const link = grid.links?.[addr(COL.evidence, row)];
+    const link = linkAt(grid.links, addr(COL.evidence, row));
     if (link) links[id] = link;
     for (const column of SCORE_COLUMNS) {
       const c = column === "self" ? COL.self : COL.review;
@@ -302,55 +332,63 @@ export function readScorecard(grid: SheetGrid): ReadScorecard {
     );
   }
 
-  // Formulas: summary cells and hidden helper cells must still be the planned formulas.
-  const planned = {
-    self: summaryFormulas(rubric, layout, "self"),
-    review: summaryFormulas(rubric, layout, "review"),
+  // Formulas: summary cells and hidden helper cells must still be the planned formulas. The 复核 column may
+  // hold them as written before the review gate too (legacyReviewFormulas).
+  const planned: Record<ScoreColumnName, readonly SummaryFormulas[]> = {
+    self: [summaryFormulas(rubric, layout, "self")],
+    review: [summaryFormulas(rubric, layout, "review"), legacyReviewFormulas(rubric, layout)],
   };
   const checkFormula = (
     item: string,
-    column: ScoreColumnName,
+    column: ScoreColumnName | undefined,
     row: number,
     col: number,
-    want: string,
+    wants: readonly string[],
   ): void => {
     const got = formula(row, col);
-    if (got === null)
-      add(
-        { item, column, cell: addr(col, row), severity: "error", code: "formula-overwritten" },
-        { value: text(value(row, col)) },
-      );
-    else if (structureIntact && got !== want && normalizeFormula(got) !== normalizeFormula(want))
-      add({ item, column, cell: addr(col, row), severity: "error", code: "formula-changed" });
+    const at = { item, ...(column ? { column } : {}), cell: addr(col, row), severity: "error" } as const;
+    if (got === null) add({ ...at, code: "formula-overwritten" }, { value: text(value(row, col)) });
+    else if (
+      structureIntact &&
+      !wants.includes(got) &&
+      !wants.some((want) => normalizeFormula(got) === normalizeFormula(want))
+    )
+      add({ ...at, code: "formula-changed" });
   };
   for (const [label, key] of summaryLabels) {
     const row = summaryFound.get(label);
     if (row === undefined) {
-      add({ item: label, cell: addr(0, headerRow), severity: "error", code: "row-missing" });
+      // A row the contract gained later is simply absent from older files.
+      if (!OPTIONAL_SUMMARY.has(label))
+        add({ item: label, cell: addr(0, headerRow), severity: "error", code: "row-missing" });
       continue;
     }
     for (const column of SCORE_COLUMNS) {
-      const f = planned[column];
-      const want = key in SUMMARY ? f[key as keyof typeof SUMMARY] : (f.subtotals.get(key) ?? "");
-      checkFormula(label, column, row, column === "self" ? COL.self : COL.review, want);
+      const wants = planned[column].map((f) =>
+        key in SUMMARY ? f[key as keyof typeof SUMMARY] : (f.subtotals.get(key) ?? ""),
+      );
+      checkFormula(label, column, row, column === "self" ? COL.self : COL.review, wants);
     }
+    if (label === SUMMARY.vetoReasons)
+      checkFormula(label, undefined, row, COL.evidence, [vetoTextFormula(rubric, layout)]);
   }
   for (const item of rubric.items) {
     const row = entryRows.get(item.id);
     if (row === undefined) continue;
     for (const column of SCORE_COLUMNS)
-      checkFormula(item.id, column, row, helperOf(column), helperFormula(item, row, column));
+      checkFormula(item.id, column, row, helperOf(column), [helperFormula(item, row, column)]);
   }
 
   // Guards the file should still carry.
   if (grid.guards) {
     if (!grid.guards.protected)
       add({ item: "sheet", cell: addr(0, 1), severity: "error", code: "protection-removed" });
-    const validated = new Set(grid.guards.validatedCells);
+    const validated = new AreaIndex(grid.guards.validatedAreas);
     for (const [id, row] of entryRows) {
       for (const column of SCORE_COLUMNS) {
-        const cell = addr(column === "self" ? COL.self : COL.review, row);
-        if (!validated.has(cell))
+        const col = column === "self" ? COL.self : COL.review;
+        const cell = addr(col, row);
+        if (!validated.covers(col + 1, row))
           add({ item: id, column, cell, severity: "error", code: "validation-removed" });
       }
     }

@@ -1,4 +1,5 @@
-import type { CellStyle, CfStyle, StyleName } from "./types";
+import { VERDICT_TEXT } from "./labels";
+import type { CellStyle, CfRule, CfStyle, StyleName } from "./types";
 
 const base = { hAlign: "center", vAlign: "middle", wrap: true, border: true, locked: true } as const;
 
@@ -22,6 +23,8 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   subtotalLabel: { ...base, bold: true, fill: "F2F2F2", hAlign: "right" },
   summaryLabel: { ...base, bold: true, fill: "D9E1F2", hAlign: "right" },
   summaryValue: { ...base, bold: true, fill: "D9E1F2", numberFormat: "General" },
+  /** What a summary row's 分值 means (总分 110 = 基础分 100 + 加分 10), and the veto conditions named. */
+  summaryNote: { ...base, fill: "D9E1F2", hAlign: "left" },
   verdict: { ...base, bold: true, size: 12, fill: "D9E1F2" },
   signatureLabel: { ...base, bold: true, border: false, hAlign: "right" },
   signature: { ...base, border: false, hAlign: "left", locked: false, numberFormat: "@" },
@@ -49,3 +52,15 @@ export const CF_STYLES: Readonly<
     incomplete: { fill: "D9D9D9", fontColor: "404040", bold: true },
   },
 };
+
+/** Colours a cell holding a verdict (达标 / 未达标 / 否决 / 未完成); the 汇总 sheet uses them too. */
+export function verdictFormats(area: string): CfRule[] {
+  return (["pass", "fail", "veto", "incomplete"] as const).map((key) => ({
+    kind: "cellIs",
+    areas: [area],
+    operator: "equal",
+    formulae: [`"${VERDICT_TEXT[key]}"`],
+    style: CF_STYLES.verdict[key],
+    purpose: "verdict",
+  }));
+}

@@ -20,6 +20,7 @@ export type StyleName =
   | "subtotalLabel"
   | "summaryLabel"
   | "summaryValue"
+  | "summaryNote"
   | "verdict"
   | "signatureLabel"
   | "signature"
@@ -90,6 +91,16 @@ export type CfRule =
 
 export type CfPurpose = "invalid" | "shortfall" | "empty" | "veto" | "verdict" | "difference";
 
+/** Page margins in inches, as the file format and ExcelJS give them. */
+export interface PrintMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
+}
+
 export interface PrintSetup {
   readonly paper: "A4";
   readonly orientation: "landscape";
@@ -97,6 +108,9 @@ export interface PrintSetup {
   readonly fitToWidth: 1;
   readonly area: string;
   readonly footer: string;
+  readonly margins: PrintMargins;
+  /** Manual page breaks: a page ends after each of these rows (one-based). */
+  readonly rowBreaks: readonly number[];
 }
 
 export interface ScorecardMeta {
@@ -134,7 +148,7 @@ export interface ScorecardEntries {
   readonly notes: Readonly<Record<string, string>>;
   /** Hyperlink targets of 佐证材料 cells, by entry id (the text shown is in `evidence`). */
   readonly links?: Readonly<Record<string, string>>;
-  /** The signature line: 填报人, 审核人, 日期 as written. */
+  /** The signature block as written: 填报人, 审核人, 日期, the unit, its head, telephone, and the review's. */
   readonly signature?: Readonly<Partial<Record<SignatureKey, string>>>;
 }
 
@@ -144,26 +158,40 @@ export const emptyEntries = (): ScorecardEntries => ({ self: {}, review: {}, evi
 export const STATES = ["填报中", "已提交", "复核中", "已复核"] as const;
 export type ScorecardState = (typeof STATES)[number];
 
+/** States in which the review has started: before them the sheet leaves the 复核 totals blank. */
+export const REVIEW_STATES: readonly ScorecardState[] = ["复核中", "已复核"];
+export const reviewStarted = (state: ScorecardState): boolean => REVIEW_STATES.includes(state);
+
 /** A cell value as adapters hand it to the reader: Excel errors arrive as their text, e.g. "#REF!". */
 export type GridValue = string | number | boolean | null;
 
-/** A worksheet's used cells from A1, as values and formulas, the shape every adapter can read cheaply. */
+/** One row of a grid, by zero-based column: a cell that holds nothing is a hole or undefined. */
+export type GridRow<T> = readonly (T | undefined)[];
+
+/**
+ * A worksheet's used cells from A1, as values and formulas, the shape every adapter can read cheaply. Readers of
+ * files keep it sparse — a row or cell that holds nothing is a hole — so that one far-away cell costs one entry,
+ * not the rectangle up to it; loops go over what is there (forEach skips holes), never over rows × columns.
+ */
 export interface SheetGrid {
   readonly name: string;
   /** values[row - 1][col]. */
-  readonly values: readonly (readonly GridValue[])[];
-  /** Same shape; the formula without '=' where the cell holds one, else null. */
-  readonly formulas: readonly (readonly (string | null)[])[];
+  readonly values: readonly (GridRow<GridValue> | undefined)[];
+  /** Same shape; the formula without '=' where the cell holds one, else null or a hole. */
+  readonly formulas: readonly (GridRow<string | null> | undefined)[];
   /** What the adapter could see of the file's own guards; omitted where it cannot tell. */
   readonly guards?: SheetGuards;
-  /** Hyperlink targets by single-cell A1 address, where the adapter reads them (佐证材料 cells at least). */
+  /**
+   * Hyperlink targets by single-cell A1 address, or by the A1 area a link covers, where the adapter reads them
+   * (佐证材料 cells at least); see linkAt.
+   */
   readonly links?: Readonly<Record<string, string>>;
 }
 
 export interface SheetGuards {
   readonly protected: boolean;
-  /** Score cells (single-cell A1 addresses) that still carry data validation. */
-  readonly validatedCells: readonly string[];
+  /** Areas (single cells "F5" or ranges "F5:G78") under a data validation that checks something. */
+  readonly validatedAreas: readonly string[];
 }
 
 // Generic grid sheets (汇总, 创建名单, 审核结果): a plain table drawn like a scorecard plan, and its chart.
@@ -230,6 +258,16 @@ export interface ChartSpec {
   readonly to: { readonly col: number; readonly row: number };
   readonly categories: { readonly ref: string; readonly values: readonly string[] };
   readonly bars: ChartSeries;
+  /** Colour of each bar (hex without '#'), in category order; the series' one colour when absent. */
+  readonly barColours?: readonly string[];
+  /**
+   * Legend entries for barColours, shown instead of the bar series' own entry: each a series without values,
+   * its values referring to `blankRef`, a cell that stays empty (LibreOffice lists no series of literal values).
+   */
+  readonly legend?: {
+    readonly entries: readonly { readonly name: string; readonly colour: string }[];
+    readonly blankRef: string;
+  };
   readonly line: ChartSeries;
   readonly axis: {
     readonly min: number;

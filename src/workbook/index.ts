@@ -1,2 +1,3 @@
 export * from "./port";
-export { populate, SheetNameTakenError, type PopulateOptions, type PopulateResult } from "./populate";
+export { populate, type PopulateOptions, type PopulateResult } from "./populate";
+export { SheetNameTakenError } from "./errors";

@@ -1,16 +1,7 @@
 import type { Rubric } from "../rubric";
 import { buildPlan, findSheetName, isScorecard, readScorecard, sheetNameFor, type SheetPlan } from "../sheet";
+import { SheetNameTakenError } from "./errors";
 import type { RenderReport, WorkbookPort } from "./port";
-
-/** A sheet of that name exists and is not a scorecard: drawing over it would destroy someone's work. */
-export class SheetNameTakenError extends Error {
-  constructor(readonly sheet: string) {
-    super(
-      `工作表“${sheet}”已存在且不是评分表，请先重命名该工作表 / Sheet "${sheet}" exists and is not a scorecard; rename it first`,
-    );
-    this.name = "SheetNameTakenError";
-  }
-}
 
 export interface PopulateOptions {
   readonly rubric: Rubric;

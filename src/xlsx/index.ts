@@ -3,15 +3,7 @@
  * live in ./files (Node only) and are not re-exported here.
  */
 export { renderPlan, excelStyle, excelValue, excelValidation, excelCfRule } from "./render";
-export {
-  sheetToGrid,
-  sheetGuards,
-  gridValue,
-  cellGridValue,
-  cellFormula,
-  expandSqref,
-  columnLetters,
-} from "./grid";
+export { sheetToGrid, sheetGuards, gridValue, cellGridValue, cellFormula, columnLetters } from "./grid";
 export {
   loadWorkbook,
   newWorkbook,

@@ -21,6 +21,8 @@ export interface WorksheetInternals {
   dataValidations: DataValidationsModel;
   conditionalFormattings: ConditionalFormattingOptions[];
   sheetProtection: SheetProtectionModel | null;
+  /** Merged ranges by their top-left cell's address (ExcelJS's Range objects). */
+  _merges: Record<string, { readonly range: string }>;
 }
 
 export type SheetView = Partial<WorksheetView> & { tabSelected?: boolean };

@@ -13,7 +13,8 @@ import { sheetToGrid } from "./grid";
 import { internals, type SheetView } from "./internals";
 import { renderPlan } from "./render";
 import { refreshWorkbookResults } from "./results";
-import { loadWorkbook, workbookBytes } from "./workbook";
+import { writeHeldMerges } from "./exceljsInput";
+import { isLean, loadWorkbook, workbookBytes } from "./workbook";
 
 type Handler = (sheet: string) => void;
 
@@ -49,8 +50,17 @@ export class XlsxPort implements WorkbookPort {
     this.active = (sheets[workbook.views?.[0]?.activeTab ?? 0] ?? sheets[0])?.name ?? null;
   }
 
-  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxPort> {
-    return new XlsxPort(await loadWorkbook(data));
+  /** Loads .xlsx bytes (see loadWorkbook; `read` lets Node pass its native zlib and UTF-8 check). */
+  static async load(
+    data: ArrayBuffer | Uint8Array,
+    read?: Parameters<typeof loadWorkbook>[1],
+  ): Promise<XlsxPort> {
+    return new XlsxPort(await loadWorkbook(data, read));
+  }
+
+  /** The file was loaded without its drawings, comments, tables and macros (see ./exceljsInput): saving drops them. */
+  get simplified(): boolean {
+    return isLean(this.workbook);
   }
 
   /** The sheet Excel would take for `name`: names compare without regard to case. */
@@ -140,7 +150,7 @@ export class XlsxPort implements WorkbookPort {
   /** The workbook as .xlsx bytes, every cached formula result brought up to date with the entries first. */
   async toBuffer(): Promise<Uint8Array> {
     refreshWorkbookResults(this.workbook);
-    let bytes = await workbookBytes(this.workbook);
+    let bytes = writeHeldMerges(await workbookBytes(this.workbook), this.workbook);
     for (const [sheet, chart] of this.charts)
       if (this.workbook.getWorksheet(sheet)) bytes = await addChart(bytes, chart);
     return bytes;

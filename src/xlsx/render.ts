@@ -24,6 +24,8 @@ import {
 import { internals, type SheetView } from "./internals";
 
 const A4 = 9;
+/** Excel's column count: XFD is column 16,384. */
+const EXCEL_COLUMNS = 16_384;
 const color = (hex: string): Partial<Color> => ({ argb: `FF${hex.toUpperCase()}` });
 const solid = (hex: string): Fill => ({
   type: "pattern",
@@ -158,7 +160,10 @@ function drawPage(sheet: Worksheet, plan: SheetPlan): void {
     fitToHeight: 0,
     printArea: print.area,
     printTitlesRow: `${print.titleRows[0]}:${print.titleRows[1]}`,
+    margins: { ...print.margins },
   });
+  // Across every column, as Excel writes its own breaks (ExcelJS's default end column, 16838, is past the last).
+  for (const row of print.rowBreaks) sheet.getRow(row).addPageBreak(1, EXCEL_COLUMNS);
   sheet.headerFooter.oddFooter = centred(print.footer);
   const view: SheetView = {
     state: "frozen",

@@ -2,15 +2,18 @@ import * as ExcelJS from "exceljs";
 import { Zip, ZipDeflate, strToU8, type ZipInputFile } from "fflate";
 import { isScorecard, readScorecard, type ReadScorecard, type SheetGrid } from "../sheet";
 import { sheetToGrid } from "./grid";
-import { formatError, sniffWorkbook } from "./format";
+import { formatError } from "./format";
 import {
-  internals,
   type WorkbookModelInternals,
   type WorksheetModelInternals,
   type XlsxWriterInternals,
   type ZipSink,
 } from "./internals";
-import { ZipError, ZipReader } from "./stream/zip";
+import { areaSize } from "../sheet/areas";
+import { excelJsInput, expandsTooFar } from "./exceljsInput";
+import { READ_LIMITS } from "./limits";
+import { reconcile } from "./reconcile";
+import { readWorkbook, type ReadOptions, type WorkbookRead } from "./stream/workbook";
 
 export { WorkbookFormatError, formatError, sniffWorkbook, type WorkbookFormatProblem } from "./format";
 
@@ -24,41 +27,65 @@ export function newWorkbook(): ExcelJS.Workbook {
 }
 
 /**
- * LibreOffice writes <sheetProtection sheet="true">, and ExcelJS only reads sheet="1": the sheet would look (and,
- * saved again, be) unprotected. Excel and LibreOffice write the element only for a protected sheet.
+ * Refuses, before ExcelJS is given it, a workbook whose merges would make more cells than READ_LIMITS allows
+ * (but those ExcelJS is spared, see ./exceljsInput). Its cells were counted against the limit as they were read.
  */
-function keepProtection(sheet: ExcelJS.Worksheet): void {
-  const protection = internals(sheet).sheetProtection;
-  if (protection && protection.sheet === undefined) protection.sheet = true;
+function refuseBeyondModel(read: WorkbookRead): void {
+  let merged = 0;
+  for (const sheet of read.sheets) {
+    for (const area of sheet.merges) if (!expandsTooFar(area)) merged += areaSize(area);
+    if (merged > READ_LIMITS.modelMergedCells)
+      throw formatError("too-large", `${merged} merged cells`, {
+        limit: "modelMergedCells",
+        sheet: sheet.grid.name,
+        part: sheet.part,
+      });
+  }
+}
+
+/** Whether ExcelJS's model of a workbook was built from a lean package (see ./exceljsInput). */
+const leanModels = new WeakSet<ExcelJS.Workbook>();
+export const isLean = (workbook: ExcelJS.Workbook): boolean => leanModels.has(workbook);
+
+async function excelJsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // JSZip, underneath, reads any Uint8Array; ExcelJS only types Buffer.
+  await workbook.xlsx.load(bytes as Parameters<typeof workbook.xlsx.load>[0]);
+  return workbook;
 }
 
 /**
- * JSZip would inflate a hostile part whole (1.5 MB inflating to 1.5 GB takes gigabytes before failing): measure
- * every part first, streaming and keeping nothing, and refuse one beyond the limit. Other zip damage is left to
- * ExcelJS to report as before.
+ * Loads .xlsx bytes into an ExcelJS model that reads as the streaming reader reads them (one file, one reading).
+ * The bytes pass the package gate (openPackage: not a workbook, damaged or past a limit is refused; every part
+ * inflated once and checked), the streaming reader reads them and refuses what it refuses, a workbook past the
+ * model limits is refused — each a WorkbookFormatError naming the limit or damage and where. ExcelJS then gets
+ * the checked parts stored, in the shape it reads (./exceljsInput; the lean package when it fails on the file as
+ * it is): JSZip, underneath, copies them and inflates nothing. Its model is reconciled with the streamed grids
+ * (./reconcile). `read` lets Node pass its native zlib and UTF-8 check.
  */
-function refuseZipBomb(bytes: Uint8Array): void {
-  try {
-    new ZipReader(bytes).checkSizes();
-  } catch (e) {
-    if (e instanceof ZipError && e.problem === "too-large") throw formatError("too-large", undefined, e.part);
-  }
-}
-
-/** Loads .xlsx bytes; anything else (empty, not a zip, truncated, no sheets) throws a WorkbookFormatError. */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  read: Omit<ReadOptions, "sheets"> = {},
+): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  sniffWorkbook(bytes);
-  refuseZipBomb(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const reading = readWorkbook(bytes, { ...read, sheets: "all", cellLimit: "modelCells" });
+  refuseBeyondModel(reading);
+  let input = excelJsInput(reading, false);
+  let workbook: ExcelJS.Workbook;
   try {
-    // JSZip, underneath, reads any Uint8Array; ExcelJS only types Buffer.
-    await workbook.xlsx.load(bytes as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (error) {
-    throw formatError("damaged", error);
+    workbook = await excelJsLoad(input.bytes);
+  } catch {
+    try {
+      input = excelJsInput(reading, true);
+      workbook = await excelJsLoad(input.bytes);
+    } catch (error) {
+      throw formatError("damaged", error, { damage: "model-failed" });
+    }
   }
   if (workbook.worksheets.length === 0) throw formatError("no-sheets");
-  workbook.worksheets.forEach(keepProtection);
+  input.restore(workbook);
+  reconcile(workbook, reading);
+  if (input.lean) leanModels.add(workbook);
   return workbook;
 }
 

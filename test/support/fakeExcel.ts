@@ -5,6 +5,9 @@
  *    loaded and synced throws (and is recorded as a violation); an operation that fails rejects the sync and
  *    drops the rest of the batch; protection, merge and array-shape rules are enforced; APIs above the host's
  *    ExcelApi version fail with ApiNotFound. It records every run, sync and write, and raises change events.
+ *    Excel as it behaves now (issue 23): protect()/unprotect() on a sheet already in that state is AccessDenied
+ *    (office-js#6784); a value picked from a validation list raises no onChanged (#420 Windows, #3888 web) and
+ *    every sync waits while such a list is open (#4936); another person's edits arrive with source "Remote".
  */
 import type { ExcelRun } from "../../src/excel";
 import { COL, type GridValue, type SheetGrid, type SheetPlan } from "../../src/sheet";
@@ -127,6 +130,10 @@ export interface ChartSeriesModel {
   values?: string;
   xValues?: string;
   format: Record<string, unknown>;
+  /** Fill colours of single points (ChartPoint.format.fill, ExcelApi 1.1), by point index. */
+  pointFills?: Record<number, string>;
+  /** ChartSeries.overlap (ExcelApi 1.8). */
+  overlap?: number;
 }
 
 export interface ChartModel {
@@ -240,13 +247,15 @@ export interface LogEntry {
 }
 
 interface ChangeEvent {
-  readonly kind: "changed" | "added" | "activated";
+  readonly kind: "changed" | "added" | "activated" | "selection";
   readonly sheetId: string;
   readonly address: string;
   readonly byAddin: boolean;
+  /** A co-author's change (Excel.EventSource "Remote"). */
+  readonly remote?: boolean;
 }
 
-type HandlerKind = "changed" | "activated" | "added";
+type HandlerKind = "changed" | "activated" | "added" | "selection";
 interface Registration {
   readonly kind: HandlerKind;
   /** Per-sheet registration; undefined for workbook.worksheets. */
@@ -284,6 +293,10 @@ export class FakeContext {
     fake.syncCount++;
     const ops = this.queue.splice(0);
     await Promise.resolve();
+    // office-js#4936: while a data-validation list is open in the sheet, requests wait until it closes.
+    if (fake.listClosed) await fake.listClosed;
+    // What another person does between two of the add-in's round trips.
+    fake.beforeSync?.(fake.syncCount);
     if (fake.editMode) {
       if (!this.options.delayForCellEdit)
         throw new FakeOfficeError(
@@ -427,6 +440,7 @@ export class FakeWorksheetCollection extends FakeObject {
   readonly onChanged = new FakeEventHandlers(this.context, "changed", "1.9");
   readonly onActivated = new FakeEventHandlers(this.context, "activated", "1.7");
   readonly onAdded = new FakeEventHandlers(this.context, "added", "1.7");
+  readonly onSelectionChanged = new FakeEventHandlers(this.context, "selection", "1.9");
 
   get items(): FakeWorksheet[] {
     return this.read("items");
@@ -479,7 +493,9 @@ export class FakeWorksheet extends FakeObject {
   readonly protection: FakeProtection;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: FakePageBreakCollection;
   readonly onChanged: FakeEventHandlers;
+  readonly onSelectionChanged: FakeEventHandlers;
   readonly charts: FakeChartCollection;
   constructor(
     context: FakeContext,
@@ -490,7 +506,9 @@ export class FakeWorksheet extends FakeObject {
     this.protection = new FakeProtection(context, this);
     this.freezePanes = new FakeFreezePanes(context, this);
     this.pageLayout = new FakePageLayout(context, this);
+    this.horizontalPageBreaks = new FakePageBreakCollection(context, this);
     this.onChanged = new FakeEventHandlers(context, "changed", "1.7", () => this.model());
+    this.onSelectionChanged = new FakeEventHandlers(context, "selection", "1.7", () => this.model());
     this.charts = new FakeChartCollection(context, this);
   }
 
@@ -577,10 +595,11 @@ export class FakeProtection extends FakeObject {
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     this.context.enqueue("WorksheetProtection.protect", () => {
       const sheet = this.sheet.model();
+      // office-js#6784 (mid-2026 Excel for Windows): AccessDenied on a sheet that is already protected.
       if (sheet.protection.protected)
         throw new FakeOfficeError(
-          "InvalidOperation",
-          "The worksheet is already protected.",
+          "AccessDenied",
+          "You cannot perform the requested operation.",
           "WorksheetProtection.protect",
         );
       Object.assign(sheet.protection, { protected: true, password, options: { ...(options ?? {}) } });
@@ -591,7 +610,14 @@ export class FakeProtection extends FakeObject {
     this.context.enqueue("WorksheetProtection.unprotect", () => {
       const sheet = this.sheet.model();
       const p = sheet.protection;
-      if (p.protected && (p.password ?? "") !== (password ?? ""))
+      // office-js#6784: AccessDenied on a sheet that is not protected.
+      if (!p.protected)
+        throw new FakeOfficeError(
+          "AccessDenied",
+          "You cannot perform the requested operation.",
+          "WorksheetProtection.unprotect",
+        );
+      if ((p.password ?? "") !== (password ?? ""))
         // "Error handling with the application-specific JavaScript APIs": BadPassword – the password is incorrect.
         throw new FakeOfficeError(
           "BadPassword",
@@ -683,6 +709,64 @@ export class FakePageLayout {
   }
   setPrintTitleRows(rows: string): void {
     this.set("printTitleRows", rows);
+  }
+  // Margins are in points ("Excel.PageLayout": leftMargin … footerMargin, ExcelApi 1.9).
+  set leftMargin(v: number) {
+    this.set("leftMargin", v);
+  }
+  set rightMargin(v: number) {
+    this.set("rightMargin", v);
+  }
+  set topMargin(v: number) {
+    this.set("topMargin", v);
+  }
+  set bottomMargin(v: number) {
+    this.set("bottomMargin", v);
+  }
+  set headerMargin(v: number) {
+    this.set("headerMargin", v);
+  }
+  set footerMargin(v: number) {
+    this.set("footerMargin", v);
+  }
+}
+
+/**
+ * "Excel.PageBreakCollection" (ExcelApi 1.9): the sheet's manual page breaks only. `add` puts a break before the
+ * top-left cell of the range given; `removePageBreaks` resets them all. Kept as the rows a page starts at.
+ */
+export class FakePageBreakCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {}
+  private rows(): number[] {
+    const page = this.sheet.model().page;
+    return (page.rowBreaks ??= []) as number[];
+  }
+  add(pageBreakRange: string): void {
+    this.context.enqueue(
+      "PageBreakCollection.add",
+      () => {
+        const rect = parseA1(pageBreakRange);
+        if (rect.r1 === 0)
+          throw new FakeOfficeError("InvalidArgument", "No page break above row 1", pageBreakRange);
+        const rows = this.rows();
+        if (!rows.includes(rect.r1 + 1)) rows.push(rect.r1 + 1);
+        this.context.fake.record("pageBreak", this.sheet.model(), undefined, { before: rect.r1 + 1 });
+      },
+      "1.9",
+    );
+  }
+  removePageBreaks(): void {
+    this.context.enqueue(
+      "PageBreakCollection.removePageBreaks",
+      () => {
+        this.rows().splice(0);
+        this.context.fake.record("pageBreak", this.sheet.model(), undefined, { removed: true });
+      },
+      "1.9",
+    );
   }
 }
 
@@ -975,6 +1059,7 @@ export class FakeRange extends FakeObject {
         );
       this.fake.selection = { sheet: sheet.name, address };
       this.fake.record("select", sheet, address);
+      this.fake.emitting?.push({ kind: "selection", sheetId: sheet.id, address, byAddin: true });
     });
   }
 }
@@ -1323,6 +1408,8 @@ export class FakeExcel {
   syncCount = 0;
   /** Operations run so far, counted over the fake's life (1-based). */
   opIndex = 0;
+  /** Called as each sync reaches Excel (its 1-based number): tests change the workbook there as someone else. */
+  beforeSync: ((sync: number) => void) | null = null;
   /** Tests make an operation fail (GeneralException) when this returns true for it. */
   failOp: ((what: string, index: number) => boolean) | null = null;
   /** Response size of every sync, in bytes. */
@@ -1432,7 +1519,7 @@ export class FakeExcel {
   ): SheetModel {
     const sheet = this.createSheet(grid.name);
     grid.values.forEach((row, r) =>
-      row.forEach((v, c) => {
+      row?.forEach((v = null, c) => {
         const f = grid.formulas[r]?.[c] ?? null;
         if (v === null && f === null) return;
         const cell = sheet.cell(r, c);
@@ -1500,6 +1587,18 @@ export class FakeExcel {
               this.pending.push(reg.handler({ type: "WorksheetActivated", worksheetId: event.sheetId }));
           continue;
         }
+        if (event.kind === "selection") {
+          for (const reg of [...this.registrations])
+            if (reg.kind === "selection" && (reg.sheetId === undefined || reg.sheetId === event.sheetId))
+              this.pending.push(
+                reg.handler({
+                  type: "WorksheetSelectionChanged",
+                  worksheetId: event.sheetId,
+                  address: event.address,
+                }),
+              );
+          continue;
+        }
         if (event.kind === "added") {
           for (const reg of [...this.registrations])
             if (reg.kind === "added")
@@ -1513,7 +1612,7 @@ export class FakeExcel {
           worksheetId: event.sheetId,
           address: event.address,
           changeType: "RangeEdited",
-          source: "Local",
+          source: event.remote ? "Remote" : "Local",
         };
         if (versionAtMost("1.14", this.api))
           args.triggerSource = event.byAddin ? "ThisLocalAddin" : "Unknown";
@@ -1522,6 +1621,52 @@ export class FakeExcel {
             this.pending.push(reg.handler(args));
       }
     }, 0);
+  }
+
+  /** A co-author's edit arriving (Excel.EventSource "Remote"; triggerSource Unknown where the host has it). */
+  remoteEdit(sheetName: string, address: string, value: CellInput): void {
+    const sheet = this.sheet(sheetName);
+    const { r1, c1 } = parseA1(address);
+    inputCell(this, sheet.cell(r1, c1), value, "remote");
+    this.dispatch([{ kind: "changed", sheetId: sheet.id, address, byAddin: false, remote: true }]);
+  }
+
+  /** Resolves when the open validation list closes; null while none is open. */
+  listClosed: Promise<void> | null = null;
+  private closeList: (() => void) | null = null;
+
+  /** The user opening a cell's validation list (its dropdown): requests wait until it closes (#4936). */
+  userOpenList(sheetName: string, address: string): void {
+    this.sheet(sheetName);
+    if (this.listClosed) return;
+    this.listClosed = new Promise((resolve) => {
+      this.closeList = () => {
+        this.listClosed = null;
+        this.closeList = null;
+        resolve();
+      };
+    });
+    this.userSelect(sheetName, address);
+  }
+
+  /**
+   * The user picking a value from the open list: the cell takes it and the list closes, and no onChanged is
+   * raised (office-js#420 on Windows, #3888 on the web).
+   */
+  userPickFromList(sheetName: string, address: string, value: CellInput): void {
+    const sheet = this.sheet(sheetName);
+    const { r1, c1 } = parseA1(address);
+    inputCell(this, sheet.cell(r1, c1), value, "list");
+    this.closeList?.();
+  }
+
+  /** The user selecting a cell: onSelectionChanged of the sheet and of the collection. */
+  userSelect(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    this.selection = { sheet: sheet.name, address };
+    for (const reg of [...this.registrations])
+      if (reg.kind === "selection" && (reg.sheetId === undefined || reg.sheetId === sheet.id))
+        this.pending.push(reg.handler({ type: "WorksheetSelectionChanged", worksheetId: sheet.id, address }));
   }
 
   /** The user switching to a sheet. */
@@ -1630,7 +1775,10 @@ type ChartResolver = () => ChartModel;
 
 export class FakeChart {
   readonly title: { text: string };
-  readonly legend: { position: string };
+  readonly legend: {
+    position: string;
+    readonly legendEntries: { getItemAt(index: number): { visible: boolean } };
+  };
   readonly axes: {
     readonly valueAxis: { minimum: number; maximum: number; majorUnit: number; title: { text: string } };
   };
@@ -1654,7 +1802,22 @@ export class FakeChart {
     const unit = setter<number>("valueAxis.majorUnit");
     const axisTitle = setter<string>("valueAxis.title.text");
     this.title = Object.defineProperty({} as { text: string }, "text", title);
-    this.legend = Object.defineProperty({} as { position: string }, "position", legend);
+    // ChartLegendEntryCollection.getItemAt and ChartLegendEntry.visible: ExcelApi 1.7.
+    const legendEntries = {
+      getItemAt: (index: number) =>
+        Object.defineProperty({} as { visible: boolean }, "visible", {
+          set: (visible: boolean) => {
+            this.set(`legend.entries.${index}.visible`, visible, "1.7");
+          },
+          get: () => {
+            throw new Error("fake: legend entry read without load");
+          },
+        }),
+    };
+    this.legend = Object.defineProperties(
+      {} as { position: string; readonly legendEntries: typeof legendEntries },
+      { position: legend, legendEntries: { value: legendEntries } },
+    );
     const valueAxis = Object.defineProperties(
       {} as { minimum: number; maximum: number; majorUnit: number; title: { text: string } },
       {
@@ -1730,6 +1893,10 @@ export class FakeChartSeries {
     readonly fill: { setSolidColor(color: string): void };
     readonly line: { color: string; lineStyle: string };
   };
+  /** ChartPointsCollection.getItemAt and ChartPoint.format.fill: ExcelApi 1.1. */
+  readonly points: {
+    getItemAt(index: number): { readonly format: { readonly fill: { setSolidColor(color: string): void } } };
+  };
   constructor(
     private readonly context: FakeContext,
     private readonly sheet: FakeWorksheet,
@@ -1750,6 +1917,20 @@ export class FakeChartSeries {
         lineStyle: format("line.lineStyle", "1.7"),
       }),
     };
+    this.points = {
+      getItemAt: (index: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (color: string) =>
+              this.update(
+                `points.${index}.fill`,
+                (s) => (s.pointFills = { ...s.pointFills, [index]: color }),
+                "1.1",
+              ),
+          },
+        },
+      }),
+    };
   }
   private update(what: string, apply: (series: ChartSeriesModel) => void, requires: string): void {
     this.context.enqueue(
@@ -1766,6 +1947,9 @@ export class FakeChartSeries {
   }
   set chartType(type: string) {
     this.update("chartType", (s) => (s.chartType = type), "1.7");
+  }
+  set overlap(overlap: number) {
+    this.update("overlap", (s) => (s.overlap = overlap), "1.8");
   }
   setValues(range: FakeRange): void {
     this.update("setValues", (s) => (s.values = range.target().address), "1.7");

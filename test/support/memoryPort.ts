@@ -114,6 +114,12 @@ export class MemoryPort implements WorkbookPort {
     for (const handler of [...this.changed]) handler(sheet);
   }
 
+  /** A value picked from a validation list in Excel: it lands, but no onChanged fires (office-js#420, #3888). */
+  userPickFromList(sheet: string, cell: string, value: GridValue): void {
+    this.set(sheet, cell, value);
+    this.recompute(sheet);
+  }
+
   /** A user clicking another sheet tab: onActivated fires. */
   userActivate(sheet: string): void {
     this.sheetOf(sheet);
@@ -190,7 +196,7 @@ export class MemoryPort implements WorkbookPort {
     this.sheets.set(plan.sheetName, {
       values: plan.cells.map((row) => row.map((c) => (c === null ? null : (c.result ?? c.value)))),
       formulas: plan.cells.map((row) => row.map((c) => c?.formula ?? null)),
-      guards: { protected: true, validatedCells: [] },
+      guards: { protected: true, validatedAreas: [] },
     });
     if (this.active === null) this.active = plan.sheetName;
     return { skipped: [] };
@@ -257,8 +263,8 @@ export class MemoryPort implements WorkbookPort {
 
   private store(grid: SheetGrid): void {
     this.sheets.set(grid.name, {
-      values: grid.values.map((r) => [...r]),
-      formulas: grid.formulas.map((r) => [...r]),
+      values: Array.from(grid.values, (r) => Array.from(r ?? [], (v) => v ?? null)),
+      formulas: Array.from(grid.formulas, (r) => Array.from(r ?? [], (f) => f ?? null)),
       guards: grid.guards,
     });
   }

@@ -2,7 +2,6 @@ import { statSync } from "fs";
 import { mkdtemp, rm, writeFile } from "fs/promises";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
-import { parseArgs } from "util";
 import {
   compliantWorkbook,
   draftPath,
@@ -17,6 +16,7 @@ import type { Lang } from "../../i18n/types";
 import { sameSheetName, workbookFindings, type ReadScorecard } from "../../sheet";
 import { readScorecards } from "../../xlsx";
 import { readWorkbookFile, writeWorkbookFile } from "../../xlsx/files";
+import { parseCommandArgs } from "../args";
 import { EXIT, UsageError, reason, type ExitCode } from "../errors";
 import { fileReason, guardOutput } from "../io";
 import type { Io } from "../main";
@@ -129,7 +129,9 @@ export async function runExport(
     warn(
       decision.reason === "incomplete"
         ? t.exportIncomplete(read.sheet, unscored)
-        : t.exportRefused(read.sheet, decision.problems.length),
+        : decision.reason === "not-submitted"
+          ? t.exportNotSubmitted(read.sheet)
+          : t.exportRefused(read.sheet, decision.problems.length),
     );
     for (const p of decision.problems) warn(problemLine(p, lang));
     notes();
@@ -168,16 +170,17 @@ export async function exportCommand(
   deps: ExportDeps = {},
 ): Promise<ExitCode> {
   const t = cliText(lang);
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: EXPORT_ARGS,
-  });
+  const { values, positionals } = parseCommandArgs(
+    "export",
+    { args: [...args], allowPositionals: true, options: EXPORT_ARGS },
+    lang,
+  );
   if (values.help) {
     io.out(t.exportHelp);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(t.exportOneFile);
+  if (positionals.length === 0) throw new UsageError(t.exportOneFile);
+  if (positionals.length > 1) throw new UsageError(t.exportManyFiles(positionals));
   return runExport(
     positionals[0],
     { sheet: values.sheet, out: values.out, draft: values.draft ?? false, force: values.force ?? false },

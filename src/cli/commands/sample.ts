@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "crypto";
-import { readFile, writeFile } from "fs/promises";
+import { writeFile } from "fs/promises";
 import { extname } from "path";
-import { parseArgs } from "util";
 import { cliText } from "../../i18n/cli";
 import type { Lang } from "../../i18n/types";
 import { getRubric } from "../../rubric";
@@ -17,7 +16,10 @@ import type { SampleInput } from "../../rollup";
 import { renderGridPlan } from "../../rollup/xlsx";
 import { VERDICT_TEXT, type ReadScorecard } from "../../sheet";
 import { readScorecards } from "../../xlsx";
+import { readWorkbookBytes } from "../../xlsx/fileBytes";
+import { NODE_READ } from "../../xlsx/stream/read";
 import { loadWorkbook, newWorkbook, workbookBytes } from "../../xlsx/workbook";
+import { parseCommandArgs } from "../args";
 import { EXIT, UsageError, type ExitCode } from "../errors";
 import type { Io } from "../main";
 import { fileReason, guardOutput } from "../io";
@@ -29,6 +31,14 @@ export interface SampleEnv {
 }
 
 const NODE_ENV: SampleEnv = { now: () => new Date(), pickSeed: () => randomBytes(8).toString("hex") };
+
+/** A rate as written: 0.5, or 50% (the notice's own words, “50%以上”); NaN for anything else. */
+export function rateOf(text: string): number {
+  const written = text.trim();
+  const percent = /^(\d+(?:\.\d+)?)\s*[%％]$/.exec(written);
+  if (percent) return Number(percent[1]) / 100;
+  return /^\d*\.?\d+$/.test(written) ? Number(written) : NaN;
+}
 
 const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
@@ -43,25 +53,29 @@ export async function sampleCommand(
   env: SampleEnv = NODE_ENV,
 ): Promise<ExitCode> {
   const t = cliText(lang);
-  const { values, positionals: files } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      rate: { type: "string" },
-      seed: { type: "string" },
-      out: { type: "string", short: "o" },
-      year: { type: "string" },
-      force: { type: "boolean", default: false },
-      lang: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
+  const { values, positionals: files } = parseCommandArgs(
+    "sample",
+    {
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        rate: { type: "string" },
+        seed: { type: "string" },
+        out: { type: "string", short: "o" },
+        year: { type: "string" },
+        force: { type: "boolean", default: false },
+        lang: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
     },
-  });
+    lang,
+  );
   if (values.help) {
     io.out(t.sampleHelp);
     return EXIT.ok;
   }
   if (files.length === 0) throw new UsageError(t.noFiles);
-  const rate = values.rate === undefined ? DEFAULT_SAMPLE_RATE : Number(values.rate);
+  const rate = values.rate === undefined ? DEFAULT_SAMPLE_RATE : rateOf(values.rate);
   if (!(rate > 0 && rate <= 1)) throw new UsageError(t.sampleBadRate(values.rate ?? ""));
   let year: number | undefined;
   if (values.year !== undefined) {
@@ -78,8 +92,8 @@ export async function sampleCommand(
   let unreadable = 0;
   for (const file of files) {
     try {
-      const bytes = await readFile(file);
-      const found = readScorecards(await loadWorkbook(bytes));
+      const bytes = readWorkbookBytes(file);
+      const found = readScorecards(await loadWorkbook(bytes, NODE_READ));
       inputs.push({ name: file, hash: `sha256:${sha256(bytes)}` });
       reads.push(...found);
     } catch (e) {

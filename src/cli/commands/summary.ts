@@ -1,14 +1,22 @@
 import { writeFile } from "fs/promises";
 import { extname, join } from "path";
 import * as zlib from "zlib";
-import { parseArgs } from "util";
 import { cliText } from "../../i18n/cli";
 import type { Lang } from "../../i18n/types";
 import { timelineText } from "../../i18n/campaign";
 import { DEFAULT_EDITION, getRubric, localDate, timelineStatus, type Rubric } from "../../rubric";
-import { buildRollup, compareYears, listCsv, passingRows, yearsPlan, type Rollup } from "../../rollup";
+import {
+  buildRollup,
+  compareYears,
+  listCsv,
+  passingRows,
+  summaryCsv,
+  yearsPlan,
+  type Rollup,
+} from "../../rollup";
 import { rollupBytes } from "../../rollup/xlsx";
 import { layoutFor, type ReadScorecard } from "../../sheet";
+import { editionRubric, editionTitle, parseCommandArgs } from "../args";
 import { EXIT, UsageError, type ExitCode } from "../errors";
 import { fileReason, guardOutput } from "../io";
 import { mapFiles } from "../pool";
@@ -22,6 +30,8 @@ export const SUMMARY_OPTIONS = {
   force: { type: "boolean", default: false },
   year: { type: "string" },
   edition: { type: "string" },
+  unit: { type: "string" },
+  csv: { type: "string" },
   lang: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
@@ -31,6 +41,10 @@ export interface SummaryOptions {
   readonly force: boolean;
   readonly year?: string;
   readonly edition?: string;
+  /** The unit in the 汇总 title and the 创建名单's 报送单位; the notice's issuer by default. */
+  readonly unit?: string;
+  /** What a .csv holds: the 创建名单 ("list", the default) or the whole 汇总 ("summary"). */
+  readonly csv?: string;
   /** Today (YYYY-MM-DD) for the timeline; the local date by default. */
   readonly today?: string;
 }
@@ -70,12 +84,31 @@ function mostCommonEdition(reads: readonly ReadScorecard[]): string {
   return best;
 }
 
-function rubricOf(edition: string | undefined, reads: readonly ReadScorecard[]): Rubric {
-  try {
-    return getRubric(edition ?? mostCommonEdition(reads));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+function rubricOf(edition: string | undefined, reads: readonly ReadScorecard[], lang: Lang): Rubric {
+  return editionRubric(edition ?? mostCommonEdition(reads), lang);
+}
+
+/** What a .csv output holds (--csv). */
+const CSV_KINDS = ["list", "summary"] as const;
+
+/**
+ * The line scripts read first: the stations named, received, submitted, reviewed and missing, then what passes
+ * against the target. Received is not submitted: a scorecard still 填报中 counts as received only.
+ */
+function resultLine(rollup: Rollup, out: string, lang: Lang): string {
+  const t = cliText(lang);
+  const { totals } = rollup;
+  const line = t.summaryWritten(out, {
+    stations: totals.stations,
+    received: totals.received,
+    submitted: totals.submitted,
+    reviewed: totals.reviewed,
+    missing: totals.missing,
+    passed: totals.passed,
+    rate: percent(totals.rate),
+  });
+  if (totals.target === null || totals.needed === null) return line;
+  return `${line}${lang === "zh" ? "；" : "; "}${t.summaryTarget(totals.target, totals.needed)}`;
 }
 
 /** Lines reporting what the roll-up left out or found doubtful, in read order. */
@@ -93,7 +126,14 @@ function reportLines(rollup: Rollup, sources: readonly Source[], lang: Lang, inY
   for (const { index, reason } of rollup.excluded) {
     const { file, read } = sources[index];
     if (reason === "edition")
-      lines.push(t.summaryOtherEdition(file, read.sheet, read.meta.edition, rollup.rubric.edition));
+      lines.push(
+        t.summaryOtherEdition(
+          file,
+          read.sheet,
+          editionTitle(read.meta.edition, lang),
+          editionTitle(rollup.rubric.edition, lang),
+        ),
+      );
     else if (inYears) inOtherYears.set(read.meta.year, (inOtherYears.get(read.meta.year) ?? 0) + 1);
     else lines.push(t.summaryOtherYear(file, read.sheet, read.meta.year, rollup.year));
   }
@@ -134,7 +174,11 @@ export async function runSummary(
     year = Number(o.year);
     if (!/^\d{4}$/.test(o.year) || year < 2000 || year > 2100) throw new UsageError(t.badYear(o.year));
   }
-  if (o.edition !== undefined) rubricOf(o.edition, []);
+  if (o.edition !== undefined) rubricOf(o.edition, [], lang);
+  if (o.csv !== undefined && (format !== ".csv" || !CSV_KINDS.some((k) => k === o.csv)))
+    throw new UsageError(t.summaryCsvKind(o.csv));
+  const unit = o.unit?.trim();
+  if (o.unit !== undefined && !unit) throw new UsageError(t.missingOption("unit"));
   guardOutput(o.out, files, o.force, t);
 
   const sources: Source[] = [];
@@ -157,8 +201,8 @@ export async function runSummary(
     } else for (const sent of result.scorecards) sources.push({ file, read: rebuild(sent) });
   }
   const reads = sources.map((s) => s.read);
-  const rubric = rubricOf(o.edition, reads);
-  const rollup = buildRollup(reads, rubric, { year });
+  const rubric = rubricOf(o.edition, reads, lang);
+  const rollup = buildRollup(reads, rubric, { year, unit });
   const years = compareYears(reads, rubric);
   // Files of other years leave the 汇总 but, in a workbook, stand in 历年对比: the skip line says so.
   const inYears = format !== ".csv" && years.years.length > 1;
@@ -172,24 +216,17 @@ export async function runSummary(
   reads.length = 0;
 
   if (format === ".csv") {
-    await writeFile(o.out, listCsv(rollup), "utf8");
-    print(t.summaryListWritten(o.out, passingRows(rollup).length));
+    await writeFile(o.out, o.csv === "summary" ? summaryCsv(rollup) : listCsv(rollup), "utf8");
+    if (o.csv !== "summary") print(t.summaryListWritten(o.out, passingRows(rollup).length));
   } else {
     const extra = inYears ? [yearsPlan(years, rollup.issuer)] : [];
     await writeFile(
       o.out,
       await rollupBytes(rollup, copied, { timeline: timeline.zh, extra, deflate: nativeDeflate }),
     );
-    const { totals } = rollup;
-    const submitted = rollup.rows.filter((r) => r.readIndex !== null).length;
-    const line = t.summaryWritten(o.out, totals.stations, submitted, totals.passed, percent(totals.rate));
-    const target =
-      totals.target === null || totals.needed === null
-        ? ""
-        : `; ${t.summaryTarget(totals.target, totals.needed)}`;
-    print(`${line}${lang === "zh" ? target.replace("; ", "；") : target}`);
-    if (extra.length > 0) print(t.summaryYears(years.years));
   }
+  print(resultLine(rollup, o.out, lang));
+  if (format !== ".csv" && inYears) print(t.summaryYears(years.years));
   // After the result line, which scripts read first.
   print(timeline[lang]);
   return unreadable > 0 ? EXIT.usage : EXIT.ok;
@@ -201,18 +238,25 @@ export async function summaryMain(
   lang: Lang,
   io: { readonly out: (line: string) => void; readonly err: (line: string) => void },
 ): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: SUMMARY_OPTIONS,
-  });
+  const { values, positionals } = parseCommandArgs(
+    "summary",
+    { args: [...args], allowPositionals: true, options: SUMMARY_OPTIONS },
+    lang,
+  );
   if (values.help) {
     io.out(cliText(lang).summaryHelp);
     return EXIT.ok;
   }
   return runSummary(
     positionals,
-    { out: values.out, force: values.force ?? false, year: values.year, edition: values.edition },
+    {
+      out: values.out,
+      force: values.force ?? false,
+      year: values.year,
+      edition: values.edition,
+      unit: values.unit,
+      csv: values.csv,
+    },
     lang,
     io.out,
     io.err,

@@ -61,12 +61,14 @@ const KIND_KEYS: Readonly<Record<ExportProblemKind, keyof Strings>> = {
   "invalid-entry": "kindInvalid",
   integrity: "kindIntegrity",
   unscored: "kindEmpty",
+  "not-submitted": "kindNotSubmitted",
 };
 
 const KIND_COLORS: Readonly<Record<ExportProblemKind, BadgeProps["color"]>> = {
   "invalid-entry": "danger",
   integrity: "severe",
   unscored: "warning",
+  "not-submitted": "warning",
 };
 
 /** The title cell: selecting it activates the scorecard's sheet without touching an entry. */
@@ -145,7 +147,9 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
         body:
           now.reason === "incomplete"
             ? format(s.exportIncompleteBody, { sheet: fresh.sheet, n: unscored })
-            : format(s.exportRefusedBody, { sheet: fresh.sheet, n: now.problems.length }),
+            : now.reason === "not-submitted"
+              ? format(s.exportNotSubmittedBody, { sheet: fresh.sheet })
+              : format(s.exportRefusedBody, { sheet: fresh.sheet, n: now.problems.length }),
       });
       return null;
     }
@@ -226,7 +230,9 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
       : s.exportReady
     : decision.reason === "incomplete"
       ? format(s.exportRefusedIncomplete, { n: unscored })
-      : format(s.exportRefusedProblems, { n: decision.problems.length });
+      : decision.reason === "not-submitted"
+        ? s.exportRefusedNotSubmitted
+        : format(s.exportRefusedProblems, { n: decision.problems.length });
 
   return (
     <section className={styles.root} aria-labelledby={`${ids}-title`} aria-busy={busy !== null}>

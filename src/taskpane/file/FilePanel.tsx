@@ -242,8 +242,11 @@ export function FilePanel(props: {
     setBusy(true);
     try {
       const data = await readFile(file);
-      show(await (await loadEngine()).open(data), file.name);
-      messages.clear();
+      const opened = await (await loadEngine()).open(data);
+      show(opened, file.name);
+      if (opened.simplified)
+        messages.show({ intent: "warning", title: s.leanOpenedTitle, body: s.leanOpenedBody });
+      else messages.clear();
     } catch (error) {
       messages.report(error, "open-file");
     } finally {

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { format } from "../../i18n/strings";
-import { TransitionRefusedError, applyTransition, type Transition } from "../../review";
+import { TransitionRefusedError, type Transition } from "../../review";
 import type { WorkbookPort } from "../../workbook";
 import { useTexts } from "../shared/i18n";
 import { useMessages } from "../shared/messages";
@@ -36,6 +36,10 @@ export function useReviewActions(
       setBusy(transition);
       try {
         if (!(await session.flush())) return false;
+        // Redrawing needs the plan: loaded on the first transition, not before the pane's first render.
+        const { applyTransition } = await import(
+          /* webpackChunkName: "transitions" */ "../../review/transitions"
+        );
         const done = await applyTransition(port, sheet, transition, { now: new Date(), operator, reason });
         rememberOperator(operator);
         await session.refresh();

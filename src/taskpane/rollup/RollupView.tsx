@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   fail: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
   veto: { backgroundColor: tokens.colorPaletteRedBackground3 },
   incomplete: { backgroundColor: tokens.colorNeutralBackground6 },
-  missing: { backgroundColor: "transparent" },
+  unsubmitted: { backgroundColor: "transparent" },
   table: { tableLayout: "auto" },
   number: { whiteSpace: "nowrap" },
   badge: { whiteSpace: "nowrap", flexShrink: 0 },
@@ -63,7 +63,7 @@ const useStyles = makeStyles({
 });
 
 const VERDICT_NAME = (s: Strings, v: RollupVerdict): string =>
-  v === "missing" ? s.verdictMissing : s[VERDICT_KEYS[v]];
+  v === "unsubmitted" ? s.verdictMissing : s[VERDICT_KEYS[v]];
 
 /** Bars of each station's counted total against the pass line; the table below carries the same data. */
 function Chart(props: { rollup: Rollup }): React.JSX.Element {
@@ -93,7 +93,7 @@ function Chart(props: { rollup: Rollup }): React.JSX.Element {
             <span className={styles.line} style={{ left: at(line) }} />
           </span>
           <span className={styles.value} aria-hidden>
-            {row.total ?? VERDICT_NAME(s, "missing")}
+            {row.total ?? VERDICT_NAME(s, "unsubmitted")}
           </span>
         </React.Fragment>
       ))}
@@ -106,9 +106,6 @@ function Row(props: { row: RollupRow; onOpen: (sheet: string) => void }): React.
   const { s } = useTexts();
   const { row } = props;
   const points = (c: RollupRow["self"]): string => (c ? format(s.rollupPoints, { total: c.total }) : "—");
-  // A review not begun (nothing in its column) is no review at all, not 0 points.
-  const review =
-    row.review && !(row.review.total === 0 && row.review.verdict === "incomplete") ? row.review : null;
   return (
     <TableRow data-station={row.station}>
       <TableCell className={styles.narrowHidden}>{row.no}</TableCell>
@@ -127,12 +124,12 @@ function Row(props: { row: RollupRow; onOpen: (sheet: string) => void }): React.
         )}
       </TableCell>
       <TableCell className={styles.number}>{points(row.self)}</TableCell>
-      <TableCell className={styles.number}>{points(review)}</TableCell>
+      <TableCell className={styles.number}>{points(row.review)}</TableCell>
       <TableCell>
         <Badge
           appearance="tint"
           className={styles.badge}
-          color={row.verdict === "missing" ? "subtle" : VERDICT_COLORS[row.verdict]}
+          color={row.verdict === "unsubmitted" ? "subtle" : VERDICT_COLORS[row.verdict]}
         >
           {VERDICT_NAME(s, row.verdict)}
         </Badge>

@@ -4,6 +4,7 @@ import { LANG_TAGS, type Strings } from "../../i18n/strings";
 import type { Lang } from "../../i18n/types";
 import type { WorkbookPort } from "../../workbook";
 import type { PaneMode } from "./environment";
+import { startTabOf } from "./host";
 import { FilePanel } from "../file/FilePanel";
 import { TextsProvider } from "../shared/i18n";
 import { PHONE } from "../shared/media";
@@ -17,7 +18,7 @@ import { loadXlsxEngine, type XlsxEngine } from "../file/xlsxLoader";
 export interface AppProps {
   readonly lang: Lang;
   readonly mode: PaneMode;
-  /** The workbook in Office mode. */
+  /** The workbook in Office and WPS mode. */
   readonly port?: WorkbookPort;
   /** File mode's ExcelJS engine; loaded lazily by default. */
   readonly loadEngine?: () => Promise<XlsxEngine>;
@@ -96,8 +97,12 @@ export function App(props: AppProps): React.JSX.Element {
         <PasswordProvider store={props.passwords}>
           <MessagesProvider>
             <PaneMessageBar className={styles.messages} />
-            {props.mode === "office" && props.port ? (
-              <LazyPane port={props.port} timing={props.timing} />
+            {props.mode !== "file" && props.port ? (
+              <LazyPane
+                port={props.port}
+                timing={props.timing}
+                initialTab={startTabOf(window.location.search)}
+              />
             ) : (
               <FilePanel
                 Pane={LazyPane}

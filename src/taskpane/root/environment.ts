@@ -1,7 +1,8 @@
 import type { Lang } from "../../i18n/types";
 import { langOf } from "../../i18n/strings";
+import { isWpsPage } from "./host";
 
-export type PaneMode = "office" | "file";
+export type PaneMode = "office" | "wps" | "file";
 
 export interface Environment {
   readonly mode: PaneMode;
@@ -21,12 +22,14 @@ function officeOf(win: object): OfficeLike | null {
 }
 
 /**
- * Office mode inside Excel; file mode in a plain browser, where Office.onReady reports host null (or office.js
+ * Office mode inside Excel; WPS mode in a WPS 表格 add-in page; file mode in a plain browser, where Office.onReady reports host null (or office.js
  * did not load at all). The language follows Office's display language in Excel and the browser's elsewhere.
  */
 export async function detectEnvironment(win: Window = window): Promise<Environment> {
   const office = officeOf(win);
   const browserLang = langOf(win.navigator?.language);
+  // WPS 表格's add-in page (the WPS build loads no office.js); its language is its browser's.
+  if (isWpsPage(win)) return { mode: "wps", lang: browserLang };
   if (!office) return { mode: "file", lang: browserLang };
   const info = await office.onReady();
   const excel = office.HostType?.Excel ?? "Excel";

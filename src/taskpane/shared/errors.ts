@@ -1,5 +1,5 @@
-import { format, type Strings } from "../../i18n/strings";
-import type { WorkbookFormatError } from "../../xlsx/format";
+import { STRINGS, format, type Strings } from "../../i18n/strings";
+import type { Lang } from "../../i18n/types";
 
 /** A sheet the pane was asked to open is gone, or is no longer a scorecard. */
 export class NotAScorecardError extends Error {
@@ -14,7 +14,13 @@ export type ErrorContext = "read" | "write" | "insert" | "select" | "open-file" 
 
 /** Kinds of OfficeAdapterError (src/excel) that the user can act on. */
 export type AdapterErrorKind =
-  "protected" | "bad-password" | "edit-mode" | "requirement-missing" | "too-large" | "inactive-workbook";
+  | "protected"
+  | "bad-password"
+  | "edit-mode"
+  | "requirement-missing"
+  | "too-large"
+  | "inactive-workbook"
+  | "co-authoring";
 const ADAPTER_KINDS: readonly string[] = [
   "protected",
   "bad-password",
@@ -22,6 +28,7 @@ const ADAPTER_KINDS: readonly string[] = [
   "requirement-missing",
   "too-large",
   "inactive-workbook",
+  "co-authoring",
 ];
 
 export interface MessageAction {
@@ -49,17 +56,23 @@ export function adapterErrorKind(error: unknown): AdapterErrorKind | null {
   return typeof kind === "string" && ADAPTER_KINDS.includes(kind) ? (kind as AdapterErrorKind) : null;
 }
 
-/**
- * loadWorkbook's zip-bomb guard (src/xlsx/format's WorkbookFormatError, problem "too-large"), read by name and
- * shape like GridSheetTakenError below: the first bundle, near its size budget, need not carry the xlsx module.
- */
-function isZipBomb(error: unknown): error is WorkbookFormatError {
-  return (
-    error instanceof Error &&
-    error.name === "WorkbookFormatError" &&
-    (error as Partial<WorkbookFormatError>).problem === "too-large"
-  );
+/** What the pane reads of file/refusal.ts's FileRefusedError. */
+interface FileRefused {
+  readonly reasons: Readonly<Record<Lang, string>>;
+  readonly overLimit: boolean;
+  readonly detail?: string;
 }
+
+/**
+ * A file the page would not open (file/refusal.ts), read by name and shape like GridSheetTakenError below: the
+ * first bundle, near its size budget, need not carry the xlsx chunk, which makes these errors.
+ */
+function isFileRefused(error: unknown): error is Error & FileRefused {
+  return error instanceof Error && error.name === "FileRefusedError" && "reasons" in error;
+}
+
+/** The language of a set of texts (STRINGS hands out one object per language). */
+const langOf = (s: Strings): Lang => (s === STRINGS.en ? "en" : "zh");
 
 export const errorDetail = (error: unknown): string =>
   error instanceof Error ? error.message || error.name : String(error);
@@ -88,6 +101,8 @@ export function describeError(error: unknown, context: ErrorContext, s: Strings)
       return { intent: "error", title: s.errorInactiveTitle, body: s.errorInactiveBody };
     case "edit-mode":
       return { intent: "error", title: s.errorEditModeTitle, body: s.errorEditModeBody };
+    case "co-authoring":
+      return { intent: "warning", title: s.errorCoauthorTitle, body: s.errorCoauthorBody };
     case "requirement-missing":
       return {
         intent: "error",
@@ -112,14 +127,13 @@ export function describeError(error: unknown, context: ErrorContext, s: Strings)
       title: s.errorSheetTakenTitle,
       body: format(s.gridSheetTakenBody, { sheet: String(error.sheet) }),
     };
-  // loadWorkbook's zip-bomb guard: its own text is bilingual, so the pane says it in the UI language and keeps
-  // only the part's name (language-neutral) as detail.
-  if (isZipBomb(error))
+  // Why a file was refused, in the UI's language only: the reason names the limit and where, or the damage.
+  if (isFileRefused(error))
     return {
       intent: "error",
-      title: s.errorZipBombTitle,
-      body: s.errorZipBombBody,
-      ...(error.part ? { detail: error.part } : {}),
+      title: error.overLimit ? s.errorZipBombTitle : s.errorOpenFileTitle,
+      body: format(s.errorRefusedBody, { reason: error.reasons[langOf(s)] }),
+      ...(error.detail ? { detail: error.detail } : {}),
     };
   if (error instanceof NotAScorecardError)
     return {

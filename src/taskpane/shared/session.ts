@@ -157,6 +157,9 @@ export class ScorecardSession {
   private readTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingActivated: string | null = null;
   private pendingChange = false;
+  /** A re-read is under way; another asked for meanwhile runs after it (Excel.run may wait, see reread). */
+  private reading = false;
+  private readAgain = false;
   private writeTimer: ReturnType<typeof setTimeout> | null = null;
   private writeChain: Promise<boolean> = Promise.resolve(true);
   /** Bumped by every read that may replace the view; an older read finishing later is dropped. */
@@ -298,7 +301,7 @@ export class ScorecardSession {
   async insert(options: PopulateOptions): Promise<PopulateResult | null> {
     try {
       await this.flush();
-      // Drawing a scorecard (the sheet's whole plan) is needed for inserting only: not on the first screen.
+      // The plan (layout, print setup, formulas) is drawn only here: loaded on first use, not before the first render.
       const { populate } = await import(/* webpackChunkName: "populate" */ "../../workbook/populate");
       const result = await populate(this.port, options);
       const seq = ++this.readSeq;
@@ -431,6 +434,16 @@ export class ScorecardSession {
     return true;
   }
 
+  /**
+   * The shown scorecard may have changed without a change event: the pane got focus back (a value picked from a
+   * validation list raises none, office-js#420 / #3888). It is read again like after an event.
+   */
+  outsideChange(): void {
+    if (this.disposed || !this.read) return;
+    this.pendingChange = true;
+    this.scheduleRead();
+  }
+
   private changed(sheet: string): void {
     if (this.disposed || !this.read || sheet !== this.read.sheet) return;
     this.pendingChange = true;
@@ -456,6 +469,25 @@ export class ScorecardSession {
    * otherwise the current scorecard stays and is re-read if it changed.
    */
   private async reread(): Promise<void> {
+    // One read at a time: Excel.run waits while a validation list is open in the sheet (office-js#4936), and
+    // events or focus meanwhile must not queue a read each.
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = true;
+    try {
+      await this.readOnce();
+    } finally {
+      this.reading = false;
+      if (this.readAgain && !this.disposed) {
+        this.readAgain = false;
+        this.scheduleRead();
+      }
+    }
+  }
+
+  private async readOnce(): Promise<void> {
     const activated = this.pendingActivated;
     const current = this.read?.sheet ?? null;
     const targets = [activated, this.pendingChange ? current : null].filter(

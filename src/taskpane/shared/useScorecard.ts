@@ -44,7 +44,12 @@ export function useScorecard(
     });
     setSession(created);
     void created.start();
+    // Back in the pane after working in the sheet: read it again, as a value picked from a validation list
+    // raised no change event (office-js#420, #3888), without asking the clerk to press 重新检查.
+    const focused = (): void => created.outsideChange();
+    window.addEventListener("focus", focused);
     return () => {
+      window.removeEventListener("focus", focused);
       created.dispose();
       setSession(null);
     };
