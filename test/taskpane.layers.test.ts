@@ -66,6 +66,29 @@ function wrongArrows(): string[] {
   return found;
 }
 
+const SRC = path.resolve(__dirname, "../src");
+/** What other code may import of the pane: its entry (index.tsx, legacy.ts) and the root's start (root/main). */
+const PANE_DOORS = ["index", "legacy", "root/main"];
+
+/** Imports into the pane from the rest of src/ (the WPS build's entry, say) that go past its doors. */
+function sideDoors(): string[] {
+  const found: string[] = [];
+  for (const file of sourcesUnder(SRC)) {
+    if (!path.relative(PANE, file).startsWith("..")) continue;
+    for (const spec of specifiersOf(file)) {
+      if (!spec.startsWith(".")) continue;
+      const target = path
+        .relative(PANE, path.resolve(path.dirname(file), spec))
+        .split(path.sep)
+        .join("/");
+      if (target.startsWith("..")) continue;
+      if (!PANE_DOORS.includes(target.replace(/\.tsx?$/, "")))
+        found.push(`${path.relative(SRC, file).split(path.sep).join("/")} → taskpane/${target}`);
+    }
+  }
+  return found;
+}
+
 describe("the pane's layers", () => {
   it("tells the arrows that run the wrong way", () => {
     expect(wrongWay("shared/session.ts", "fill/FormView")).toMatch(/shared/);
@@ -94,5 +117,11 @@ describe("the pane's layers", () => {
     expect(sources.some((f) => f.includes(`${path.sep}shared${path.sep}`))).toBe(true);
     expect(sources.some((f) => f.includes(`${path.sep}root${path.sep}`))).toBe(true);
     expect(wrongArrows()).toEqual([]);
+  });
+
+  it("is entered from the rest of src/ only through its entry and the root's start", () => {
+    const wpsEntry = readFileSync(path.join(SRC, "wps/entry.ts"), "utf8");
+    expect(wpsEntry).toContain('"../taskpane/root/main"');
+    expect(sideDoors()).toEqual([]);
   });
 });
