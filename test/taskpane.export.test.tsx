@@ -404,8 +404,10 @@ describe("file mode", () => {
     await openExport(user);
     expect(status().textContent).toBe("可以导出。");
     expect(screen.queryByRole("button", { name: "激活评分表工作表" })).toBeNull();
+    // The page prints its own copy of the official layout, or the downloaded file is printed.
+    expect(screen.getByRole("button", { name: "打印（可另存为 PDF）" })).toBeTruthy();
     expect(
-      screen.getByText(/^PDF：先下载 \.xlsx 文件，用 Excel、WPS 或 LibreOffice 打开后打印为 PDF/),
+      screen.getByText(/^也可以下载 \.xlsx 文件，用 Excel、WPS 或 LibreOffice 打开后打印为 PDF/),
     ).toBeTruthy();
     // A plain browser: nothing about Excel for Mac's menus or the command line.
     const tabText = screen.getByRole("tabpanel").textContent ?? "";

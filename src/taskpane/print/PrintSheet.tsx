@@ -1,7 +1,14 @@
 import * as React from "react";
 import { createPortal } from "react-dom";
 import { exportDecision } from "../../export/decision";
-import { planFromRead, type CellStyle, type PlanCell, type ReadScorecard, type SheetPlan } from "../../sheet";
+import {
+  COL,
+  planFromRead,
+  type CellStyle,
+  type PlanCell,
+  type ReadScorecard,
+  type SheetPlan,
+} from "../../sheet";
 
 /*
  * The scorecard as the browser prints it (Save as PDF), for those who cannot print from the pane (WPS): the
@@ -65,7 +72,14 @@ function shown(cell: PlanCell): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
+/**
+ * The columns whose texts the sheet breaks where Excel's column would wrap them (src/sheet/measure): the browser's
+ * columns wrap elsewhere, so their items' texts are given whole, as the rubric words them (as the CSV does).
+ */
+const BROKEN_FOR_EXCEL: readonly number[] = [COL.task, COL.text];
+
 function rows(plan: SheetPlan, visible: number, from: number, to: number): React.ReactNode[] {
+  const entryRows = new Set(plan.layout.entryRows.values());
   const spans = new Map<string, Span>();
   const covered = new Set<string>();
   for (const range of plan.merges) {
@@ -93,7 +107,11 @@ function rows(plan: SheetPlan, visible: number, from: number, to: number): React
           colSpan={span && span.cols > 1 ? span.cols : undefined}
           style={cell ? cellCss(plan.styles[cell.style]) : undefined}
         >
-          {cell ? shown(cell) : ""}
+          {!cell
+            ? ""
+            : entryRows.has(r + 1) && BROKEN_FOR_EXCEL.includes(c)
+              ? shown(cell).replace(/\n/g, "")
+              : shown(cell)}
         </td>,
       );
     }
