@@ -192,6 +192,17 @@ describe("检查整个工作簿", () => {
     expect(port.selections[1]).toEqual({ sheet: c, cell: addr(1, layout.metaRow) });
   });
 
+  it("names the veto items behind a 否决 in either column", async () => {
+    const { port, sheets } = workbookOfThree();
+    port.userEdit(sheets[0], selfCell("75.2"), "是");
+    const { user } = await openAsDistrict(port);
+    await user.click(button("检查整个工作簿"));
+    await screen.findByTestId("scan-table");
+    const [veto] = within(rowOfSheet(sheets[0])).getAllByTestId("scan-veto");
+    expect(veto.textContent).toBe("否决：75.2 发生个人极端案事件的");
+    expect(within(rowOfSheet(sheets[1])).queryByTestId("scan-veto")).toBeNull();
+  });
+
   it("shows an indeterminate progress bar while the workbook is read", async () => {
     const { port } = workbookOfThree();
     let release: () => void = () => undefined;
@@ -253,6 +264,11 @@ describe("生成汇总表", () => {
     expect(formulas).toContain(`'${sheets[1]}'!F${layout.summaryRows.total}`);
     expect(port.selections).toEqual([{ sheet: ROLLUP_SHEET, cell: "A1" }]);
     expect(within(messageBar()).getByText("已生成汇总表")).toBeTruthy();
+    // The counts scorecard summary reports: the notice's 17 stations, two received (巴川 twice counts once), none
+    // submitted — received is not submitted.
+    expect(messageBar().textContent).toContain(
+      "17 个服务站：收到 2 个，已提交 0 个，已复核 0 个，未收到 15 个；达标 0 个，达标率 0.0%（本工作簿有 3 张评分表）。",
+    );
   });
 
   it("leaves a 汇总 sheet it did not draw alone", async () => {

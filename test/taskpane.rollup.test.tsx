@@ -5,9 +5,10 @@
  */
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import { buildRollup } from "../src/rollup";
-import { readScorecard } from "../src/sheet";
+import { readScorecard, type GridValue } from "../src/sheet";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 import { setup } from "./support/renderPane";
+import { submittedPlan } from "./support/submitted";
 
 configure({ asyncUtilTimeout: 20_000 });
 
@@ -68,6 +69,42 @@ describe("the roll-up of a workbook of several scorecards", () => {
     await user.click(screen.getByRole("button", { name: "全部评分表（5）" }));
     expect(await screen.findByTestId("rollup-table")).toBeTruthy();
     expect(tab("概览").getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("tells received from submitted, as the 汇总 does, and names the veto items of a vetoed card", async () => {
+    const port = new MemoryPort();
+    const add = async (
+      station: string,
+      state: "填报中" | "已提交",
+      self: Record<string, GridValue>,
+    ): Promise<void> => {
+      const plan = submittedPlan({ rubric, station, year: 2020, state, entries: entriesOf({ self }) });
+      await port.render(plan);
+    };
+    await add(STATIONS[0], "已提交", fullBase());
+    await add(STATIONS[1], "已提交", { ...fullBase(), "75.2": "是" });
+    await add(STATIONS[2], "填报中", fullBase());
+    port.addSheet("说明", [["各站评分表"]], true);
+    setup(port);
+    const table = await screen.findByTestId("rollup-table");
+    const row = (station: string): HTMLElement => {
+      const found = within(table)
+        .getAllByRole("row")
+        .find((r) => r.getAttribute("data-station") === station);
+      if (!found) throw new Error(station);
+      return found;
+    };
+    // 状态 and 认定结论: submitted passes, the vetoed card says why, the one still being filled in is received only.
+    expect(row(STATIONS[0]).textContent).toContain("已提交");
+    expect(row(STATIONS[0]).textContent).toContain("达标");
+    expect(row(STATIONS[1]).textContent).toContain("否决：75.2 发生个人极端案事件的");
+    expect(row(STATIONS[2]).textContent).toContain("填报中");
+    expect(row(STATIONS[2]).textContent).toContain("未提交");
+    expect(row(STATIONS[3]).textContent).toContain("未收到");
+    expect(screen.getByTestId("rollup-receipts").textContent).toBe(
+      `收到 3 个，已提交 2 个，已复核 0 个，未收到 ${STATIONS.length - 3} 个。`,
+    );
+    expect(screen.getByTestId("rollup-summary").textContent).toMatch(/^17 个服务站，达标 1 个，达标率 5\.9%/);
   });
 
   it("is not shown for a station's own file: one scorecard opens as itself", async () => {

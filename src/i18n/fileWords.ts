@@ -31,7 +31,7 @@ const zhCN: Partial<Strings> = {
   sampleIntro: "按通知“抽取50%以上”，从此文件的评分表中随机抽取服务站，写入“抽查名单”表。",
   yearsWritten: "文件含多个年度的评分表，已同时生成“历年对比”表（{years}）。",
   rollupDoneBody:
-    "{stations} 个服务站中达标 {passed} 个（此文件有 {scorecards} 张评分表），“汇总”表已加入文件。",
+    "{stations} 个服务站：收到 {received} 个，已提交 {submitted} 个，已复核 {reviewed} 个，未收到 {missing} 个；达标 {passed} 个，达标率 {rate}（此文件有 {scorecards} 张评分表）。“汇总”表已加入文件。",
   gridSheetTakenBody:
     "文件中已有名为“{sheet}”的表，且不是本页面生成的。请先在 Excel 或 WPS 中重命名该表，再重试。",
   noScorecardForStatus: "请先打开一张评分表：提交、复核和不一致列表都针对一张评分表。",
@@ -79,7 +79,7 @@ const enUS: Partial<Strings> = {
     "Draws stations at random from this file's scorecards, as the notice asks (at least 50%), into a sample list table.",
   yearsWritten: "The file holds scorecards of several years: a year-over-year table was added too ({years}).",
   rollupDoneBody:
-    "{passed} of {stations} stations pass ({scorecards} scorecards in this file); the roll-up table is in the file.",
+    "{stations} stations: {received} received, {submitted} submitted, {reviewed} reviewed, {missing} missing; {passed} pass, pass rate {rate} ({scorecards} scorecards in this file). The roll-up table is in the file.",
   gridSheetTakenBody:
     "The file already has a table named “{sheet}” that this page did not make. Rename it in Excel or WPS first, then try again.",
   noScorecardForStatus: "Open a scorecard first: submission, review and differences are about one scorecard.",

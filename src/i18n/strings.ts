@@ -188,7 +188,7 @@ const zhCN = {
   rollupWorking: "正在生成汇总表…",
   rollupDoneTitle: "已生成汇总表",
   rollupDoneBody:
-    "{stations} 个服务站中达标 {passed} 个（本工作簿有 {scorecards} 张评分表），已激活“汇总”工作表。",
+    "{stations} 个服务站：收到 {received} 个，已提交 {submitted} 个，已复核 {reviewed} 个，未收到 {missing} 个；达标 {passed} 个，达标率 {rate}（本工作簿有 {scorecards} 张评分表）。已激活“汇总”工作表。",
   rollupFileChart: "在浏览器中，柱状图在“保存（下载）”时写入文件。",
   gridSheetTakenBody: "名为“{sheet}”的工作表已存在，且不是本加载项生成的。请先重命名该工作表，再重试。",
   noScorecardForStatus: "当前工作表不是评分表：提交、复核和不一致列表需要先打开一张评分表。",
@@ -395,6 +395,17 @@ const zhCN = {
   exportPrint: "打印（可另存为 PDF）",
   exportPrintHint:
     "按官方格式打印评分表（A4 横向，每页重复标题行，有页码）；在打印对话框中把“目标打印机”选为“另存为 PDF”即得 PDF。未填完的评分表标注【草稿】。",
+  // The roll-up's receipts (received is not submitted) and a vetoed card's items (issue 22 after the merge).
+  rollupReceipts: "收到 {received} 个，已提交 {submitted} 个，已复核 {reviewed} 个，未收到 {missing} 个。",
+  rollupColStatus: "状态",
+  rollupStatusMissing: "未收到",
+  rollupStatusDraft: "填报中",
+  rollupStatusSubmitted: "已提交",
+  rollupStatusReviewing: "复核中",
+  rollupStatusReviewed: "已复核",
+  rollupStatusEdited: "提交后被修改",
+  rollupStatusUnrecorded: "无提交记录",
+  vetoBecause: "否决：{items}",
   // A workbook opened without its drawings (src/xlsx/exceljsInput.ts).
   leanOpenedTitle: "已打开，但部分内容不会保留",
   leanOpenedBody:
@@ -602,7 +613,7 @@ const enUS: Strings = {
   rollupWorking: "Building the roll-up…",
   rollupDoneTitle: "Roll-up built",
   rollupDoneBody:
-    "{passed} of {stations} stations pass ({scorecards} scorecards in this workbook). The roll-up sheet is active.",
+    "{stations} stations: {received} received, {submitted} submitted, {reviewed} reviewed, {missing} missing; {passed} pass, pass rate {rate} ({scorecards} scorecards in this workbook). The roll-up sheet is active.",
   rollupFileChart: "In the browser, the chart is added to the file when you save (download) it.",
   gridSheetTakenBody:
     "A sheet named “{sheet}” exists and was not made by this add-in. Rename that sheet first, then try again.",
@@ -820,6 +831,17 @@ const enUS: Strings = {
   exportPrint: "Print (or save as PDF)",
   exportPrintHint:
     "Prints the scorecard in the official layout (A4 landscape, title rows on every page, page numbers); choose “Save as PDF” as the printer in the print dialog to get a PDF. An incomplete scorecard is marked as a draft.",
+  // The roll-up's receipts (received is not submitted) and a vetoed card's items (issue 22 after the merge).
+  rollupReceipts: "{received} received, {submitted} submitted, {reviewed} reviewed, {missing} missing.",
+  rollupColStatus: "Status",
+  rollupStatusMissing: "Missing",
+  rollupStatusDraft: "Being filled in",
+  rollupStatusSubmitted: "Submitted",
+  rollupStatusReviewing: "Under review",
+  rollupStatusReviewed: "Reviewed",
+  rollupStatusEdited: "Changed after submission",
+  rollupStatusUnrecorded: "No submission record",
+  vetoBecause: "Vetoed: {items}",
   // A workbook opened without its drawings (src/xlsx/exceljsInput.ts).
   leanOpenedTitle: "Opened, but some of it will not be kept",
   leanOpenedBody:

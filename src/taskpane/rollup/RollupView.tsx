@@ -17,7 +17,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { format, type Strings } from "../../i18n/strings";
-import type { Rollup, RollupRow, RollupVerdict } from "../../rollup";
+import {
+  rollupCounts,
+  type Rollup,
+  type RollupRow,
+  type RollupStatus,
+  type RollupVerdict,
+} from "../../rollup";
+import type { Rubric } from "../../rubric";
+import { vetoText } from "../../i18n/veto";
 import { workbookRollup } from "../../review/workbookRollup";
 import { isScorecard, readScorecard } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
@@ -65,6 +73,17 @@ const useStyles = makeStyles({
 const VERDICT_NAME = (s: Strings, v: RollupVerdict): string =>
   v === "unsubmitted" ? s.verdictMissing : s[VERDICT_KEYS[v]];
 
+/** 状态 as the 汇总 sheet shows it: received is not submitted. */
+const STATUS_KEYS: Readonly<Record<RollupStatus, keyof Strings>> = {
+  missing: "rollupStatusMissing",
+  draft: "rollupStatusDraft",
+  submitted: "rollupStatusSubmitted",
+  reviewing: "rollupStatusReviewing",
+  reviewed: "rollupStatusReviewed",
+  edited: "rollupStatusEdited",
+  unrecorded: "rollupStatusUnrecorded",
+};
+
 /** Bars of each station's counted total against the pass line; the table below carries the same data. */
 function Chart(props: { rollup: Rollup }): React.JSX.Element {
   const styles = useStyles();
@@ -93,7 +112,7 @@ function Chart(props: { rollup: Rollup }): React.JSX.Element {
             <span className={styles.line} style={{ left: at(line) }} />
           </span>
           <span className={styles.value} aria-hidden>
-            {row.total ?? VERDICT_NAME(s, "unsubmitted")}
+            {row.total ?? s.rollupStatusMissing}
           </span>
         </React.Fragment>
       ))}
@@ -101,9 +120,9 @@ function Chart(props: { rollup: Rollup }): React.JSX.Element {
   );
 }
 
-function Row(props: { row: RollupRow; onOpen: (sheet: string) => void }): React.JSX.Element {
+function Row(props: { row: RollupRow; rubric: Rubric; onOpen: (sheet: string) => void }): React.JSX.Element {
   const styles = useStyles();
-  const { s } = useTexts();
+  const { s, lang } = useTexts();
   const { row } = props;
   const points = (c: RollupRow["self"]): string => (c ? format(s.rollupPoints, { total: c.total }) : "—");
   return (
@@ -125,6 +144,7 @@ function Row(props: { row: RollupRow; onOpen: (sheet: string) => void }): React.
       </TableCell>
       <TableCell className={styles.number}>{points(row.self)}</TableCell>
       <TableCell className={styles.number}>{points(row.review)}</TableCell>
+      <TableCell className={styles.narrowHidden}>{s[STATUS_KEYS[row.status]]}</TableCell>
       <TableCell>
         <Badge
           appearance="tint"
@@ -133,6 +153,11 @@ function Row(props: { row: RollupRow; onOpen: (sheet: string) => void }): React.
         >
           {VERDICT_NAME(s, row.verdict)}
         </Badge>
+        {row.vetoItems.length > 0 && (
+          <Caption1 block>
+            {format(s.vetoBecause, { items: vetoText(props.rubric, row.vetoItems, lang) })}
+          </Caption1>
+        )}
       </TableCell>
       <TableCell className={styles.narrowHidden}>{row.missingEvidence ?? "—"}</TableCell>
     </TableRow>
@@ -173,8 +198,7 @@ export function RollupView(props: {
   }, [port, version]);
   if (!rollup) return <Spinner size="small" label={s.rollupLoading} />;
   const { totals } = rollup;
-  const rate = `${(totals.rate * 100).toFixed(1)}%`;
-  const counts = { stations: totals.stations, passed: totals.passed, rate };
+  const counts = rollupCounts(rollup);
   const summary =
     totals.target === null
       ? format(s.rollupViewNoTarget, counts)
@@ -192,6 +216,9 @@ export function RollupView(props: {
         <Body1 block data-testid="rollup-summary">
           {summary}
         </Body1>
+        <Body1 block data-testid="rollup-receipts">
+          {format(s.rollupReceipts, counts)}
+        </Body1>
         <Caption1>{s.rollupViewCounted}</Caption1>
       </div>
       <Chart rollup={rollup} />
@@ -207,13 +234,14 @@ export function RollupView(props: {
             <TableHeaderCell>{s.rollupColStation}</TableHeaderCell>
             <TableHeaderCell>{s.rollupColSelf}</TableHeaderCell>
             <TableHeaderCell>{s.rollupColReview}</TableHeaderCell>
+            <TableHeaderCell className={styles.narrowHidden}>{s.rollupColStatus}</TableHeaderCell>
             <TableHeaderCell>{s.rollupColVerdict}</TableHeaderCell>
             <TableHeaderCell className={styles.narrowHidden}>{s.rollupColEvidence}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {rollup.rows.map((row) => (
-            <Row key={row.no} row={row} onOpen={props.onOpen} />
+            <Row key={row.no} row={row} rubric={rollup.rubric} onOpen={props.onOpen} />
           ))}
         </TableBody>
       </Table>
