@@ -61,6 +61,12 @@ const useStyles = makeStyles({
   },
   // A locked column (submitted) is read, not greyed out: its values stay legible (contrast above 4.5:1).
   locked: { color: tokens.colorNeutralForeground2 },
+  // The same for the labels of disabled radios and switches, which Fluent greys from the input's :disabled state
+  // (input:disabled ~ label): a rule one element more specific wins.
+  lockedChoices: {
+    "& input:disabled ~ .fui-Radio__label": { color: tokens.colorNeutralForeground2 },
+    "& input:disabled ~ .fui-Switch__label": { color: tokens.colorNeutralForeground2 },
+  },
 });
 
 const shown = (value: GridValue): string => (value === null ? "" : String(value));
@@ -204,14 +210,11 @@ function TierPicker(props: {
     <RadioGroup
       value={options.some((o) => o.value === current) ? current : undefined}
       disabled={props.disabled}
+      className={props.disabled ? styles.lockedChoices : undefined}
       onChange={(_, data) => props.onPick(data.value ? Number(data.value) : null)}
     >
       {options.map((o) => (
-        <Radio
-          key={o.value}
-          value={o.value}
-          label={{ children: o.label, className: props.disabled ? styles.locked : undefined }}
-        />
+        <Radio key={o.value} value={o.value} label={o.label} />
       ))}
     </RadioGroup>
   );
@@ -242,10 +245,8 @@ export const YesNoItem = React.memo(function YesNoItem(props: YesNoItemProps): R
         <Switch
           checked={checked}
           disabled={props.locked}
-          label={{
-            children: format(s.switchLabel, { label: props.label, state: checked ? s.yes : s.no }),
-            className: props.locked ? styles.locked : undefined,
-          }}
+          className={props.locked ? styles.lockedChoices : undefined}
+          label={format(s.switchLabel, { label: props.label, state: checked ? s.yes : s.no })}
           onChange={(_, data) => props.onEdit(props.column, props.id, data.checked ? YES : NO)}
         />
       </Field>
