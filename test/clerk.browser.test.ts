@@ -126,13 +126,24 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
     one = await xlsx(join(ARTIFACTS, "巴川街道.xlsx"), [
       { station: "巴川街道", year: 2020, entries: entries({ self: fullBut("23") }) },
     ]);
+    // Six stations sent their file: four submitted (one of them vetoed), two still 填报中.
     district = await xlsx(
       join(ARTIFACTS, "全区.xlsx"),
-      STATIONS.slice(0, 6).map((station, k) => ({
-        station,
-        year: 2020,
-        entries: entries({ self: fullBut(...(k % 2 ? ["1", "5", "9", "12", "30"] : [])) }),
-      })),
+      STATIONS.slice(0, 6).map((station, k) => {
+        const self = {
+          ...fullBut(...(k % 2 ? ["1", "5", "9", "12", "30"] : [])),
+          ...(k === 2 ? { "75.2": "是" } : {}),
+        };
+        return k < 4
+          ? {
+              station,
+              year: 2020,
+              state: "已提交" as const,
+              submission: { hash: entriesHash(layout.entryIds, self), time: "2020-11-20T02:00:00.000Z" },
+              entries: entries({ self }),
+            }
+          : { station, year: 2020, entries: entries({ self }) };
+      }),
     );
     const self = fullBut();
     submitted = await xlsx(join(ARTIFACTS, "已提交.xlsx"), [
@@ -191,7 +202,8 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
         "[role=tab], [role=tabpanel] button, [role=tabpanel] input, [role=tabpanel] select",
         (elements) =>
           elements
-            .map((e) => ({ e, r: e.getBoundingClientRect() }))
+            // A text box is hit anywhere in its frame (Fluent's Input: the input plus a 1 px border).
+            .map((e) => ({ e, r: (e.closest(".fui-Input") ?? e).getBoundingClientRect() }))
             .filter(({ r }) => r.width > 0 && r.height > 0 && r.height < 43.5)
             .map(({ e, r }) => `${e.getAttribute("aria-label") ?? e.textContent}: ${r.height}`),
       );
@@ -423,7 +435,14 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
       expect(await page.getByText("当前工作表不是评分表").count()).toBe(0);
       expect(await page.getByTestId("rollup-table").locator("tbody tr").count()).toBe(STATIONS.length);
       expect(await page.getByTestId("rollup-chart").getAttribute("aria-label")).toMatch(
-        /^各站总分与 90 分达标线/,
+        /^各站总分与 90 分达标线：1 个站达到/,
+      );
+      expect(await page.getByTestId("rollup-receipts").textContent()).toBe(
+        `收到 6 个，已提交 4 个，已复核 0 个，未收到 ${STATIONS.length - 6} 个。`,
+      );
+      expect(await page.getByTestId("rollup-legend").textContent()).toBe("达标未达标否决未完成未提交");
+      expect(await page.locator(`[data-station="${STATIONS[2]}"]`).textContent()).toContain(
+        "否决：75.2 发生个人极端案事件的",
       );
       expect(await page.getByRole("tab").allTextContents()).toEqual(["概览", "审核", "插入"]);
       await shot(page, "1280-zh-rollup");
@@ -442,7 +461,8 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
       expect(await axe(page, "city")).toEqual([]);
 
       await tab(page, "概览").click();
-      await page.getByRole("button", { name: `打开${STATIONS[1]}的评分表` }).click();
+      // A station's file still 填报中: its clerk's step is 提交.
+      await page.getByRole("button", { name: `打开${STATIONS[4]}的评分表` }).click();
       await page.getByTestId("total").waitFor();
       await tab(page, "审核").click();
       await page.getByRole("radio", { name: "服务站填报" }).check();
@@ -477,6 +497,10 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
       const radios = await contrastOf(page, ".fui-Radio__label");
       expect(radios.length).toBeGreaterThan(4);
       expect(Math.min(...radios)).toBeGreaterThanOrEqual(4.5);
+      await page.getByRole("button", { name: /^一票否决/ }).click();
+      const switches = await contrastOf(page, ".fui-Switch__label");
+      expect(switches.length).toBe(4);
+      expect(Math.min(...switches)).toBeGreaterThanOrEqual(4.5);
       await shot(page, "375-zh-locked");
       expect(await axe(page, "locked")).toEqual([]);
       expect(await englishNames(context, page)).toEqual([]);

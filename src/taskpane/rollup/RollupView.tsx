@@ -18,6 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { format, type Strings } from "../../i18n/strings";
 import {
+  VERDICTS,
   rollupCounts,
   type Rollup,
   type RollupRow,
@@ -59,8 +60,21 @@ const useStyles = makeStyles({
   pass: { backgroundColor: tokens.colorPaletteGreenBackground3 },
   fail: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
   veto: { backgroundColor: tokens.colorPaletteRedBackground3 },
-  incomplete: { backgroundColor: tokens.colorNeutralBackground6 },
-  unsubmitted: { backgroundColor: "transparent" },
+  // Blue-grey, as the 汇总 chart: apart from the light grey of a card not submitted.
+  incomplete: { backgroundColor: tokens.colorPaletteSteelBorderActive },
+  // Received but not submitted: its total in light grey, as the 汇总 chart draws it.
+  unsubmitted: { backgroundColor: tokens.colorNeutralStroke1 },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  swatch: { display: "inline-block", width: "12px", height: "12px", borderRadius: tokens.borderRadiusSmall },
   table: { tableLayout: "auto" },
   number: { whiteSpace: "nowrap" },
   badge: { whiteSpace: "nowrap", flexShrink: 0 },
@@ -222,6 +236,14 @@ export function RollupView(props: {
         <Caption1>{s.rollupViewCounted}</Caption1>
       </div>
       <Chart rollup={rollup} />
+      <ul className={styles.legend} data-testid="rollup-legend">
+        {VERDICTS.map((v) => (
+          <li key={v} className={styles.legendItem}>
+            <span className={mergeClasses(styles.swatch, styles[v])} aria-hidden />
+            <Caption1>{VERDICT_NAME(s, v)}</Caption1>
+          </li>
+        ))}
+      </ul>
       <Table
         size="extra-small"
         aria-label={s.rollupViewTable}
