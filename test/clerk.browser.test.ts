@@ -83,6 +83,15 @@ async function englishNames(context: BrowserContext, page: Page): Promise<string
   }
 }
 
+/**
+ * Excel's words in what the browser shows (issue 22 §5: a clerk has a file with a scorecard in it, not worksheets
+ * to activate or cells to select). 检查整个工作簿 is the district's tool, named as on the ribbon.
+ */
+async function excelWords(page: Page): Promise<string[]> {
+  const text = (await page.locator("body").innerText()).replace(/检查整个工作簿/g, "");
+  return [...new Set(text.match(/激活|单元格|当前工作表|分批写入|工作表|工作簿/g) ?? [])];
+}
+
 /** WCAG contrast ratio of an element's text colour against the first opaque background behind it. */
 function contrastOf(page: Page, selector: string): Promise<number[]> {
   return page.$$eval(selector, (elements) => {
@@ -189,6 +198,7 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
     try {
       await page.getByTestId("total").waitFor();
       await shot(page, "375-zh-overview");
+      expect(await excelWords(page)).toEqual([]);
       await tab(page, "填写").click();
       await page.getByRole("button", { name: new RegExp(`^${CATEGORY_23?.name}`) }).click();
       const box = page.getByRole("spinbutton", { name: /^23\. / });
@@ -239,6 +249,7 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
       ).toBe(0);
       expect(await page.getByTestId("reminders").count()).toBe(1);
       await shot(page, "375-zh-problems");
+      expect(await excelWords(page)).toEqual([]);
       expect(await axe(page, "375 problems")).toEqual([]);
       await tab(page, "概览").click();
       expect(await page.getByTestId("refused").textContent()).toBe("1 项输入未被接受");
@@ -255,6 +266,8 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
       expect(saved.suggestedFilename()).toBe("巴川街道.xlsx");
       // 导出 asks too.
       await tab(page, "导出").click();
+      await page.getByTestId("export-status").waitFor();
+      expect(await excelWords(page)).toEqual([]);
       await page.getByRole("checkbox", { name: "导出为草稿" }).click();
       await page.getByRole("button", { name: "下载 CSV 文件" }).click();
       await page.getByTestId("message-bar").getByText("1 项输入未被接受").waitFor();
@@ -446,6 +459,7 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
       );
       expect(await page.getByRole("tab").allTextContents()).toEqual(["概览", "审核", "插入"]);
       await shot(page, "1280-zh-rollup");
+      expect(await excelWords(page)).toEqual([]);
       expect(await axe(page, "roll-up")).toEqual([]);
 
       await tab(page, "审核").click();
@@ -453,11 +467,13 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
       expect(await page.getByRole("radio", { name: "区县复核" }).isChecked()).toBe(true);
       await page.getByRole("button", { name: "检查整个工作簿" }).click();
       await page.getByTestId("scan-table").waitFor();
+      expect(await excelWords(page)).toEqual([]);
       expect(await page.getByRole("button", { name: "提交", exact: true }).count()).toBe(0);
       await page.getByRole("radio", { name: "市级抽查" }).check();
       expect(await page.getByLabel("抽取比例").inputValue()).toBe("50");
       await page.getByRole("button", { name: "抽取并写入抽查名单" }).waitFor();
       await shot(page, "1280-zh-city");
+      expect(await excelWords(page)).toEqual([]);
       expect(await axe(page, "city")).toEqual([]);
 
       await tab(page, "概览").click();

@@ -48,7 +48,15 @@ const zhCN: Partial<Strings> = {
   exportRefusedIncomplete:
     "尚有 {n} 项未填写自评得分，不能导出正式评分表。请填完后再导出，或勾选“导出为草稿”（标题和文件名会标注“草稿”）。点击一行可在“填写”中打开该项：",
   exportDraftHint:
-    "未填完的评分表只能导出为草稿：标题标注【草稿】，文件名带“-草稿”。无效填写和评分表结构问题仍须先解决。",
+    "未填完或尚未提交的评分表只能导出为草稿：标题和页脚标注【草稿】，文件名带“-草稿”。无效填写和评分表结构问题仍须先解决。",
+  exportRefusedNotSubmitted:
+    "评分表尚未提交（状态为“填报中”），不能导出上报稿。请先在“审核”页提交，或勾选“导出为草稿”（标题和文件名会标注“草稿”）。",
+  workbookCaption: "此文件中有 {n} 张评分表",
+  loading: "正在读取文件…",
+  scanReading: "正在读取文件…",
+  scanNone: "此文件中没有评分表。",
+  leanOpenedBody:
+    "此文件的格式网页无法完整载入，已只载入各表的数据和格式；另存时不会保留其中的图片、图表、批注、表格和宏。请在 Excel 或 WPS 中保存原文件的副本。",
 };
 
 const enUS: Partial<Strings> = {
@@ -99,7 +107,15 @@ const enUS: Partial<Strings> = {
   exportRefusedIncomplete:
     "{n} items have no self-assessment score, so the final scorecard cannot be exported. Fill them in, or tick Export as draft (title and file name are marked as a draft). Choose a row to open its item in Form:",
   exportDraftHint:
-    "An incomplete scorecard can only be exported as a draft: its title and file name are marked as such. Invalid entries and structure problems must still be solved first.",
+    "An incomplete scorecard, or one not yet submitted, can only be exported as a draft: its title, page footers and file name are marked as such. Invalid entries and structure problems must still be solved first.",
+  exportRefusedNotSubmitted:
+    "The scorecard has not been submitted (it is still being filled in), so the copy to report cannot be exported. Submit it on the Review tab first, or tick Export as draft (the title and file name are then marked as a draft).",
+  workbookCaption: "This file holds {n} scorecards",
+  loading: "Reading the file…",
+  scanReading: "Reading the file…",
+  scanNone: "This file holds no scorecard.",
+  leanOpenedBody:
+    "The page cannot load this file's format in full, so it loaded its tables' data and formats only; saving it will not keep its pictures, charts, comments, tables and macros. Keep a copy of the original saved from Excel or WPS.",
 };
 
 export const FILE_WORDS: Readonly<Record<Lang, Partial<Strings>>> = { zh: zhCN, en: enUS };

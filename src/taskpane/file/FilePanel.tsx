@@ -148,6 +148,9 @@ export function FilePanel(props: {
 }): React.JSX.Element {
   const styles = useStyles();
   const { s, lang } = useTexts();
+  // The texts as they are when a file has been read: the browser's own words may arrive meanwhile.
+  const latestTexts = React.useRef(s);
+  latestTexts.current = s;
   const messages = useMessages();
   const [doc, setDoc] = React.useState<OpenDocument | null>(null);
   const [dirty, setDirty] = React.useState(false);
@@ -244,9 +247,10 @@ export function FilePanel(props: {
       const data = await readFile(file);
       const opened = await (await loadEngine()).open(data);
       show(opened, file.name);
-      if (opened.simplified)
-        messages.show({ intent: "warning", title: s.leanOpenedTitle, body: s.leanOpenedBody });
-      else messages.clear();
+      if (opened.simplified) {
+        const now = latestTexts.current;
+        messages.show({ intent: "warning", title: now.leanOpenedTitle, body: now.leanOpenedBody });
+      } else messages.clear();
     } catch (error) {
       messages.report(error, "open-file");
     } finally {
