@@ -14,6 +14,7 @@ import { getRubric } from "../src/rubric";
 import { buildPlan, layoutFor, type PlanOptions, type ScorecardEntries } from "../src/sheet";
 import { XlsxPort, newWorkbook } from "../src/xlsx";
 import { CHROMIUM, buildPane, requireChromium, servePane, type Served } from "../bench/paneBuild";
+import { waitForDraft } from "./support/pageDraft";
 
 jest.setTimeout(600_000);
 requireChromium();
@@ -279,23 +280,7 @@ describe("the clerk's page in headless Chromium (issue 22)", () => {
 
       // The browser's copy keeps it through a reload (the beforeunload question answered yes).
       page.on("dialog", (d) => void d.accept().catch(() => undefined));
-      await page.waitForFunction(
-        () =>
-          new Promise<boolean>((done) => {
-            const request = indexedDB.open("veteran-station-scorecard", 1);
-            request.onsuccess = () => {
-              const get = request.result.transaction("drafts").objectStore("drafts").get("current");
-              get.onsuccess = () => {
-                request.result.close();
-                done(((get.result as { refused?: unknown[] } | undefined)?.refused ?? []).length === 1);
-              };
-              get.onerror = () => done(false);
-            };
-            request.onerror = () => done(false);
-          }),
-        undefined,
-        { timeout: 60_000, polling: 250 },
-      );
+      await waitForDraft(page, (draft) => draft.refused === 1);
       for (let attempt = 1; ; attempt++) {
         try {
           await page.reload({ timeout: 20_000 });
