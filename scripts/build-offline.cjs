@@ -1,7 +1,14 @@
 // Writes dist/scorecard-offline.html: the standalone page (file mode) as ONE file, every script and asset inlined,
 // for a clerk with WPS or Excel 2016, no server and no network. `npm run build` runs it after the main build.
 //   node scripts/build-offline.cjs [OUT.html]
+//
+// The chunks stay as the served pane has them (issue 22: quick on an office PC). The code of the first screen
+// (新建 / 打开…) runs as ordinary scripts; every other chunk is carried gzipped, as base64 in an inert
+// <script type="text/x-chunk">, which the browser neither compiles nor runs until webpack's runtime asks for it
+// (InlineChunkLoading below): ExcelJS and the tabs cost nothing until they are used, and the page is a third
+// the size, which a slow PC decodes and parses in a third of the time.
 const fs = require("fs");
+const zlib = require("zlib");
 const os = require("os");
 const path = require("path");
 const webpack = require("webpack");
@@ -9,13 +16,65 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const configModule = require("../webpack.config.js");
 
 const ROOT = path.join(__dirname, "..");
+const CHUNK_TYPE = "text/x-chunk";
 
-/** The production config, reshaped: one chunk (lazy imports included), assets as data URIs, no office.js. */
+/**
+ * webpack loads a lazy chunk by adding <script src="NAME.js">, which a page opened from disk has nowhere to
+ * fetch. This replaces that loader (the loadScript runtime global): the chunk's text is taken from its inert
+ * block in the page and run as an inline script, at once or, while the page is still being parsed, once it is.
+ */
+class InlineChunkLoading {
+  apply(compiler) {
+    const { RuntimeGlobals, RuntimeModule, Template } = compiler.webpack;
+    class InlineLoadScript extends RuntimeModule {
+      constructor() {
+        super("load inlined chunk", RuntimeModule.STAGE_ATTACH);
+      }
+      generate() {
+        return Template.asString([
+          `${RuntimeGlobals.loadScript} = function (url, done) {`,
+          Template.indent([
+            'var name = url.slice(url.lastIndexOf("/") + 1);',
+            "var run = function () {",
+            Template.indent([
+              `var block = document.querySelector('script[type="${CHUNK_TYPE}"][data-chunk="' + name + '"]');`,
+              'if (!block) return done({ type: "missing", target: { src: url } });',
+              "var packed = atob(block.textContent);",
+              "var bytes = new Uint8Array(packed.length);",
+              "for (var i = 0; i < packed.length; i++) bytes[i] = packed.charCodeAt(i);",
+              'var script = document.createElement("script");',
+              "script.text = new TextDecoder().decode(self.__scorecardGunzip(bytes));",
+              "document.head.appendChild(script);",
+              'done({ type: "load", target: script });',
+            ]),
+            "};",
+            'if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);',
+            "else run();",
+          ]),
+          "};",
+        ]);
+      }
+    }
+    compiler.hooks.thisCompilation.tap("InlineChunkLoading", (compilation) => {
+      // Before webpack's own RuntimePlugin (stage 0): returning true leaves its <script src> loader out.
+      compilation.hooks.runtimeRequirementInTree
+        .for(RuntimeGlobals.loadScript)
+        .tap({ name: "InlineChunkLoading", stage: -10 }, (chunk) => {
+          compilation.addRuntimeModule(chunk, new InlineLoadScript());
+          return true;
+        });
+    });
+  }
+}
+
+/** The production config, reshaped: chunks kept, named plainly, assets as data URIs, no office.js. */
 function offlineConfig(outDir) {
   const config = configModule({}, { mode: "production" });
   const icon = fs.readFileSync(path.join(ROOT, "assets", "icon-32.png")).toString("base64");
   return {
     ...config,
+    // The page's chunk loader inflates its lazy chunks with fflate, set up before the pane's own entry runs.
+    entry: { taskpane: ["./src/taskpane/offlineInflate.ts", ...[].concat(config.entry.taskpane)] },
     // One self-contained file opened in a current browser: the ES5 entry downlevelling is for Office's webviews.
     target: ["web", "es2022"],
     output: { path: outDir, filename: "[name].js", chunkFilename: "[name].js", publicPath: "", clean: true },
@@ -24,7 +83,6 @@ function offlineConfig(outDir) {
         rule.type === "asset/resource" ? { test: rule.test, type: "asset/inline" } : rule,
       ),
     },
-    optimization: { ...config.optimization, splitChunks: false },
     infrastructureLogging: { level: "error" },
     performance: { hints: false },
     plugins: [
@@ -38,12 +96,19 @@ function offlineConfig(outDir) {
         minify: false,
         inject: "body",
       }),
-      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new InlineChunkLoading(),
     ],
   };
 }
 
-/** Builds into a temporary folder and writes the page with its script inlined to `outFile`. */
+/** "</script" inside the code would end the inline element; "<\/script" means the same to JavaScript. */
+const inlineText = (code) => code.replace(/<\/script/gi, "<\\/script");
+
+/**
+ * Builds into a temporary folder and writes the page to `outFile`: the entry and the first screen's chunks (the
+ * `pane` chunk group) as scripts, in front of the entry so that they are installed when it starts; every other
+ * chunk after it, inert.
+ */
 function buildOffline(outFile) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scorecard-offline-"));
   return new Promise((resolve, reject) => {
@@ -51,18 +116,33 @@ function buildOffline(outFile) {
       if (error || !stats || stats.hasErrors())
         return reject(error || new Error(stats ? stats.toString({ all: false, errors: true }) : "no stats"));
       try {
-        const scripts = fs.readdirSync(dir).filter((f) => f.endsWith(".js"));
-        if (scripts.length !== 1) throw new Error(`expected one script, webpack wrote ${scripts.join(", ")}`);
+        const info = stats.toJson({ all: false, entrypoints: true, chunkGroups: true, assets: true });
+        const js = (assets) => assets.map((a) => a.name).filter((n) => n.endsWith(".js"));
+        const entry = js(info.entrypoints.taskpane.assets);
+        const first = js(info.namedChunkGroups.pane.assets).filter((n) => !entry.includes(n));
+        const lazy = fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith(".js") && !entry.includes(f) && !first.includes(f))
+          .sort();
+        if (entry.length !== 1)
+          throw new Error(`expected one entry script, webpack wrote ${entry.join(", ")}`);
+        const read = (name) => inlineText(fs.readFileSync(path.join(dir, name), "utf8"));
+        const packed = (name) =>
+          zlib.gzipSync(fs.readFileSync(path.join(dir, name)), { level: 9 }).toString("base64");
         const html = fs.readFileSync(path.join(dir, "taskpane.html"), "utf8");
-        // "</script" inside the code would end the inline element; "<\/script" means the same to JavaScript.
-        const code = fs.readFileSync(path.join(dir, scripts[0]), "utf8").replace(/<\/script/gi, "<\\/script");
-        const name = scripts[0].replace(/\./g, "\\.");
-        const tag = new RegExp(`<script[^>]*\\ssrc=["']?${name}["']?[^>]*></script>`);
+        const tag = new RegExp(
+          `<script[^>]*\\ssrc=["']?${entry[0].replace(/\./g, "\\.")}["']?[^>]*></script>`,
+        );
         if (!tag.test(html)) throw new Error("the page does not load its script");
+        const scripts = [
+          ...first.map((name) => `<script data-chunk="${name}">${read(name)}</script>`),
+          `<script>${read(entry[0])}</script>`,
+          ...lazy.map((name) => `<script type="${CHUNK_TYPE}" data-chunk="${name}">${packed(name)}</script>`),
+        ];
         fs.mkdirSync(path.dirname(outFile), { recursive: true });
         fs.writeFileSync(
           outFile,
-          html.replace(tag, () => `<script>${code}</script>`),
+          html.replace(tag, () => scripts.join("\n")),
         );
         resolve(outFile);
       } catch (e) {
@@ -74,7 +154,7 @@ function buildOffline(outFile) {
   });
 }
 
-module.exports = { buildOffline };
+module.exports = { buildOffline, CHUNK_TYPE };
 
 if (require.main === module) {
   buildOffline(path.resolve(process.argv[2] || path.join(ROOT, "dist", "scorecard-offline.html"))).then(

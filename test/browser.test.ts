@@ -147,6 +147,8 @@ describe("task pane in headless Chromium (file mode)", () => {
     // Fill items 1–70 at their maximum in the form, category by category.
     await tab("填写").click();
     for (const category of rubric.categories) await fillCategoryAtMax(page, category);
+    // One section is open at a time: item 1's opens again.
+    await page.getByRole("button", { name: new RegExp(`^${rubric.categories[0].name}`) }).click();
     await page.getByRole("textbox", { name: "第1项佐证材料" }).fill("学习记录台账");
     await snap("form-filled");
     await axe("form");
@@ -165,6 +167,11 @@ describe("task pane in headless Chromium (file mode)", () => {
     await snap("invalid-refused");
     await tab("概览").click();
     expect(await text("total")).toBe("100");
+    expect(await text("refused")).toBe("1 项输入未被接受");
+    // Given up (Esc): otherwise saving asks about it first (test/clerk.browser.test.ts).
+    await tab("填写").click();
+    await first.press("Escape");
+    await page.getByText("第1项得分 5 超过该项分值 2").waitFor({ state: "detached" });
 
     // Veto.
     await tab("填写").click();

@@ -5,7 +5,7 @@
  */
 import { act, configure, renderHook, waitFor } from "@testing-library/react";
 import { COL, addr, layoutFor } from "../src/sheet";
-import { useScorecard } from "../src/taskpane/shell/useScorecard";
+import { useScorecard } from "../src/taskpane/shared/useScorecard";
 import { MemoryPort, entriesOf, rubric } from "./support/memoryPort";
 
 // Wait for conditions, never for a fixed second: a loaded CI machine can take seconds per step.

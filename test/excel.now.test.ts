@@ -10,7 +10,7 @@ import { OfficeAdapterError, OfficePort, type OfficePortOptions } from "../src/e
 import { applyTransition } from "../src/review";
 import { getRubric } from "../src/rubric";
 import { COL, buildPlan, planToGrid, readScorecard, type GridValue } from "../src/sheet";
-import { ScorecardSession } from "../src/taskpane/shell/session";
+import { ScorecardSession } from "../src/taskpane/shared/session";
 import { FakeExcel, a1 } from "./support/fakeExcel";
 
 const rubric = getRubric("2020-trial");

@@ -137,8 +137,25 @@ describe("the offline page from file:// with no network", () => {
     await waitForTotal(String(full));
 
     // The 导出 panel and the ExcelJS renderer are lazy chunks in the served pane: here they must come from the file.
+    // A card still 填报中 gives only a draft (c8b7a71): the copy to report comes from a submitted one.
     await openTab(/^导出/);
     // The verdict waits for the last fills to be written and read back: slow on a loaded machine, so no 30 s cap.
+    await page
+      .getByText(/评分表尚未提交/)
+      .first()
+      .waitFor({ timeout: 150_000 });
+    expect(await page.getByRole("button", { name: "下载 Excel 文件（.xlsx）" }).isDisabled()).toBe(true);
+
+    // The clerk's step: 提交 on 审核 (the station's role), then save and send the file.
+    await openTab(/^审核/);
+    await page.getByRole("textbox", { name: /操作人/ }).fill("张三");
+    await page.getByRole("button", { name: "提交", exact: true }).click();
+    await page.getByTestId("state").getByText("状态：已提交").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("submitted-next").textContent()).toContain("保存（下载）");
+    for (const tool of ["开始复核", "退回修改"])
+      expect([tool, await page.getByRole("button", { name: tool }).count()]).toEqual([tool, 0]);
+
+    await openTab(/^导出/);
     await page.getByText("可以导出。", { exact: true }).waitFor({ timeout: 150_000 });
     const xlsx = await downloadFrom(page.getByRole("button", { name: "下载 Excel 文件（.xlsx）" }));
     expect(xlsx.endsWith(`${sheet}-上报.xlsx`)).toBe(true);
@@ -148,6 +165,7 @@ describe("the offline page from file:// with no network", () => {
     const [copy] = readScorecards(workbook);
     expect(copy.findings).toEqual([]);
     for (const item of rubric.baseItems) expect(copy.entries.self[item.id]).toBe(item.max);
+    expect(copy.meta.state).toBe("已提交");
 
     const csv = await downloadFrom(page.getByRole("button", { name: "下载 CSV 文件" }));
     expect(csv.endsWith(`${sheet}-上报.csv`)).toBe(true);

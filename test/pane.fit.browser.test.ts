@@ -6,6 +6,7 @@
 import { rmSync } from "fs";
 import type { Browser, Page } from "playwright-core";
 import { CHROMIUM, buildPane, requireChromium, servePane, type Served } from "../bench/paneBuild";
+import { waitForDraft } from "./support/pageDraft";
 
 jest.setTimeout(600_000);
 requireChromium();
@@ -109,24 +110,7 @@ describe("task pane at 320 and 350 px", () => {
         () => document.querySelector("[data-testid=write-status]")?.textContent === "",
       );
       const written = await page.evaluate(() => new Date().toISOString());
-      await page.waitForFunction(
-        (since: string) =>
-          new Promise<boolean>((resolve) => {
-            const open = indexedDB.open("veteran-station-scorecard", 1);
-            open.onsuccess = () => {
-              const get = open.result.transaction("drafts").objectStore("drafts").get("current");
-              get.onsuccess = () => {
-                const draft = get.result as { total?: number; savedAt?: string } | undefined;
-                open.result.close();
-                resolve(draft?.total === 1.5 && (draft.savedAt ?? "") >= since);
-              };
-              get.onerror = () => resolve(false);
-            };
-            open.onerror = () => resolve(false);
-          }),
-        written,
-        { timeout: 60_000, polling: 250 },
-      );
+      await waitForDraft(page, (draft) => draft.total === 1.5 && draft.savedAt >= written);
       // When headless Chromium loses the answer to its beforeunload dialog, the reload never comes: reload
       // again (the page, still unsaved, asks again).
       for (let attempt = 1; ; attempt++) {

@@ -6,9 +6,9 @@ import { screen, within } from "@testing-library/react";
 import { OfficePort } from "../src/excel";
 import { getRubric } from "../src/rubric";
 import { buildPlan, readScorecard } from "../src/sheet";
-import { TextsProvider } from "../src/taskpane/shell/i18n";
-import { MessagesProvider, PaneMessageBar, useMessages } from "../src/taskpane/shell/messages";
-import { PasswordProvider, PasswordStore } from "../src/taskpane/shell/passwords";
+import { TextsProvider } from "../src/taskpane/shared/i18n";
+import { MessagesProvider, PaneMessageBar, useMessages } from "../src/taskpane/shared/messages";
+import { PasswordProvider, PasswordStore } from "../src/taskpane/shared/passwords";
 import { FakeExcel } from "./support/fakeExcel";
 import { renderApp } from "./support/renderPane";
 

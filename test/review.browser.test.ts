@@ -138,6 +138,9 @@ describe("the 审核 tab in headless Chromium (file mode)", () => {
     writeFileSync(file, await workbook());
     await page.goto(`${served.url}taskpane.html`);
     await page.getByTestId("file-input").setInputFiles(file);
+    // A workbook of several scorecards opens at their roll-up; 巴川街道's opens from its row.
+    await page.getByTestId("rollup-view").waitFor();
+    await page.getByRole("button", { name: "打开巴川街道的评分表" }).click();
     await page.getByTestId("total").waitFor();
     await page.getByRole("tab", { name: /^审核/ }).click();
     await page.getByTestId("review-panel").waitFor();

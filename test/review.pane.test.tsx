@@ -41,6 +41,13 @@ async function openReview(port: MemoryPort, lang: Lang = "zh", timing = TIMING) 
   return utils;
 }
 
+/** The 审核 tab as the district uses it (a station's one-scorecard file opens as the station's). */
+async function openAsDistrict(port: MemoryPort, lang: Lang = "zh", timing = TIMING) {
+  const utils = await openReview(port, lang, timing);
+  await utils.user.click(screen.getByRole("radio", { name: lang === "en" ? "District review" : "区县复核" }));
+  return utils;
+}
+
 // jsdom lacks TextEncoder, which the submission hash uses (browsers and Office webviews have it).
 if (typeof globalThis.TextEncoder === "undefined") Object.assign(globalThis, { TextEncoder });
 
@@ -61,7 +68,7 @@ describe("review mode: self-assessment against review", () => {
 
   it("lists the items that differ with both values and the difference, and selects the review cell", async () => {
     const { port, sheet } = portWith(entries);
-    const { user } = await openReview(port);
+    const { user } = await openAsDistrict(port);
     const list = screen.getByTestId("differences");
     expect(within(list).getByRole("heading").textContent).toBe("自评与复核不一致（3）");
     const item1 = within(list).getByRole("button", { name: /第1项/ });
@@ -159,7 +166,7 @@ describe("检查整个工作簿", () => {
   it("reads the workbook once and tabulates totals, verdicts and problem counts; a count selects the problem", async () => {
     const { port, sheets } = workbookOfThree();
     const [a, b, c] = sheets;
-    const { user } = await openReview(port);
+    const { user } = await openAsDistrict(port);
     port.resetCounts();
     await user.click(button("检查整个工作簿"));
     await screen.findByTestId("scan-table");
@@ -185,12 +192,23 @@ describe("检查整个工作簿", () => {
     expect(port.selections[1]).toEqual({ sheet: c, cell: addr(1, layout.metaRow) });
   });
 
+  it("names the veto items behind a 否决 in either column", async () => {
+    const { port, sheets } = workbookOfThree();
+    port.userEdit(sheets[0], selfCell("75.2"), "是");
+    const { user } = await openAsDistrict(port);
+    await user.click(button("检查整个工作簿"));
+    await screen.findByTestId("scan-table");
+    const [veto] = within(rowOfSheet(sheets[0])).getAllByTestId("scan-veto");
+    expect(veto.textContent).toBe("否决：75.2 发生个人极端案事件的");
+    expect(within(rowOfSheet(sheets[1])).queryByTestId("scan-veto")).toBeNull();
+  });
+
   it("shows an indeterminate progress bar while the workbook is read", async () => {
     const { port } = workbookOfThree();
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const read = port.readGrids.bind(port);
-    const { user } = await openReview(port);
+    const { user } = await openAsDistrict(port);
     port.readGrids = async (names) => {
       await gate;
       return read(names);
@@ -216,7 +234,7 @@ describe("检查整个工作簿", () => {
 
   it("writes the results to an 审核结果 sheet", async () => {
     const { port } = workbookOfThree();
-    const { user } = await openReview(port);
+    const { user } = await openAsDistrict(port);
     await user.click(button("检查整个工作簿"));
     await screen.findByTestId("scan-table");
     await user.click(button("写入“审核结果”工作表"));
@@ -231,7 +249,7 @@ describe("检查整个工作簿", () => {
 describe("生成汇总表", () => {
   it("draws 汇总 with its chart and 创建名单 through renderGrid, with live formulas into the scorecards", async () => {
     const { port, sheets } = workbookOfThree();
-    const { user } = await openReview(port);
+    const { user } = await openAsDistrict(port);
     port.resetCounts();
     await user.click(button("生成汇总表"));
     await waitFor(() => expect(port.gridRenders).toHaveLength(2));
@@ -246,12 +264,17 @@ describe("生成汇总表", () => {
     expect(formulas).toContain(`'${sheets[1]}'!F${layout.summaryRows.total}`);
     expect(port.selections).toEqual([{ sheet: ROLLUP_SHEET, cell: "A1" }]);
     expect(within(messageBar()).getByText("已生成汇总表")).toBeTruthy();
+    // The counts scorecard summary reports: the notice's 17 stations, two received (巴川 twice counts once), none
+    // submitted — received is not submitted.
+    expect(messageBar().textContent).toContain(
+      "17 个服务站：收到 2 个，已提交 0 个，已复核 0 个，未收到 15 个；达标 0 个，达标率 0.0%（本工作簿有 3 张评分表）。",
+    );
   });
 
   it("leaves a 汇总 sheet it did not draw alone", async () => {
     const { port } = workbookOfThree();
     port.addSheet(ROLLUP_SHEET, [["我的汇总"]]);
-    const { user } = await openReview(port);
+    const { user } = await openAsDistrict(port);
     await user.click(button("生成汇总表"));
     expect(await screen.findByText(/名为“汇总”的工作表已存在/)).toBeTruthy();
     expect(port.gridRenders).toHaveLength(0);
@@ -325,21 +348,30 @@ describe("submission and reopening", () => {
     const { port } = portWith(entriesOf({ self: fullBase({ "5": null }) }));
     const { user } = await openReview(port);
     expect(button("提交").hasAttribute("disabled")).toBe(true);
-    expect(screen.getByTestId("blockers").textContent).toBe("自评列尚有未填写的项目请填写操作人");
+    expect(screen.getByTestId("blockers").textContent).toBe("自评列尚有未填写的项目");
     await user.type(screen.getByRole("textbox", { name: /操作人/ }), "张三");
     expect(screen.getByTestId("blockers").textContent).toBe("自评列尚有未填写的项目");
   });
 
-  it("requires 操作人 before 提交, prefilled from last time on this computer", async () => {
+  it("asks for 操作人 when 提交 is tried without one, prefilled from last time on this computer", async () => {
     const { port } = portWith(complete);
     const { user, unmount } = await openReview(port);
-    expect(button("提交").hasAttribute("disabled")).toBe(true);
-    expect(screen.getByTestId("blockers").textContent).toBe("请填写操作人");
+    // Not before a try: the clerk has not done anything wrong yet.
+    expect(screen.queryByText("请填写操作人")).toBeNull();
+    expect(screen.queryByTestId("blockers")).toBeNull();
+    await user.click(button("提交"));
+    expect(screen.getAllByText("请填写操作人").length).toBeGreaterThan(0);
+    expect(document.activeElement).toBe(screen.getByRole("textbox", { name: /操作人/ }));
+    expect(port.calls.render).toBe(0);
     await user.type(screen.getByRole("textbox", { name: /操作人/ }), "张三");
-    expect(button("提交").hasAttribute("disabled")).toBe(false);
     await user.click(button("提交"));
     await waitFor(() => expect(port.appends).toHaveLength(1));
     expect(port.appends[0].rows[0][6]).toBe("张三");
+    // The clerk's next step: save and send the file; the reviewers' actions are not offered.
+    expect(messageBar().textContent).toContain("保存此工作簿，并上报区县退役军人事务局");
+    await waitFor(() => expect(screen.getByTestId("submitted-next").textContent).toContain("等待区县复核"));
+    expect(screen.queryByRole("button", { name: "开始复核" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "退回修改" })).toBeNull();
     unmount();
     await openReview(portWith(complete).port);
     expect(screen.getByRole("textbox", { name: /操作人/ })).toHaveProperty("value", "张三");
@@ -351,7 +383,7 @@ describe("submission and reopening", () => {
       state: "已提交",
       submission: { hash: entriesHash(layout.entryIds, submitted.self), time: "2020-11-01T08:00:00.000Z" },
     });
-    const { user } = await openReview(port);
+    const { user } = await openAsDistrict(port);
     await user.type(screen.getByRole("textbox", { name: /操作人/ }), "王复核");
     await user.click(button("开始复核"));
     await waitFor(() => expect(screen.getByTestId("state").textContent).toBe("状态：复核中"));
@@ -369,7 +401,7 @@ describe("submission and reopening", () => {
       state: "已提交",
       submission: { hash: entriesHash(layout.entryIds, self), time: "2020-11-01T08:00:00.000Z" },
     });
-    const { user } = await openReview(port);
+    const { user } = await openAsDistrict(port);
     port.resetCounts();
     await user.click(button("退回修改"));
     const dialog = await screen.findByRole("alertdialog");
@@ -409,6 +441,39 @@ describe("submission and reopening", () => {
   });
 });
 
+describe("roles apart", () => {
+  it("shows the station only its 提交, the district its review tools, the city its sample; the choice is remembered", async () => {
+    const { port } = portWith(entriesOf({ self: fullBase() }));
+    const { user, unmount } = await openReview(port);
+    // A one-scorecard file is a station's: 提交 and nothing of the reviewers'.
+    expect(screen.getByRole("radio", { name: "服务站填报" })).toHaveProperty("checked", true);
+    expect(button("提交")).toBeTruthy();
+    for (const tool of ["开始复核", "检查整个工作簿", "生成汇总表", "抽取并写入抽查名单"])
+      expect(screen.queryByRole("button", { name: tool })).toBeNull();
+    await user.click(screen.getByRole("radio", { name: "区县复核" }));
+    expect(button("检查整个工作簿")).toBeTruthy();
+    expect(button("生成汇总表")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "提交" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "抽取并写入抽查名单" })).toBeNull();
+    await user.click(screen.getByRole("radio", { name: "市级抽查" }));
+    expect(button("抽取并写入抽查名单")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "提交" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "生成汇总表" })).toBeNull();
+    unmount();
+    await openReview(portWith().port);
+    expect(screen.getByRole("radio", { name: "市级抽查" })).toHaveProperty("checked", true);
+  });
+
+  it("opens a workbook of several scorecards as the district's", async () => {
+    const port = new MemoryPort();
+    for (const station of ["巴川街道", "东城街道"])
+      port.addScorecard({ rubric, station, year: 2020, entries: entriesOf({}) });
+    await openReview(port);
+    expect(screen.getByRole("radio", { name: "区县复核" })).toHaveProperty("checked", true);
+    expect(button("检查整个工作簿")).toBeTruthy();
+  });
+});
+
 describe("en-US", () => {
   it("words the review tab in English", async () => {
     const entries = entriesOf({
@@ -420,17 +485,20 @@ describe("en-US", () => {
     expect(screen.getByTestId("state").textContent).toBe("State: Filling in");
     expect(screen.getByTestId("verdict-self").textContent).toBe("Self-assessment: 100 · Pass");
     expect(screen.getByTestId("verdict-review").textContent).toBe("Review: 99.5 · Pass");
+    await user.click(button("Submit"));
+    expect(screen.getAllByText("Enter your name").length).toBeGreaterThan(0);
+    await user.type(screen.getByRole("textbox", { name: /Your name/ }), "Zhang San");
+    await user.click(button("Submit"));
+    await screen.findByText("Done: Submit");
+    expect(screen.getByTestId("message-bar").textContent).toContain("went from Filling in to Submitted");
+    expect(screen.getByTestId("message-bar").textContent).toContain("send it to the district bureau");
+    await user.click(screen.getByRole("radio", { name: "District review" }));
     expect(screen.getByRole("heading", { name: "Self-assessment and review differ (1)" })).toBeTruthy();
     expect(screen.getByTestId("differences").textContent).toContain("Item 1: self 2, review 1.5");
     await user.click(button("Check the whole workbook"));
     await screen.findByTestId("scan-table");
     expect(screen.getByRole("columnheader", { name: "Station" })).toBeTruthy();
     expect(screen.getByTestId("scan-summary").textContent).toMatch(/^1 scorecards, 0 errors/);
-    expect(button("Submit").hasAttribute("disabled")).toBe(true);
-    await user.type(screen.getByRole("textbox", { name: /Your name/ }), "Zhang San");
-    await user.click(button("Submit"));
-    await screen.findByText("Done: Submit");
-    expect(screen.getByTestId("message-bar").textContent).toContain("went from Filling in to Submitted");
     const panel = screen.getByTestId("review-panel").textContent ?? "";
     // Only the station and sheet names are Chinese.
     expect(panel.replace(/巴川街道(2020评分表)?/g, "").match(/[\u4e00-\u9fff]+/g)).toBeNull();

@@ -5,8 +5,8 @@ import { TextEncoder } from "util";
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import { drawIndexes, ROLLUP_SHEET, SAMPLE_SHEET, YEARS_SHEET } from "../src/rollup";
 import { COL, addr, layoutFor } from "../src/sheet";
-import { App } from "../src/taskpane/shell/App";
-import { ClockContext } from "../src/taskpane/shell/clock";
+import { App } from "../src/taskpane/root/App";
+import { ClockContext } from "../src/taskpane/shared/clock";
 import { TIMING, renderApp } from "./support/renderPane";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 
@@ -119,17 +119,23 @@ describe("审核: the city's sample and 历年对比", () => {
     return port;
   }
 
-  async function openReview(port: MemoryPort) {
+  /** The 审核 tab as the city (its sample) or the district (its roll-up) uses it. */
+  async function openReview(port: MemoryPort, role: "市级抽查" | "区县复核" = "市级抽查") {
     const utils = setupAt(port, new Date(2020, 10, 20));
     await screen.findByTestId("total");
     await utils.user.click(tab("审核"));
     await screen.findByTestId("review-panel");
+    await utils.user.click(screen.getByRole("radio", { name: role }));
     return utils;
   }
 
   it("draws ⌈50% × 5⌉ = 3 stations from the seed and writes the 抽查名单 through the port", async () => {
     const port = workbook();
     const { user } = await openReview(port);
+    // 50 %, as a clerk reads it; the seed behind 详细信息, with what it is for.
+    expect(screen.getByRole("textbox", { name: /抽取比例/ })).toHaveProperty("value", "50");
+    await user.click(screen.getByText("详细信息"));
+    expect(screen.getByText(/相同的种子总能抽出相同的名单/)).toBeTruthy();
     await user.type(screen.getByRole("textbox", { name: /随机种子/ }), "铜梁");
     await user.click(screen.getByRole("button", { name: "抽取并写入抽查名单" }));
     await waitFor(() => expect(port.gridRenders.map((r) => r.plan.sheetName)).toEqual([SAMPLE_SHEET]));
@@ -140,6 +146,26 @@ describe("审核: the city's sample and 历年对比", () => {
     expect(texts).toContain(`${STATIONS[0]}2020评分表`);
     expect(port.selections).toContainEqual({ sheet: SAMPLE_SHEET, cell: "A1" });
     expect(await screen.findByText(/5 个服务站中抽取 3 个/)).toBeTruthy();
+  });
+
+  it("takes the share in per cent, from 1 to 100", async () => {
+    const port = workbook();
+    const { user } = await openReview(port);
+    const share = screen.getByRole("textbox", { name: /抽取比例/ });
+    for (const [typed, ok] of [
+      ["0", false],
+      ["101", false],
+      ["半", false],
+      ["１００", true],
+      ["34", true],
+    ] as const) {
+      await user.clear(share);
+      await user.type(share, typed);
+      expect(screen.queryByText("抽取比例应在 1% 至 100% 之间") === null).toBe(ok);
+    }
+    await user.click(screen.getByRole("button", { name: "抽取并写入抽查名单" }));
+    // ⌈34% × 5⌉ = 2.
+    expect(await screen.findByText(/5 个服务站中抽取 2 个/)).toBeTruthy();
   });
 
   it("picks a seed when none is given, shows it and keeps it in the field for a redo", async () => {
@@ -155,7 +181,7 @@ describe("审核: the city's sample and 历年对比", () => {
 
   it("adds 历年对比 to the roll-up when the workbook holds several years, and the timeline under the 汇总 title", async () => {
     const port = workbook();
-    const { user } = await openReview(port);
+    const { user } = await openReview(port, "区县复核");
     await user.click(screen.getByRole("button", { name: "生成汇总表" }));
     await waitFor(() => expect(port.gridRenders).toHaveLength(3));
     expect(port.gridRenders.map((r) => r.plan.sheetName)).toEqual([ROLLUP_SHEET, "创建名单", YEARS_SHEET]);

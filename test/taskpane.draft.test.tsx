@@ -9,7 +9,7 @@ import userEvent from "@testing-library/user-event";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { defaultYear, getRubric } from "../src/rubric";
 import { COL, addr, layoutFor, type GridValue } from "../src/sheet";
-import { App } from "../src/taskpane/shell/App";
+import { App } from "../src/taskpane/root/App";
 import { loadDraft } from "../src/taskpane/file/draftStore";
 import type { XlsxDocument, XlsxEngine } from "../src/taskpane/file/xlsxLoader";
 import { MemoryPort, entriesOf } from "./support/memoryPort";
@@ -136,6 +136,57 @@ describe("the draft kept in IndexedDB (file mode)", () => {
     await waitFor(async () => expect(await loadDraft()).toBeNull());
     expect(screen.queryByTestId("total")).toBeNull();
     expect(first.xlsx.opened).toBe(0);
+  });
+});
+
+describe("a refused input in file mode", () => {
+  it("makes 保存（下载） ask, stays unsaved after saving, and is restored with the workbook after a reload", async () => {
+    const downloads: string[] = [];
+    URL.createObjectURL = jest.fn(() => "blob:test");
+    URL.revokeObjectURL = jest.fn();
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      downloads.push(this.download);
+    });
+    try {
+      const { user, unmount } = await editNewWorkbook();
+      // Item 1's maximum is 2.
+      await user.clear(spin1());
+      await user.type(spin1(), "5");
+      await user.tab();
+      await waitFor(async () => expect((await loadDraft())?.refused).toHaveLength(1));
+      expect((await loadDraft())?.refused).toEqual([
+        { sheet: expect.stringContaining(STATION), field: "self", id: "1", text: "5" },
+      ]);
+
+      await user.click(screen.getByRole("button", { name: "保存（下载）" }));
+      const bar = screen.getByTestId("message-bar");
+      expect(within(bar).getByText("1 项输入未被接受")).toBeTruthy();
+      expect(bar.textContent).toContain("第1项自评“5”");
+      expect(downloads).toEqual([]);
+      await user.click(within(bar).getByRole("button", { name: "仍然保存" }));
+      await waitFor(() => expect(downloads).toHaveLength(1));
+      // Saved, yet the refused input is in no file: the page still calls it unsaved and keeps its copy.
+      expect(screen.getByText("未保存")).toBeTruthy();
+      expect((await loadDraft())?.refused).toHaveLength(1);
+      unmount();
+
+      const again = openPage();
+      const offer = await screen.findByTestId("message-bar");
+      expect(offer.textContent).toContain("1 项输入未被接受");
+      // A new workbook is named after its scorecard, as saving names it, not 评分表.xlsx.
+      expect(offer.textContent).toContain(`${STATION}${YEAR}评分表.xlsx`);
+      await again.user.click(within(offer).getByRole("button", { name: "恢复" }));
+      await screen.findByTestId("total");
+      await again.user.click(tab("填写"));
+      expect(spin1().value).toBe("5");
+      await again.user.click(tab("问题"));
+      const rows = within(await screen.findByTestId("problems")).getAllByRole("button");
+      expect(rows[0].textContent).toContain("输入未被接受：第1项得分 5 超过该项分值 2");
+    } finally {
+      click.mockRestore();
+    }
   });
 });
 

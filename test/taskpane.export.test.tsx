@@ -19,8 +19,9 @@ import {
   type ScorecardEntries,
   type ScorecardState,
 } from "../src/sheet";
-import { App } from "../src/taskpane/shell/App";
+import { App } from "../src/taskpane/root/App";
 import * as exportLoader from "../src/taskpane/export/loader";
+import * as panels from "../src/taskpane/root/panels";
 import { MIME, exportFileName } from "../src/taskpane/export/files";
 import { loadWorkbook, readScorecards, workbookGrids } from "../src/xlsx";
 import { TIMING, renderApp, setup } from "./support/renderPane";
@@ -206,6 +207,9 @@ describe("导出 tab", () => {
       ["unscored", expect.stringContaining(`第25项尚未填写自评得分（${selfCell("25")}）`)],
       ["unscored", expect.stringContaining(`第40项尚未填写自评得分（${selfCell("40")}）`)],
     ]);
+    // The 导出为草稿 choice comes before the list of unscored items, however long it is.
+    const choice = screen.getByRole("checkbox", { name: "导出为草稿" });
+    expect(choice.compareDocumentPosition(rows[0]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await user.click(rows[1]);
     await waitFor(() => expect(port.selections.at(-1)).toEqual({ sheet, cell: selfCell("40") }));
 
@@ -335,7 +339,7 @@ describe("导出 tab", () => {
 
   it("says when the export panel itself could not be loaded, and loads it on retry", async () => {
     const spy = jest
-      .spyOn(exportLoader, "loadExportPanel")
+      .spyOn(panels, "loadExportPanel")
       .mockRejectedValueOnce(new Error("ChunkLoadError: export"));
     try {
       const { port } = portWith(complete());
@@ -400,8 +404,10 @@ describe("file mode", () => {
     await openExport(user);
     expect(status().textContent).toBe("可以导出。");
     expect(screen.queryByRole("button", { name: "激活评分表工作表" })).toBeNull();
+    // The page prints its own copy of the official layout, or the downloaded file is printed.
+    expect(screen.getByRole("button", { name: "打印（可另存为 PDF）" })).toBeTruthy();
     expect(
-      screen.getByText(/^PDF：先下载 \.xlsx 文件，用 Excel、WPS 或 LibreOffice 打开后打印为 PDF/),
+      screen.getByText(/^也可以下载 \.xlsx 文件，用 Excel、WPS 或 LibreOffice 打开后打印为 PDF/),
     ).toBeTruthy();
     // A plain browser: nothing about Excel for Mac's menus or the command line.
     const tabText = screen.getByRole("tabpanel").textContent ?? "";

@@ -12,12 +12,13 @@ import { RendererProvider, createDOMRenderer } from "@fluentui/react-components"
 import { STRINGS, format, langOf } from "../src/i18n/strings";
 import { defaultYear, getRubric } from "../src/rubric";
 import { sheetNameFor } from "../src/sheet";
-import { App } from "../src/taskpane/shell/App";
-import { detectEnvironment } from "../src/taskpane/shell/environment";
+import { App } from "../src/taskpane/root/App";
+import { detectEnvironment } from "../src/taskpane/root/environment";
 import { isLegacyWebview, showLegacyMessage, showLoadFailure } from "../src/taskpane/legacy";
 import { loadXlsxEngine, type XlsxDocument, type XlsxEngine } from "../src/taskpane/file/xlsxLoader";
 import { PART_LIMIT } from "../src/xlsx/stream/zip";
-import { MemoryPort } from "./support/memoryPort";
+import { trackChanges } from "../src/taskpane/file/FilePanel";
+import { MemoryPort, entriesOf, rubric as memoryRubric } from "./support/memoryPort";
 
 const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
 // Wait for conditions, never for a fixed second: a loaded 2-core CI machine can take several seconds per step.
@@ -348,5 +349,40 @@ describe("strings", () => {
       if (key === "notYesNo") continue;
       expect([key, /[\u4e00-\u9fff]/.test(t)]).toEqual([key, false]);
     }
+  });
+});
+
+describe("trackChanges (file mode's port)", () => {
+  it("reads each sheet once until the workbook changes, and notes every change", async () => {
+    const port = new MemoryPort();
+    const a = port.addScorecard({
+      rubric: memoryRubric,
+      station: "巴川街道",
+      year: 2020,
+      entries: entriesOf({}),
+    });
+    const b = port.addScorecard({
+      rubric: memoryRubric,
+      station: "东城街道",
+      year: 2020,
+      entries: entriesOf({}),
+    });
+    let changes = 0;
+    const tracked = trackChanges(port, () => changes++);
+    port.resetCounts();
+    const [first] = await tracked.readGrids([a]);
+    const all = await tracked.readGrids();
+    expect(all.map((g) => g.name)).toEqual([a, b]);
+    expect(all[0]).toBe(first);
+    const [gb, ga] = await tracked.readGrids([b, a]);
+    expect(gb).toBe(all[1]);
+    expect(ga).toBe(all[0]);
+    expect(port.calls.readGrids).toBe(2);
+    await tracked.write(a, [{ cell: "F4", value: 1 }]);
+    expect(changes).toBe(1);
+    const [again] = await tracked.readGrids([a]);
+    expect(again).not.toBe(first);
+    expect(again.values[3]?.[5]).toBe(1);
+    expect(port.calls.readGrids).toBe(3);
   });
 });

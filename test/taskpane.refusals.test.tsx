@@ -9,9 +9,10 @@ import * as React from "react";
 import { configure, fireEvent, render, screen, within } from "@testing-library/react";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { cliReadText, workbookRefusal } from "../src/i18n/cliRead";
+import { FILE_WORDS } from "../src/i18n/fileWords";
 import { STRINGS } from "../src/i18n/strings";
 import { loadXlsxEngine } from "../src/taskpane/file/xlsxLoader";
-import { App } from "../src/taskpane/shell/App";
+import { App } from "../src/taskpane/root/App";
 import { WorkbookFormatError, type WorkbookDamage } from "../src/xlsx/format";
 import type { ReadLimit } from "../src/xlsx/limits";
 import type { XmlProblem } from "../src/xlsx/stream/refusal";
@@ -58,7 +59,9 @@ describe("a workbook ExcelJS cannot load as it is", () => {
     const noR = (await validShapes()).find((f) => f.name === "rows and cells without r");
     const bar = await openInPane("zh", noR?.bytes ?? new Uint8Array());
     expect(within(bar).getByText(STRINGS.zh.leanOpenedTitle)).toBeTruthy();
-    expect(bar.textContent).toContain(STRINGS.zh.leanOpenedBody);
+    // In the browser's words (a file holds tables, not worksheets).
+    expect(bar.textContent).toContain(FILE_WORDS.zh.leanOpenedBody);
+    expect(bar.textContent).not.toMatch(/工作表/);
     expect((await screen.findByTestId("total")).textContent).toContain("91.5");
   });
 });

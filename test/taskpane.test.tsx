@@ -14,7 +14,7 @@ import {
   sheetNameFor,
   SUMMARY,
 } from "../src/sheet";
-import { ScorecardSession } from "../src/taskpane/shell/session";
+import { ScorecardSession } from "../src/taskpane/shared/session";
 import { TIMING, setup } from "./support/renderPane";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
 
@@ -82,6 +82,21 @@ describe("insert", () => {
     expect(port.renders).toHaveLength(1);
     expect(verdict()).toBe("未完成");
     expect(within(messageBar()).getByText("已插入评分表")).toBeTruthy();
+  });
+
+  it("asks 是否为 巴川街道？ for a name close to one of the notice's, and takes it when chosen", async () => {
+    const port = new MemoryPort().addSheet("Sheet1", [["notes"]], true);
+    const { user } = setup(port);
+    await user.click(await screen.findByRole("button", { name: "插入评分表…" }));
+    const station = screen.getByRole("combobox", { name: /服务站/ });
+    await user.type(station, "巴川");
+    await user.click(screen.getByRole("button", { name: "是否为 巴川街道？" }));
+    expect(station).toHaveProperty("value", "巴川街道");
+    expect(screen.queryByTestId("station-suggestion")).toBeNull();
+    // A name of its own is left alone.
+    await user.clear(station);
+    await user.type(station, "朝阳街道");
+    expect(screen.queryByTestId("station-suggestion")).toBeNull();
   });
 
   it("accepts a station typed by hand and refuses an empty one", async () => {
@@ -173,7 +188,7 @@ describe("workbook without an active scorecard", () => {
   it("offers the workbook's scorecards and opens one", async () => {
     const port = new MemoryPort().addSheet("Sheet1", [["x"]], true);
     const sheet = port.addScorecard({ rubric, station: "南城街道", year: 2020 }, false);
-    port.addSheet("旧评分表", [["手工"]]);
+    // (Several scorecards show the roll-up instead: test/taskpane.rollup.test.tsx.)
     const { user } = setup(port);
     await user.click(await screen.findByRole("button", { name: `打开“${sheet}”` }));
     await loaded();
@@ -375,6 +390,43 @@ describe("problems", () => {
     expect(tab("问题").textContent).toContain(`问题（${rows.length}）`);
   });
 
+  it("orders what matters first and counts evidence reminders apart, one row per category", async () => {
+    const { port, sheet } = problemPort();
+    const { user } = setup(port);
+    await loaded();
+    await user.click(tab("问题"));
+    const rows = within(screen.getByTestId("problems")).getAllByRole("button");
+    const rank = ["invalid", "integrity", "empty", "shortfall"];
+    const ranks = rows.map((r) => rank.indexOf(r.getAttribute("data-kind") ?? ""));
+    expect(ranks.every((r) => r >= 0)).toBe(true);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // Every scored item 1–74 lacks evidence here: the reminders come after the problems, grouped per category.
+    const reminders = screen.getByTestId("reminders");
+    const groups = within(reminders).getAllByRole("button");
+    const first = rubric.categories[0];
+    const scoredInFirst = first.items.filter((i) => i.id !== "1").length;
+    expect(groups[0].textContent).toBe(`${first.name}：缺佐证材料 ${scoredInFirst} 项`);
+    expect(groups[0].getAttribute("aria-expanded")).toBe("false");
+    const total = groups.reduce((n, g) => n + Number(/(\d+) 项$/.exec(g.textContent ?? "")?.[1]), 0);
+    expect(tab("问题").textContent).toBe(`问题（${rows.length}）· 提醒（${total}）`);
+    await user.click(groups[0]);
+    expect(groups[0].getAttribute("aria-expanded")).toBe("true");
+    const items = within(screen.getByTestId(`reminders-${first.id}`)).getAllByRole("button");
+    expect(items).toHaveLength(scoredInFirst);
+    expect(items[0].textContent).toContain(`第${first.items[1].no}项已得分，但未填写佐证材料：`);
+    port.resetCounts();
+    await user.click(items[0]);
+    await waitFor(() => expect(port.selections).toEqual([{ sheet, cell: evidenceCell(first.items[1].id) }]));
+
+    // Scoring the empty item 25 turns it into a shortfall and adds a reminder: the problem count stays.
+    await user.click(tab("填写"));
+    const category25 = rubric.categories.find((c) => c.items.some((i) => i.id === "25"));
+    await user.click(screen.getByRole("button", { name: new RegExp(`^${category25?.name}`) }));
+    await user.type(screen.getByRole("spinbutton", { name: /^25\. / }), "0.5");
+    await user.tab();
+    await waitFor(() => expect(tab("问题").textContent).toBe(`问题（${rows.length}）· 提醒（${total + 1}）`));
+  });
+
   it("selects the problem's cell in the sheet when a row is chosen", async () => {
     const { port, sheet } = problemPort();
     const { user } = setup(port);
@@ -533,7 +585,6 @@ describe("form", () => {
     const { port, sheet } = portWith();
     const { user } = await openForm(port, BATCH);
     await user.click(screen.getByRole("button", { name: /加分项/ }));
-    await user.click(screen.getByRole("button", { name: /一票否决/ }));
     port.resetCounts();
     const tiers = screen.getByRole("radiogroup", { name: /^71\. / });
     expect(
@@ -549,18 +600,61 @@ describe("form", () => {
     ]);
     await user.click(within(tiers).getByRole("radio", { name: /省部级/ }));
     await user.click(screen.getByRole("switch", { name: /同一事项/ }));
+    // One section open at a time: opening 一票否决 closes 加分项.
+    await user.click(screen.getByRole("button", { name: /一票否决/ }));
+    expect(screen.queryByRole("radiogroup", { name: /^71\. / })).toBeNull();
     await user.click(screen.getByRole("switch", { name: /75\.2 发生个人极端案事件的/ }));
-    await waitFor(() => expect(port.calls.write).toBe(1));
-    expect(port.writes[0].writes).toEqual(
-      expect.arrayContaining([
-        { cell: selfCell("71"), value: 3 },
-        { cell: selfCell("same"), value: "是" },
-        { cell: selfCell("75.2"), value: "是" },
-      ]),
+    // Switching sections takes a while on a busy machine: the edits may go out in more than one batch.
+    await waitFor(() =>
+      expect(port.writes.flatMap((w) => w.writes)).toEqual(
+        expect.arrayContaining([
+          { cell: selfCell("71"), value: 3 },
+          { cell: selfCell("same"), value: "是" },
+          { cell: selfCell("75.2"), value: "是" },
+        ]),
+      ),
     );
     expect(port.cell(sheet, selfCell("75.2"))).toBe("是");
     await user.click(tab("概览"));
     expect(verdict()).toBe("否决");
+  });
+
+  it("keeps the total, verdict, points needed and the section's 已填 n / m in a bar, and jumps to the next unscored item", async () => {
+    const [first, second] = rubric.categories;
+    const a = first.items[2];
+    const b = second.items[0];
+    // Items 1–70 at their maximum but a (first section) and b (second section), and 10 points off item 1.
+    const base = fullBase({ [a.id]: null, [b.id]: null });
+    const { port } = portWith(entriesOf({ self: base }));
+    const { user } = await openForm(port, BATCH);
+    const bar = screen.getByTestId("fill-bar");
+    const totalNow = (): string => within(bar).getByTestId("fill-total").textContent ?? "";
+    expect(totalNow()).toBe(String(100 - a.max - b.max));
+    expect(within(bar).getByText("未完成")).toBeTruthy();
+    expect(within(bar).getByTestId("fill-section").textContent).toBe(
+      `${first.name}：已填 ${first.items.length - 1} / ${first.items.length}`,
+    );
+    const next = within(bar).getByRole("button", { name: /^下一个未填项/ });
+    expect(next.textContent).toBe(`下一个未填项（第${a.no}项）`);
+    await user.click(next);
+    await waitFor(() => expect(document.activeElement).toBe(spin(a.no)));
+    await user.type(spin(a.no), String(a.max));
+    await user.tab();
+    await waitFor(() => expect(totalNow()).toBe(String(100 - b.max)));
+    expect(within(bar).getByTestId("fill-section").textContent).toContain(`已填 ${first.items.length} /`);
+    expect(next.textContent).toBe(`下一个未填项（第${b.no}项）`);
+    await user.click(next);
+    await waitFor(() => expect(document.activeElement).toBe(spin(b.no)));
+    // One section open at a time: b's section replaced a's.
+    expect(screen.queryByRole("spinbutton", { name: new RegExp(`^${a.no}\\. `) })).toBeNull();
+    expect(within(bar).getByTestId("fill-section").textContent).toContain(second.name);
+    await user.type(spin(b.no), "0");
+    await user.tab();
+    await waitFor(() => expect(next.textContent).toBe("已全部评分"));
+    expect(within(bar).getByTestId("fill-needed").textContent).toBe(
+      100 - b.max >= 90 ? "已达到 90 分" : `距 90 分还差 ${90 - (100 - b.max)} 分`,
+    );
+    expect((next as HTMLButtonElement).disabled).toBe(true);
   });
 
   it("shows edits made in the sheet", async () => {
@@ -667,23 +761,31 @@ describe("accessibility basics", () => {
     const { user } = setup(port);
     await loaded();
     await user.click(tab("填写"));
-    for (const name of ["加分项", "一票否决"])
-      await user.click(screen.getByRole("button", { name: new RegExp(name) }));
-    const controls = [
+    const shown = (): HTMLElement[] => [
       ...screen.queryAllByRole("spinbutton"),
       ...screen.queryAllByRole("textbox"),
       ...screen.queryAllByRole("switch"),
       ...screen.queryAllByRole("combobox"),
       ...screen.queryAllByRole("radio"),
     ];
-    expect(controls.length).toBeGreaterThan(20);
-    for (const control of controls) {
-      const labelled =
-        control.getAttribute("aria-label") ??
-        control.getAttribute("aria-labelledby") ??
-        (control.id && document.querySelector(`label[for="${control.id}"]`));
-      expect(labelled).toBeTruthy();
+    const unlabelled = (): HTMLElement[] =>
+      shown().filter(
+        (control) =>
+          !(
+            control.getAttribute("aria-label") ??
+            control.getAttribute("aria-labelledby") ??
+            (control.id && document.querySelector(`label[for="${control.id}"]`))
+          ),
+      );
+    // One section is open at a time: each one's controls in turn.
+    let count = shown().length;
+    expect(unlabelled()).toEqual([]);
+    for (const name of ["加分项", "一票否决"]) {
+      await user.click(screen.getByRole("button", { name: new RegExp(name) }));
+      count += shown().length;
+      expect(unlabelled()).toEqual([]);
     }
+    expect(count).toBeGreaterThan(20);
   });
 });
 

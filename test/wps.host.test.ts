@@ -2,8 +2,8 @@
  * The WPS side of the pane's start: finding WPS 表格's object model in the page (window.wps), choosing the pane's
  * mode, and the ribbon's callbacks opening one task pane (wps.CreateTaskPane, then Navigate) per button.
  */
-import { detectEnvironment } from "../src/taskpane/shell/environment";
-import { isWpsPage, startTabOf } from "../src/taskpane/shell/host";
+import { detectEnvironment } from "../src/taskpane/root/environment";
+import { isWpsPage, startTabOf } from "../src/taskpane/root/host";
 import { WpsPort } from "../src/wps";
 import { connectWps, wpsHostOf } from "../src/wps/host";
 import { ribbonCallbacks, type WpsRibbonHost, type WpsTaskPane } from "../src/wps/ribbon";

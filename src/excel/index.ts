@@ -14,5 +14,5 @@ export {
   type OfficeAdapterErrorKind,
   type OfficeErrorLike,
 } from "./errors";
-export { GATED_FEATURES, PROTECTION_OPTIONS } from "./render";
+export { GATED_FEATURES, PROTECTION_OPTIONS } from "./features";
 export { OwnWriteGuard } from "./ownWrites";

@@ -17,7 +17,6 @@ import {
   isProtectionStateError,
   translateOfficeError,
 } from "./errors";
-import { queueGridPlan } from "./gridRender";
 import { groupInput, groupWrites } from "./writes";
 import { OwnWriteGuard } from "./ownWrites";
 import {
@@ -29,7 +28,11 @@ import {
   queueScorecard,
   type ReadScorecardPart,
 } from "./readGrids";
-import { PROTECTION_OPTIONS, queueFreeze, queuePlan, skippedFeatures, type RenderFeatures } from "./render";
+import { PROTECTION_OPTIONS, queueFreeze, skippedFeatures, type RenderFeatures } from "./features";
+
+/** The drawing code, loaded when a plan is first drawn: the pane's first load in Excel does without it. */
+const drawing = (): Promise<typeof import("./drawing")> =>
+  import(/* webpackChunkName: "excel-drawing" */ "./drawing");
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -258,6 +261,7 @@ export class OfficePort implements WorkbookPort {
    * plan's contents are written (see queuePlan).
    */
   async render(given: SheetPlan): Promise<RenderReport> {
+    const { queuePlan } = await drawing();
     const features = this.features();
     // A plan read back from a sheet cannot know its password: the one the user gave (passwordFor) applies.
     const password = given.protection.password ?? this.passwordFor(given.sheetName);
@@ -291,6 +295,7 @@ export class OfficePort implements WorkbookPort {
    * and is reported as skipped below it. A failed drawing is retried and the sheet re-protected, as in render.
    */
   async renderGrid(plan: GridSheetPlan, chart?: ChartSpec): Promise<RenderReport> {
+    const { queueGridPlan } = await drawing();
     const features = this.features();
     const password = this.passwordFor(plan.sheetName);
     const end = this.own.begin(plan.sheetName);

@@ -1,5 +1,4 @@
 import type { CfRule, CfStyle, SheetPlan, ValidationRule } from "../sheet";
-import type { RenderReport } from "../workbook";
 import { columnName, columnsAddress, rectAddress, rowsAddress } from "./a1";
 import {
   clip,
@@ -11,29 +10,15 @@ import {
   styleRects,
   type StyleRect,
 } from "./layout";
+import { PROTECTION_OPTIONS, type RenderFeatures } from "./features";
 
-/** Features drawn only where the host supports them; what was left out is reported. */
-export const GATED_FEATURES = {
-  dataValidation: { feature: "dataValidation", requirement: "ExcelApi 1.8" },
-  pageLayout: { feature: "pageLayout", requirement: "ExcelApi 1.9" },
-} as const;
-
-export interface RenderFeatures {
-  /** ExcelApi 1.8. */
-  readonly dataValidation: boolean;
-  /** ExcelApi 1.9. */
-  readonly pageLayout: boolean;
-  /**
-   * ExcelApi 1.8: series overlap, which the chart's legend of verdict colours needs (its colour series would
-   * otherwise take room beside each bar). Without it the bars keep their colours and the legend its one entry.
-   */
-  readonly chartLegend: boolean;
-}
-
-export const skippedFeatures = (features: RenderFeatures): RenderReport["skipped"] => [
-  ...(features.dataValidation ? [] : [GATED_FEATURES.dataValidation]),
-  ...(features.pageLayout ? [] : [GATED_FEATURES.pageLayout]),
-];
+export {
+  GATED_FEATURES,
+  PROTECTION_OPTIONS,
+  queueFreeze,
+  skippedFeatures,
+  type RenderFeatures,
+} from "./features";
 
 // Office.js enums as their string values: the adapter never needs the Excel global outside Excel.run.
 type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
@@ -43,13 +28,6 @@ const CF_OPERATOR = { between: "Between", notBetween: "NotBetween", equal: "Equa
 
 /** Lengths Excel accepts in data validation prompts and error alerts. */
 const LIMITS = { title: 32, prompt: 255, error: 225 } as const;
-
-/** Sheet protection the adapter applies: users may still select cells and resize columns and rows. */
-export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
-  selectionMode: "Normal",
-  allowFormatColumns: true,
-  allowFormatRows: true,
-};
 
 export function formatRect(sheet: Excel.Worksheet, { rect, look }: StyleRect): void {
   const format = sheet.getRange(rectAddress(rect)).format;
@@ -230,12 +208,4 @@ export function queuePlan(found: FoundSheet, plan: SheetPlan, features: RenderFe
   for (const [first, last, points] of rowHeightRuns(plan.rowHeights))
     sheet.getRange(rowsAddress(first, last)).format.rowHeight = points;
   sheet.activate();
-}
-
-/**
- * Freezing panes is cosmetic and fails on some Excel 2019 builds (office-js#2196, GeneralException in
- * freezeRows): it goes in its own sync after everything else, and its failure is reported, not thrown.
- */
-export function queueFreeze(sheet: Excel.Worksheet, rows: number): void {
-  if (rows > 0) sheet.freezePanes.freezeRows(rows);
 }

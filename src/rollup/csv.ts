@@ -12,7 +12,7 @@ import {
   SUBMITTED_RULE,
   TOTAL_LABELS,
 } from "./labels";
-import { passingRows, type Rollup } from "./model";
+import { passingRows, percentText, type Rollup } from "./model";
 import { verdictText } from "./plan";
 
 /** Byte order mark: Excel opens a UTF-8 CSV with Chinese text correctly only with it. */
@@ -94,7 +94,6 @@ export function summaryCsv(rollup: Rollup): string {
   const headers = SUMMARY_CSV_HEADERS.filter(
     (h) => sourced || !(SOURCE_HEADERS as readonly string[]).includes(h),
   );
-  const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
   const counts: [keyof typeof TOTAL_LABELS, string | number | null][] = [
     ["stations", totals.stations],
     ["received", totals.received],
@@ -106,8 +105,8 @@ export function summaryCsv(rollup: Rollup): string {
     ["veto", totals.counts.veto],
     ["incomplete", totals.counts.incomplete],
     ["unsubmitted", totals.counts.unsubmitted],
-    ["rate", percent(totals.rate)],
-    ["targetRate", totals.targetRate === null ? null : percent(totals.targetRate)],
+    ["rate", percentText(totals.rate)],
+    ["targetRate", totals.targetRate === null ? null : percentText(totals.targetRate)],
     ["target", totals.target],
     ["needed", totals.needed],
     ["reached", totals.reached === null ? null : totals.reached ? REACHED_TEXT.yes : REACHED_TEXT.no],

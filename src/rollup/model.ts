@@ -328,3 +328,36 @@ export function buildRollup(
 
 /** The rows on the 创建名单: stations whose counted verdict is 达标, in roll-up order. */
 export const passingRows = (rollup: Rollup): RollupRow[] => rollup.rows.filter((r) => r.verdict === "pass");
+
+/** A share as the roll-up writes it: 64.7%. */
+export const percentText = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+
+/**
+ * What a roll-up reports first, wherever it is made (scorecard summary's result line, the pane's 生成汇总表 and its
+ * roll-up view): the stations, received, submitted, reviewed and missing — received is not submitted — and how
+ * many pass.
+ */
+// A type, not an interface: texts are formatted from it as a record.
+export type RollupCounts = {
+  readonly stations: number;
+  readonly received: number;
+  readonly submitted: number;
+  readonly reviewed: number;
+  readonly missing: number;
+  readonly passed: number;
+  /** The pass rate as written: 64.7%. */
+  readonly rate: string;
+};
+
+export function rollupCounts(rollup: Rollup): RollupCounts {
+  const { totals } = rollup;
+  return {
+    stations: totals.stations,
+    received: totals.received,
+    submitted: totals.submitted,
+    reviewed: totals.reviewed,
+    missing: totals.missing,
+    passed: totals.passed,
+    rate: percentText(totals.rate),
+  };
+}

@@ -28,7 +28,7 @@ import {
   SOURCES_SHEET,
   TOTAL_LABELS,
 } from "./labels";
-import { VERDICTS, passingRows, type Rollup, type RollupRow, type RollupVerdict } from "./model";
+import { VERDICTS, passingRows, percentText, type Rollup, type RollupRow, type RollupVerdict } from "./model";
 import { VERDICT_COLOURS } from "./verdicts";
 import { LABELLED_BARS } from "./chart";
 import { vetoText } from "../i18n/veto";
@@ -107,8 +107,6 @@ const absRange = (col: number, r1: number, r2: number): string => `${abs(col, r1
 
 export const verdictText = (v: RollupVerdict): string =>
   v === "unsubmitted" ? MISSING_TEXT : VERDICT_TEXT[v];
-
-const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
 class Grid {
   readonly rows: (GridCell | null)[][] = [];
@@ -515,7 +513,7 @@ function listPlan(rollup: Rollup, at: RollupAddresses): GridSheetPlan {
   g.span(1, 0, last, value(listTitle(rollup), "title"));
   g.height(1, 48);
   const summaryLine =
-    `${totals.stations}个服务站中收到${totals.received}个、已提交${totals.submitted}个，达标${totals.passed}个，达标率${percent(totals.rate)}` +
+    `${totals.stations}个服务站中收到${totals.received}个、已提交${totals.submitted}个，达标${totals.passed}个，达标率${percentText(totals.rate)}` +
     (totals.target === null ? "" : `（目标${totals.target}个）`);
   g.span(2, 0, last, value(`${summaryLine}。${basisLine(rollup)}`, "subtitle"));
   g.height(2, 48);

@@ -10,7 +10,7 @@ if (root) {
   if (isLegacyWebview(window)) {
     showLegacyMessage(root);
   } else {
-    import(/* webpackChunkName: "pane" */ "./shell/main")
+    import(/* webpackChunkName: "pane" */ "./root/main")
       .then(function (pane) {
         return pane.start(root);
       })

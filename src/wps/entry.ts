@@ -8,7 +8,7 @@ import { showLoadFailure } from "../taskpane/legacy";
 
 const root = document.getElementById("root");
 if (root)
-  import(/* webpackChunkName: "pane" */ "../taskpane/shell/main")
+  import(/* webpackChunkName: "pane" */ "../taskpane/root/main")
     .then((pane) => pane.start(root))
     .catch((error: unknown) => {
       console.error(error);

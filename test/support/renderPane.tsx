@@ -4,7 +4,7 @@ import { render, type RenderResult } from "@testing-library/react";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
 import type { Lang } from "../../src/i18n/types";
-import { App } from "../../src/taskpane/shell/App";
+import { App } from "../../src/taskpane/root/App";
 import type { MemoryPort } from "./memoryPort";
 
 /** Short debounce delays so component tests run fast while still exercising the debounce. */

@@ -10,6 +10,7 @@ import {
   compareYears,
   listCsv,
   passingRows,
+  rollupCounts,
   sourcesPlan,
   summaryCsv,
   yearsPlan,
@@ -94,8 +95,6 @@ const rebuild = (sent: SentRead): ReadScorecard => {
   return { ...sent, rubric, layout: layoutFor(rubric) };
 };
 
-const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
-
 function mostCommonEdition(reads: readonly ScorecardFacts[]): string {
   const counts = new Map<string, number>();
   for (const r of reads) counts.set(r.meta.edition, (counts.get(r.meta.edition) ?? 0) + 1);
@@ -123,15 +122,7 @@ const CSV_KINDS = ["list", "summary"] as const;
 function resultLine(rollup: Rollup, out: string, lang: Lang): string {
   const t = cliText(lang);
   const { totals } = rollup;
-  const line = t.summaryWritten(out, {
-    stations: totals.stations,
-    received: totals.received,
-    submitted: totals.submitted,
-    reviewed: totals.reviewed,
-    missing: totals.missing,
-    passed: totals.passed,
-    rate: percent(totals.rate),
-  });
+  const line = t.summaryWritten(out, rollupCounts(rollup));
   if (totals.target === null || totals.needed === null) return line;
   return `${line}${lang === "zh" ? "；" : "; "}${t.summaryTarget(totals.target, totals.needed)}`;
 }

@@ -20,12 +20,15 @@ import { toCsv } from "../../export/csv";
 import { format, type Strings } from "../../i18n/strings";
 import { isScorecard, readScorecard, type ReadScorecard } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
-import { NotAScorecardError, describeError } from "../shell/errors";
+import { NotAScorecardError, describeError } from "../shared/errors";
 import { csvBlob, exportFileName, saveFile, xlsxBlob, type DownloadFormat } from "./files";
 import { loadCompliantXlsx, type CompliantXlsx } from "./loader";
-import { CellList } from "../shell/CellList";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
+import { CellList } from "../shared/CellList";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
+import { refusedList } from "../shared/refused";
+import type { GoTo } from "../shared/pane";
+import type { RefusedEntry } from "../shared/session";
 
 export interface ExportPanelProps {
   readonly port: WorkbookPort;
@@ -34,7 +37,7 @@ export interface ExportPanelProps {
   /** Writes the form's queued edits; resolves false when that failed (already reported). */
   readonly flush: () => Promise<boolean>;
   /** Selects a cell of the scorecard in the sheet (a problem row was chosen). */
-  readonly onSelect: (cell: string) => void;
+  readonly onGoTo: GoTo;
   /**
    * Office mode: Excel prints the sheet itself to PDF, and the pane offers to activate it first. File mode: the
    * .xlsx is downloaded, then printed in Excel.
@@ -42,6 +45,8 @@ export interface ExportPanelProps {
   readonly office: boolean;
   /** The ExcelJS renderer of the compliant copy; loaded lazily by default. */
   readonly loadXlsx?: () => Promise<CompliantXlsx>;
+  /** Inputs refused on this scorecard and still standing: a download asks before leaving them out. */
+  readonly refused?: readonly RefusedEntry[];
 }
 
 const useStyles = makeStyles({
@@ -73,8 +78,10 @@ type Action = DownloadFormat | "pdf";
 
 function ProblemRows(props: {
   problems: readonly ExportProblem[];
-  onSelect: (cell: string) => void;
+  onGoTo: GoTo;
   testId: string;
+  /** Office mode: the rows show and select cells. */
+  cells: boolean;
 }): React.JSX.Element {
   const { s, lang } = useTexts();
   const rows = props.problems.map((p, i) => ({
@@ -85,7 +92,17 @@ function ProblemRows(props: {
     color: KIND_COLORS[p.kind],
     text: p.message[lang],
   }));
-  return <CellList rows={rows} onSelect={props.onSelect} testId={props.testId} />;
+  return (
+    <CellList
+      rows={rows}
+      onSelect={(_, key) => {
+        const problem = props.problems[Number(key.slice(key.lastIndexOf(":") + 1))];
+        if (problem) props.onGoTo(problem);
+      }}
+      testId={props.testId}
+      cells={props.cells}
+    />
+  );
 }
 
 /**
@@ -149,8 +166,21 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
     }
   };
 
-  const download = (kind: DownloadFormat): Promise<void> =>
-    run(kind, async () => {
+  const download = (kind: DownloadFormat, anyway = false): Promise<void> => {
+    const refused = props.refused ?? [];
+    if (refused.length > 0 && !anyway) {
+      messages.show({
+        intent: "warning",
+        title: format(s.refusedCount, { n: refused.length }),
+        body: format(s.refusedAskBody, { list: refusedList(refused, s, lang) }),
+        actions: [
+          { label: s.refusedExportAnyway, run: () => void download(kind, true) },
+          { label: s.cancel, run: () => undefined },
+        ],
+      });
+      return Promise.resolve();
+    }
+    return run(kind, async () => {
       const ready = await prepare();
       if (!ready) return;
       const isDraft = ready.decision.draft;
@@ -172,6 +202,7 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
         body: format(isDraft ? s.exportedDraftBody : s.exportedBody, { name }),
       });
     });
+  };
 
   const activate = (): Promise<void> =>
     run("pdf", async () => {
@@ -216,15 +247,7 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
         <Body1 role="status" id={`${ids}-status`} data-testid="export-status" data-ok={decision.ok}>
           {status}
         </Body1>
-        {!decision.ok && (
-          <ProblemRows problems={decision.problems} onSelect={props.onSelect} testId="export-problems" />
-        )}
-        {decision.warnings.length > 0 && (
-          <>
-            <Caption1>{format(s.exportNotes, { n: decision.warnings.length })}</Caption1>
-            <ProblemRows problems={decision.warnings} onSelect={props.onSelect} testId="export-notes" />
-          </>
-        )}
+        {/* The choice before the list: an incomplete scorecard lists every unscored item. */}
         <Checkbox
           checked={draft}
           onChange={(_, data) => setDraft(data.checked === true)}
@@ -234,6 +257,25 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
         <Caption1 id={`${ids}-draft-hint`} className={styles.hint}>
           {s.exportDraftHint}
         </Caption1>
+        {!decision.ok && (
+          <ProblemRows
+            problems={decision.problems}
+            onGoTo={props.onGoTo}
+            testId="export-problems"
+            cells={props.office}
+          />
+        )}
+        {decision.warnings.length > 0 && (
+          <>
+            <Caption1>{format(s.exportNotes, { n: decision.warnings.length })}</Caption1>
+            <ProblemRows
+              problems={decision.warnings}
+              onGoTo={props.onGoTo}
+              testId="export-notes"
+              cells={props.office}
+            />
+          </>
+        )}
       </div>
 
       <div className={styles.block}>
@@ -260,8 +302,14 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
       <div className={styles.block}>
         <Subtitle2 as="h3">{s.exportPdfHeading}</Subtitle2>
         {!props.office ? (
-          // A plain browser: nothing about Excel's own menus, only what to do with the download.
-          <Body1>{s.exportPdfFileMode}</Body1>
+          // A plain browser prints the page's own copy of the official layout (print/PrintSheet), or the download.
+          <>
+            <Button onClick={() => window.print()} data-testid="print">
+              {s.exportPrint}
+            </Button>
+            <Caption1 className={styles.hint}>{s.exportPrintHint}</Caption1>
+            <Body1>{s.exportPdfFileMode}</Body1>
+          </>
         ) : (
           <>
             <Body1>{s.exportPdfIntro}</Body1>

@@ -12,11 +12,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
+import type { SheetGrid } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
-import type { PaneProps, PaneToolbarContext } from "../shell/Pane";
-import type { Timing } from "../shell/session";
+import { useTexts } from "../shared/i18n";
+import { refusedList } from "../shared/refused";
+import { useMessages } from "../shared/messages";
+import type { PaneProps, PaneToolbarContext } from "../shared/pane";
+import type { RefusedEntry, Timing } from "../shared/session";
 import type { Draft } from "./draftStore";
 import { useDraft } from "./useDraft";
 import type { XlsxDocument, XlsxEngine } from "./xlsxLoader";
@@ -55,30 +57,52 @@ interface OpenDocument {
   readonly name: string | null;
   /** Brought back from the browser's copy (useDraft) rather than opened or created. */
   readonly restored: boolean;
+  /** Refused inputs brought back with it. */
+  readonly refused: readonly RefusedEntry[];
 }
 
-/** Wraps a port so that every change to the workbook is noted (file mode's "unsaved" state). */
+/**
+ * Wraps a port so that every change to the workbook is noted (file mode's "unsaved" state), and the sheets read
+ * are kept until then: in the browser the file changes only through this port, so the roll-up, the workbook
+ * check and the pane read a sheet once, not once each.
+ */
 export function trackChanges(port: WorkbookPort, onChange: () => void): WorkbookPort {
+  // Requested name → grid; a name is asked for as the pane has it, so it is answered the same way every time.
+  const grids = new Map<string, SheetGrid>();
+  const changed = (): void => {
+    grids.clear();
+    onChange();
+  };
   return {
     sheetNames: () => port.sheetNames(),
-    readGrids: (sheets) => port.readGrids(sheets),
+    readGrids: async (sheets) => {
+      const names = sheets ?? (await port.sheetNames());
+      const missing = names.filter((name) => !grids.has(name));
+      if (missing.length > 0) {
+        const read = await port.readGrids(missing);
+        // A port may leave out a sheet that is gone: then each grid is filed under its own name.
+        if (read.length === missing.length) missing.forEach((name, i) => grids.set(name, read[i]));
+        else for (const grid of read) grids.set(grid.name, grid);
+      }
+      return names.flatMap((name) => grids.get(name) ?? []);
+    },
     render: async (plan) => {
       const report = await port.render(plan);
-      onChange();
+      changed();
       return report;
     },
     write: async (sheet, writes) => {
       await port.write(sheet, writes);
-      onChange();
+      changed();
     },
     renderGrid: async (plan, chart) => {
       const report = await port.renderGrid(plan, chart);
-      onChange();
+      changed();
       return report;
     },
     appendRows: async (sheet, header, rows) => {
       await port.appendRows(sheet, header, rows);
-      onChange();
+      changed();
     },
     activeSheet: () => port.activeSheet(),
     select: (sheet, cell) => port.select(sheet, cell),
@@ -123,10 +147,14 @@ export function FilePanel(props: {
   timing?: Partial<Timing>;
 }): React.JSX.Element {
   const styles = useStyles();
-  const { s } = useTexts();
+  const { s, lang } = useTexts();
+  // The texts as they are when a file has been read: the browser's own words may arrive meanwhile.
+  const latestTexts = React.useRef(s);
+  latestTexts.current = s;
   const messages = useMessages();
   const [doc, setDoc] = React.useState<OpenDocument | null>(null);
   const [dirty, setDirty] = React.useState(false);
+  const [refused, setRefused] = React.useState<readonly RefusedEntry[]>([]);
   const [busy, setBusy] = React.useState(false);
   const [dragging, setDragging] = React.useState(false);
   const input = React.useRef<HTMLInputElement>(null);
@@ -142,7 +170,12 @@ export function FilePanel(props: {
 
   const [version, setVersion] = React.useState(0);
   const currentId = React.useRef(0);
-  const show = (file: XlsxDocument, name: string | null, restored = false): void => {
+  const show = (
+    file: XlsxDocument,
+    name: string | null,
+    restored = false,
+    standing: readonly RefusedEntry[] = [],
+  ): void => {
     const id = nextId++;
     currentId.current = id;
     // A closing document may still write its last edits; only the open one counts as unsaved.
@@ -151,32 +184,36 @@ export function FilePanel(props: {
       setDirty(true);
       setVersion((v) => v + 1);
     };
-    setDoc({ id, file, port: trackChanges(file, changed), name, restored });
+    setDoc({ id, file, port: trackChanges(file, changed), name, restored, refused: standing });
     // A restored workbook is still unsaved: it was never downloaded.
     setDirty(restored);
+    setRefused(standing);
   };
 
   const restore = async (draft: Draft): Promise<void> => {
     setBusy(true);
     try {
-      show(await (await loadEngine()).open(draft.bytes), draft.name, true);
+      show(await (await loadEngine()).open(draft.bytes), draft.name, true, draft.refused ?? []);
     } catch (error) {
       messages.report(error, "open-file");
     } finally {
       setBusy(false);
     }
   };
+  // Refused inputs are work the file does not hold: like unsaved changes, leaving asks and the browser keeps them.
+  const unsaved = dirty || refused.length > 0;
   const draft = useDraft({
     file: doc?.file ?? null,
     name: doc?.name ?? null,
-    dirty,
+    dirty: unsaved,
+    refused,
     version,
     onRestore: (d) => void restore(d),
   });
 
   /** Runs `action` at once, or after the user agrees to drop unsaved changes. */
   const guard = (action: () => void): void => {
-    if (!doc || !dirty) return action();
+    if (!doc || !unsaved) return action();
     messages.show({
       intent: "warning",
       title: s.discardTitle,
@@ -210,9 +247,10 @@ export function FilePanel(props: {
       const data = await readFile(file);
       const opened = await (await loadEngine()).open(data);
       show(opened, file.name);
-      if (opened.simplified)
-        messages.show({ intent: "warning", title: s.leanOpenedTitle, body: s.leanOpenedBody });
-      else messages.clear();
+      if (opened.simplified) {
+        const now = latestTexts.current;
+        messages.show({ intent: "warning", title: now.leanOpenedTitle, body: now.leanOpenedBody });
+      } else messages.clear();
     } catch (error) {
       messages.report(error, "open-file");
     } finally {
@@ -220,14 +258,27 @@ export function FilePanel(props: {
     }
   };
 
-  const save = async (context: PaneToolbarContext): Promise<void> => {
+  const save = async (context: PaneToolbarContext, anyway = false): Promise<void> => {
     if (!doc) return;
+    if (context.refused.length > 0 && !anyway) {
+      messages.show({
+        intent: "warning",
+        title: format(s.refusedCount, { n: context.refused.length }),
+        body: format(s.refusedAskBody, { list: refusedList(context.refused, s, lang) }),
+        actions: [
+          { label: s.refusedSaveAnyway, run: () => void save(context, true) },
+          { label: s.cancel, run: () => undefined },
+        ],
+      });
+      return;
+    }
     if (!(await context.flush())) return;
     const name = doc.name ?? (context.sheet ? `${context.sheet}.xlsx` : s.defaultFileName);
     try {
       download(await doc.file.toBuffer(), name);
       setDirty(false);
-      draft.forget();
+      // Refused inputs are still not in the file: the browser's copy keeps them until they are settled.
+      if (context.refused.length === 0) draft.forget();
       messages.show({ intent: "success", title: s.savedTitle, body: format(s.savedBody, { name }) });
     } catch (error) {
       messages.report(error, "save-file");
@@ -249,8 +300,19 @@ export function FilePanel(props: {
       }}
     />
   );
+  /** The engine starts loading while the user picks a file: by the time one is chosen it is there. */
+  const warmEngine = (): void => void loadEngine().catch(() => undefined);
   const openButton = (size: "small" | "medium") => (
-    <Button size={size} disabled={busy} onClick={() => guard(() => input.current?.click())}>
+    <Button
+      size={size}
+      disabled={busy}
+      onClick={() =>
+        guard(() => {
+          warmEngine();
+          input.current?.click();
+        })
+      }
+    >
       {s.openWorkbook}
     </Button>
   );
@@ -258,6 +320,7 @@ export function FilePanel(props: {
   const dropHandlers = {
     onDragOver: (e: React.DragEvent) => {
       if (!e.dataTransfer.types.includes("Files")) return;
+      if (!dragging) warmEngine();
       e.preventDefault();
       e.dataTransfer.dropEffect = "copy";
       setDragging(true);
@@ -281,6 +344,8 @@ export function FilePanel(props: {
           key={doc.id}
           port={doc.port}
           timing={props.timing}
+          refused={doc.refused}
+          onRefused={setRefused}
           // A new workbook has no scorecard yet: 新建 goes straight to the insert form.
           initialTab={doc.name === null && !doc.restored ? "insert" : undefined}
           toolbar={(context) => (
@@ -291,7 +356,7 @@ export function FilePanel(props: {
                     name: doc.name ?? (context.sheet ? `${context.sheet}.xlsx` : s.defaultFileName),
                   })}
                 </Caption1>
-                {dirty && (
+                {unsaved && (
                   <Badge appearance="tint" color="warning">
                     {s.unsaved}
                   </Badge>

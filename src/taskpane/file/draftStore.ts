@@ -4,6 +4,8 @@
  * Excel mode never comes here (the workbook is Excel's to keep).
  */
 
+import type { RefusedEntry } from "../shared/session";
+
 const DB = "veteran-station-scorecard";
 const STORE = "drafts";
 const KEY = "current";
@@ -12,6 +14,10 @@ export interface Draft {
   readonly bytes: Uint8Array;
   /** The file's name, or null for a new workbook. */
   readonly name: string | null;
+  /** The sheet of the scorecard shown, which names a new workbook's file (absent in older drafts). */
+  readonly sheet?: string | null;
+  /** Inputs refused and still standing: they are in no cell, so they are kept beside the bytes. */
+  readonly refused?: readonly RefusedEntry[];
   readonly station: string | null;
   readonly total: number | null;
   /** ISO time it was kept. */

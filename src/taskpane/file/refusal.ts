@@ -5,7 +5,7 @@ import { WorkbookFormatError } from "../../xlsx/format";
 /**
  * A file the page would not open, with why in each language (the same sentences as the command line's). Made in
  * the lazily loaded xlsx chunk, so that the refusals' texts are not part of the pane's first bundle; the pane
- * (shell/errors.ts) reads it by name and shape.
+ * (shared/errors.ts) reads it by name and shape.
  */
 export class FileRefusedError extends Error {
   constructor(

@@ -7,17 +7,31 @@ import {
   SpinButton,
   Switch,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import type { Item, Tier } from "../../rubric";
 import { NO, YES, judgeScore, judgeYesNo, type Judgement } from "../../scoring";
 import type { GridValue, ScoreColumnName } from "../../sheet";
-import { useTexts } from "../shell/i18n";
-import type { EntryField } from "../shell/session";
+import { useTexts } from "../shared/i18n";
+import { PHONE } from "../shared/media";
+import type { EntryField, Refused } from "../shared/session";
+import { parseTyped } from "../shared/typed";
 
-/** Queues an edit; returns the session's judgement (null when nothing was queued). */
-export type EditHandler = (field: EntryField, id: string, value: GridValue) => Judgement | null;
+/**
+ * Queues an edit; returns the session's judgement (null when nothing was queued). `typed` is the text as the user
+ * typed it, kept when the value is refused.
+ */
+export type EditHandler = (
+  field: EntryField,
+  id: string,
+  value: GridValue,
+  typed?: string,
+) => Judgement | null;
+
+/** Gives up a refused input (Esc). */
+export type ForgetHandler = (field: ScoreColumnName, id: string) => void;
 
 const useStyles = makeStyles({
   item: {
@@ -27,16 +41,33 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  score: { maxWidth: "160px" },
+  score: {
+    maxWidth: "160px",
+    // On a phone the arrows are touch targets: 44 px each, either side of the number, instead of 24 × 16 stacked.
+    [PHONE]: {
+      maxWidth: "220px",
+      width: "100%",
+      gridTemplateColumns: "44px 1fr 44px",
+      gridTemplateRows: "44px",
+      columnGap: 0,
+    },
+  },
+  scoreInput: { [PHONE]: { gridColumnStart: 2, gridRowStart: 1, gridRowEnd: 2, textAlign: "center" } },
+  increment: {
+    [PHONE]: { gridColumnStart: 3, gridRowStart: 1, gridRowEnd: 2, height: "44px", width: "44px" },
+  },
+  decrement: {
+    [PHONE]: { gridColumnStart: 1, gridRowStart: 1, gridRowEnd: 2, height: "44px", width: "44px" },
+  },
+  // A locked column (submitted) is read, not greyed out: its values stay legible (contrast above 4.5:1).
+  locked: { color: tokens.colorNeutralForeground2 },
+  // The same for the labels of disabled radios and switches, which Fluent greys from the input's :disabled state
+  // (input:disabled ~ label): a rule one element more specific wins.
+  lockedChoices: {
+    "& input:disabled ~ .fui-Radio__label": { color: tokens.colorNeutralForeground2 },
+    "& input:disabled ~ .fui-Switch__label": { color: tokens.colorNeutralForeground2 },
+  },
 });
-
-/** What the user typed into a score box, as the engine would read it: a number, text, or empty. */
-export function parseTyped(text: string | undefined): GridValue {
-  const t = (text ?? "").normalize("NFKC").trim();
-  if (t === "") return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
-}
 
 const shown = (value: GridValue): string => (value === null ? "" : String(value));
 
@@ -49,7 +80,10 @@ interface ScoreItemProps {
   readonly notes?: string;
   /** The column is locked by the submission state: the score shows but cannot be changed here. */
   readonly locked?: boolean;
+  /** A value typed here and refused: kept in the box, in red, with its message, until corrected or given up. */
+  readonly refused?: Refused;
   readonly onEdit: EditHandler;
+  readonly onForget: ForgetHandler;
 }
 
 /** The reviewer's remark on an entry, written to 备注 in the session's batches. */
@@ -74,22 +108,15 @@ function NotesField(props: {
 export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): React.JSX.Element {
   const styles = useStyles();
   const { s, lang } = useTexts();
-  const { item, column, value, onEdit } = props;
-  /** A value typed here and refused, kept on screen with its message until it is corrected. */
-  const [refused, setRefused] = React.useState<{ text: string; message: string } | null>(null);
-  React.useEffect(() => setRefused(null), [value, column]);
+  const { item, column, value, onEdit, refused } = props;
   const judgement = judgeScore(item, value);
-  const message = refused?.message ?? (judgement.status === "invalid" ? judgement.message[lang] : undefined);
+  const message = refused
+    ? refused.judgement.message[lang]
+    : judgement.status === "invalid"
+      ? judgement.message[lang]
+      : undefined;
 
-  const commit = (raw: GridValue, text: string): void => {
-    const j = judgeScore(item, raw);
-    if (j.status === "invalid") {
-      setRefused({ text, message: j.message[lang] });
-      return;
-    }
-    setRefused(null);
-    onEdit(column, item.id, raw);
-  };
+  const commit = (raw: GridValue, text: string): void => void onEdit(column, item.id, raw, text);
 
   const award = item.award;
   const hint =
@@ -123,13 +150,22 @@ export const ScoreItem = React.memo(function ScoreItem(props: ScoreItemProps): R
             max={item.max}
             step={award.kind === "all-or-nothing" ? item.max : 0.5}
             disabled={props.locked}
+            // The numeric keyboard on a phone; the value is still parsed as typed (full-width digits too).
+            inputMode="decimal"
+            input={{ className: mergeClasses(styles.scoreInput, props.locked && styles.locked) }}
             value={typeof value === "number" && judgement.status === "valid" ? value : null}
             displayValue={refused?.text ?? shown(value)}
-            incrementButton={{ "aria-label": format(s.spinIncrease, { name: scoreName }) }}
-            decrementButton={{ "aria-label": format(s.spinDecrease, { name: scoreName }) }}
+            incrementButton={{
+              "aria-label": format(s.spinIncrease, { name: scoreName }),
+              className: styles.increment,
+            }}
+            decrementButton={{
+              "aria-label": format(s.spinDecrease, { name: scoreName }),
+              className: styles.decrement,
+            }}
             onKeyDown={(e) => {
               // Esc gives up a refused value: the box shows the entry again.
-              if (e.key === "Escape" && refused) setRefused(null);
+              if (e.key === "Escape" && refused) props.onForget(column, item.id);
             }}
             onChange={(_, data) => {
               if (typeof data.value === "number") commit(data.value, String(data.value));
@@ -155,6 +191,7 @@ function TierPicker(props: {
   disabled?: boolean;
   onPick: (value: number | null) => void;
 }): React.JSX.Element {
+  const styles = useStyles();
   const { s, lang } = useTexts();
   const options = [
     { value: "", label: s.tierEmpty },
@@ -173,6 +210,7 @@ function TierPicker(props: {
     <RadioGroup
       value={options.some((o) => o.value === current) ? current : undefined}
       disabled={props.disabled}
+      className={props.disabled ? styles.lockedChoices : undefined}
       onChange={(_, data) => props.onPick(data.value ? Number(data.value) : null)}
     >
       {options.map((o) => (
@@ -207,6 +245,7 @@ export const YesNoItem = React.memo(function YesNoItem(props: YesNoItemProps): R
         <Switch
           checked={checked}
           disabled={props.locked}
+          className={props.locked ? styles.lockedChoices : undefined}
           label={format(s.switchLabel, { label: props.label, state: checked ? s.yes : s.no })}
           onChange={(_, data) => props.onEdit(props.column, props.id, data.checked ? YES : NO)}
         />

@@ -11,27 +11,26 @@ import {
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import type { Item } from "../../rubric";
-import { groupOf } from "../problems/problems";
 import { SAME_MATTER_ID } from "../../scoring";
 import type { GridValue, ScoreColumnName } from "../../sheet";
 import { reviewLocked, selfLocked } from "../../review/submission";
-import { ScoreItem, YesNoItem, type EditHandler } from "./FormItems";
-import { useTexts } from "../shell/i18n";
-import { STATE_KEYS } from "../review/texts";
-import type { ScorecardView } from "../shell/session";
+import { FillBar } from "./FillBar";
+import { FillTable } from "./FillTable";
+import { ScoreItem, YesNoItem, type EditHandler, type ForgetHandler } from "./FormItems";
+import { fillSections, filledCount, nextUnscored } from "./sections";
+import { groupOf } from "../shared/groups";
+import { useTexts } from "../shared/i18n";
+import { STATE_KEYS } from "../shared/labels";
+import { WIDE, useMediaQuery } from "../shared/media";
+import type { ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   header: { display: "flex", justifyContent: "space-between", width: "100%", gap: tokens.spacingHorizontalS },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, paddingBottom: "12px" },
+  // A header is a touch target on a phone: 44 px high at least.
+  sectionHeader: { "& button": { minHeight: "44px" } },
 });
-
-interface Section {
-  readonly id: string;
-  readonly name: string;
-  readonly score?: number;
-  readonly max?: number;
-}
 
 /** An entry to bring into view: its section is opened, it is scrolled to and its box focused. */
 export interface FormTarget {
@@ -50,7 +49,8 @@ export function FormView(props: {
   view: ScorecardView;
   column: ScoreColumnName;
   onEdit: EditHandler;
-  /** Which sections are open; kept by the pane so that it survives switching tabs. */
+  onForget: ForgetHandler;
+  /** The open section (one at a time); kept by the pane so that it survives switching tabs. */
   open: readonly string[];
   onOpen: (open: string[]) => void;
   target?: FormTarget;
@@ -66,41 +66,68 @@ export function FormView(props: {
   const values = view.entries[column];
   const { open, onOpen: setOpen, target } = props;
   const [pending, setPending] = React.useState<FormTarget | null>(null);
+  /** The entry last focused: its section is the current one, and the jump goes on from it. */
+  const [focused, setFocused] = React.useState<string | null>(null);
+  const bringIntoView = React.useCallback(
+    (request: FormTarget) => {
+      const section = groupOf(rubric, request.item);
+      if (!open.includes(section)) setOpen([section]);
+      setPending(request);
+    },
+    [rubric, open, setOpen],
+  );
   React.useEffect(() => {
-    if (!target) return;
-    const section = groupOf(rubric, target.item);
-    if (!open.includes(section)) setOpen([...open, section]);
-    setPending(target);
+    if (target) bringIntoView(target);
     // Only a new request (seq) moves the form; later renders of the same target do not.
   }, [target?.seq]);
   const shown = props.shown ?? true;
   React.useEffect(() => {
     if (!pending || !shown) return;
-    const entry = root.current?.querySelector(`[data-item="${pending.item}"]`);
-    if (!entry) return;
-    setPending(null);
-    entry.scrollIntoView?.({ block: "center" });
-    entry.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-  }, [pending, open, shown]);
+    // A section just opened draws its entries a moment later (the accordion's motion): look again until then.
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const find = (): void => {
+      const entry = root.current?.querySelector(`[data-item="${pending.item}"]`);
+      if (!entry) {
+        if (++tries < 40) timer = setTimeout(find, 25);
+        return;
+      }
+      setPending(null);
+      entry.scrollIntoView?.({ block: "center" });
+      // The table's cell of the column being filled, else the form's control.
+      (
+        entry.querySelector<HTMLElement>(`[data-col="${column}"]`) ??
+        entry.querySelector<HTMLElement>(FOCUSABLE)
+      )?.focus();
+    };
+    find();
+    return () => clearTimeout(timer);
+  }, [pending, open, shown, column]);
   const columnName = column === "self" ? s.columnSelf : s.columnReview;
   const { state } = view.read.meta;
   const locked = column === "self" ? selfLocked(state) : reviewLocked(state);
 
-  const sections: Section[] = [
-    ...rubric.categories.map((c) => ({
-      id: c.id,
-      name: lang === "en" ? c.nameEn : c.name,
-      score: score.categories.find((x) => x.id === c.id)?.score ?? 0,
-      max: c.max,
-    })),
-    {
-      id: "bonus",
-      name: lang === "en" ? rubric.bonus.nameEn : rubric.bonus.name,
-      score: score.bonus,
-      max: rubric.bonus.cap,
-    },
-    { id: "veto", name: lang === "en" ? rubric.veto.nameEn : rubric.veto.name },
-  ];
+  const sections = fillSections(rubric, score, lang);
+  // A wide screen has room for the official table; a pane or a phone keeps the form.
+  const wide = useMediaQuery(WIDE);
+  const current =
+    sections.find((x) => focused !== null && x.ids.includes(focused)) ??
+    sections.find((x) => open.includes(x.id));
+  const next = nextUnscored(rubric, score, focused ?? undefined);
+  const jumps = React.useRef(0);
+  const onNext = (): void => {
+    if (next !== null) bringIntoView({ item: next, seq: ++jumps.current });
+  };
+  /** Opening a section closes the other: its header is brought back into view if that moved it away. */
+  const onToggle = (openItems: string[]): void => {
+    setOpen(openItems);
+    const opened = openItems.find((id) => !open.includes(id));
+    if (opened)
+      requestAnimationFrame(() =>
+        root.current?.querySelector(`[data-section="${opened}"]`)?.scrollIntoView?.({ block: "nearest" }),
+      );
+  };
+
   const value = (id: string): GridValue => values[id] ?? null;
   /** Remarks are the reviewer's: their field shows in the 复核 column only. */
   const notes = (id: string): string | undefined =>
@@ -114,46 +141,41 @@ export function FormView(props: {
       evidence={view.entries.evidence[i.id] ?? ""}
       notes={notes(i.id)}
       locked={locked}
+      refused={view.refused[column].get(i.id)}
+      onEdit={onEdit}
+      onForget={props.onForget}
+    />
+  );
+  const yesNo = (id: string, label: string): React.JSX.Element => (
+    <YesNoItem
+      key={id}
+      id={id}
+      column={column}
+      label={label}
+      value={value(id)}
+      notes={id === SAME_MATTER_ID ? undefined : notes(id)}
+      locked={locked}
       onEdit={onEdit}
     />
   );
-  const content = (id: string): React.ReactNode => {
-    if (id === "veto")
-      return rubric.veto.conditions.map((c) => (
-        <YesNoItem
-          key={c.key}
-          id={c.key}
-          column={column}
-          label={format(s.vetoLabel, { key: c.key, text: lang === "en" ? c.textEn : c.text })}
-          value={value(c.key)}
-          notes={notes(c.key)}
-          locked={locked}
-          onEdit={onEdit}
-        />
-      ));
-    if (id === "bonus") {
-      const shared = rubric.bonus.items.filter((i) => rubric.bonus.sameMatterItems.includes(i.no));
-      const others = rubric.bonus.items.filter((i) => !rubric.bonus.sameMatterItems.includes(i.no));
-      return (
-        <>
-          {shared.map(item)}
-          <YesNoItem
-            id={SAME_MATTER_ID}
-            column={column}
-            label={s.sameMatterLabel}
-            value={value(SAME_MATTER_ID)}
-            locked={locked}
-            onEdit={onEdit}
-          />
-          {others.map(item)}
-        </>
-      );
-    }
-    return rubric.categories.find((c) => c.id === id)?.items.map(item);
+  const entry = (id: string): React.ReactNode => {
+    const scored = rubric.itemById.get(id);
+    if (scored) return item(scored);
+    if (id === SAME_MATTER_ID) return yesNo(id, s.sameMatterLabel);
+    const c = rubric.veto.conditions.find((x) => x.key === id);
+    return c ? yesNo(id, format(s.vetoLabel, { key: c.key, text: lang === "en" ? c.textEn : c.text })) : null;
   };
 
   return (
-    <section className={styles.root} aria-labelledby="form-title" ref={root}>
+    <section
+      className={styles.root}
+      aria-labelledby="form-title"
+      ref={root}
+      onFocus={(e) => {
+        const id = (e.target as HTMLElement).closest("[data-item]")?.getAttribute("data-item");
+        if (id) setFocused(id);
+      }}
+    >
       <Subtitle2 as="h2" id="form-title">
         {s.formHeading}
       </Subtitle2>
@@ -163,26 +185,36 @@ export function FormView(props: {
           {format(s.columnLocked, { column: columnName, state: s[STATE_KEYS[state]] })}
         </Caption1>
       )}
-      <Accordion
-        multiple
-        collapsible
-        openItems={open}
-        onToggle={(_, data) => setOpen(data.openItems.map(String))}
-      >
-        {sections.map((section) => (
-          <AccordionItem key={section.id} value={section.id}>
-            <AccordionHeader as="h3" expandIconPosition="end">
-              <span className={styles.header}>
-                <span>{section.name}</span>
-                {section.max !== undefined && (
-                  <span>{format(s.subtotal, { score: section.score ?? 0, max: section.max })}</span>
-                )}
-              </span>
-            </AccordionHeader>
-            <AccordionPanel className={styles.panel}>{content(section.id)}</AccordionPanel>
-          </AccordionItem>
-        ))}
-      </Accordion>
+      {wide ? (
+        <FillTable view={view} sections={sections} onEdit={onEdit} onForget={props.onForget} />
+      ) : (
+        <Accordion collapsible openItems={open} onToggle={(_, data) => onToggle(data.openItems.map(String))}>
+          {sections.map((section) => (
+            <AccordionItem key={section.id} value={section.id} data-section={section.id}>
+              <AccordionHeader as="h3" expandIconPosition="end" className={styles.sectionHeader}>
+                <span className={styles.header}>
+                  <span>{section.name}</span>
+                  {section.max !== undefined && (
+                    <span>{format(s.subtotal, { score: section.score ?? 0, max: section.max })}</span>
+                  )}
+                </span>
+              </AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                {open.includes(section.id) && section.ids.map(entry)}
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+        </Accordion>
+      )}
+      <FillBar
+        score={score}
+        passLine={rubric.passLine}
+        section={current}
+        filled={current && filledCount(current, score)}
+        refused={view.refused[column].size}
+        next={next}
+        onNext={onNext}
+      />
     </section>
   );
 }

@@ -13,9 +13,10 @@ import {
 import { format } from "../../i18n/strings";
 import { DEFAULT_EDITION, EDITIONS, coversYear, defaultYear, getRubric } from "../../rubric";
 import { SheetNameTakenError, type PopulateResult } from "../../workbook";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
-import type { ScorecardSession } from "../shell/session";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
+import type { ScorecardSession } from "../shared/session";
+import { closeStation } from "./stationMatch";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "420px" },
@@ -29,6 +30,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteYellowBackground1,
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  suggestion: { alignSelf: "flex-start", marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
 });
 
 const MIN_YEAR = 2000;
@@ -65,6 +67,7 @@ export function InsertPanel(props: { session: ScorecardSession; onDone: () => vo
   const rubric = getRubric(edition);
   const stations = rubric.notice?.stations ?? [];
   const typed = station.trim();
+  const suggestion = closeStation(typed, stations);
   const listId = `${React.useId()}-stations`;
   const year = Number(yearText);
   const yearValid = Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
@@ -174,6 +177,16 @@ export function InsertPanel(props: { session: ScorecardSession; onDone: () => vo
           onBlur={() => setTouched(true)}
         />
       </Field>
+      {suggestion && (
+        <Button
+          appearance="transparent"
+          className={styles.suggestion}
+          onClick={() => setStation(suggestion)}
+          data-testid="station-suggestion"
+        >
+          {format(s.stationSuggest, { station: suggestion })}
+        </Button>
+      )}
       <datalist id={listId} data-testid="stations">
         {stations.map((name) => (
           <option key={name} value={name} />
@@ -190,6 +203,9 @@ export function InsertPanel(props: { session: ScorecardSession; onDone: () => vo
           max={MAX_YEAR}
           value={yearValid ? year : null}
           displayValue={yearText}
+          inputMode="numeric"
+          incrementButton={{ "aria-label": format(s.spinIncrease, { name: s.yearLabel }) }}
+          decrementButton={{ "aria-label": format(s.spinDecrease, { name: s.yearLabel }) }}
           onChange={(_, data) => {
             if (typeof data.value === "number") setYearText(String(data.value));
             else if (data.displayValue !== undefined) setYearText(data.displayValue.normalize("NFKC").trim());

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Body1, Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
-import { useTexts } from "../shell/i18n";
+import { useTexts } from "../shared/i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },

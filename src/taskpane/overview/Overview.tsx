@@ -1,23 +1,14 @@
 import * as React from "react";
-import {
-  Badge,
-  Body1,
-  Caption1,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-  type BadgeProps,
-} from "@fluentui/react-components";
+import { Badge, Body1, Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { timelineText } from "../../i18n/campaign";
-import { format, type Strings } from "../../i18n/strings";
+import { format } from "../../i18n/strings";
 import { timelineStatus } from "../../rubric";
-import type { Verdict } from "../../scoring";
 import { evidenceStatus, type ScoreColumnName } from "../../sheet";
-import { useToday } from "../shell/clock";
-import { useTexts } from "../shell/i18n";
+import { useToday } from "../shared/clock";
+import { VERDICT_COLORS, VERDICT_KEYS } from "../shared/labels";
+import { useTexts } from "../shared/i18n";
 import { ScoreBar } from "./ScoreBar";
-import type { ScorecardView } from "../shell/session";
+import type { ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -36,26 +27,13 @@ const useStyles = makeStyles({
   vetoed: { color: tokens.colorPaletteRedForeground1, fontWeight: 600 },
 });
 
-export const VERDICT_KEYS: Readonly<Record<Verdict, keyof Strings>> = {
-  pass: "verdictPass",
-  fail: "verdictFail",
-  veto: "verdictVeto",
-  incomplete: "verdictIncomplete",
-};
-
-export const VERDICT_COLORS: Readonly<Record<Verdict, BadgeProps["color"]>> = {
-  pass: "success",
-  fail: "warning",
-  veto: "danger",
-  incomplete: "informative",
-};
-
 /** Total, verdict, points to 90, base and bonus, per-category bars and the veto status of one column. */
 export function Overview(props: { view: ScorecardView; column: ScoreColumnName }): React.JSX.Element {
   const styles = useStyles();
   const { s, lang } = useTexts();
   const { rubric } = props.view.read;
   const score = props.view.scores[props.column];
+  const refused = props.view.refused[props.column].size;
   const columnName = props.column === "self" ? s.columnSelf : s.columnReview;
   const verdict = s[VERDICT_KEYS[score.verdict]];
   const vetoes = rubric.veto.conditions.filter((c) => score.vetoConditions.includes(c.key));
@@ -93,6 +71,11 @@ export function Overview(props: { view: ScorecardView; column: ScoreColumnName }
               ? format(s.neededToPass, { n: score.needed, line: rubric.passLine })
               : format(s.reachedPass, { line: rubric.passLine })}
         </Body1>
+        {refused > 0 && (
+          <Body1 block className={styles.vetoed} data-testid="refused">
+            {format(s.refusedCount, { n: refused })}
+          </Body1>
+        )}
         {score.missing.length > 0 && (
           <Body1 block data-testid="unscored">
             {format(s.unscoredCount, { n: score.missing.length })}

@@ -10,11 +10,10 @@ import {
   type ReadScorecard,
   type ScoreColumnName,
 } from "../../sheet";
+import { groupOf, type ProblemGroup } from "../shared/groups";
+import type { Refused } from "../shared/session";
 
 export type ProblemKind = "invalid" | "integrity" | "empty" | "evidence" | "shortfall";
-
-/** Where a problem belongs for the category filter: a category id, "bonus", "veto", or "sheet". */
-export type ProblemGroup = string;
 
 export interface Problem {
   readonly key: string;
@@ -36,14 +35,6 @@ const STANDARD_SHOWN = 28;
 const standardStart = (text: string): string =>
   text.length > STANDARD_SHOWN ? `${text.slice(0, STANDARD_SHOWN)}…` : text;
 
-export function groupOf(rubric: Rubric, item: string): ProblemGroup {
-  const found = rubric.itemById.get(item);
-  if (found) return found.categoryId;
-  if (item === "same") return "bonus";
-  if (rubric.veto.conditions.some((c) => c.key === item)) return "veto";
-  return "sheet";
-}
-
 /** The filter's choices in sheet order, with their names in the pane's language. */
 export function problemGroups(rubric: Rubric, lang: Lang, s: Strings): { id: ProblemGroup; name: string }[] {
   return [
@@ -55,8 +46,9 @@ export function problemGroups(rubric: Rubric, lang: Lang, s: Strings): { id: Pro
 }
 
 /**
- * Everything to fix or look at in one score column: invalid entries, integrity findings, empty items, scored
- * items without evidence, then shortfalls with the most points lost first.
+ * Everything to fix or look at in one score column, what matters first: refused inputs and invalid entries,
+ * integrity findings (errors first), empty items, shortfalls with the most points lost first, then the
+ * reminders: scored items without evidence.
  */
 export function problemsOf(
   read: ReadScorecard,
@@ -64,12 +56,25 @@ export function problemsOf(
   column: ScoreColumnName,
   lang: Lang,
   s: Strings,
+  refused: ReadonlyMap<string, Refused> = new Map(),
 ): Problem[] {
   const { rubric } = read;
   const col = column === "self" ? COL.self : COL.review;
   const cellOf = (id: string): string =>
     addr(col, read.entryRows.get(id) ?? read.layout.entryRows.get(id) ?? 0);
   const problems: Problem[] = [];
+  // What was typed and refused comes first: it is in no cell, so nothing else would show it.
+  for (const [id, r] of refused)
+    problems.push({
+      key: `refused:${column}:${id}`,
+      kind: "invalid",
+      group: groupOf(rubric, id),
+      severity: "error",
+      cell: cellOf(id),
+      item: id,
+      column,
+      text: format(s.refusedProblem, { message: r.judgement.message[lang] }),
+    });
   for (const { id, judgement } of score.invalid) {
     problems.push({
       key: `invalid:${column}:${id}`,
@@ -99,6 +104,7 @@ export function problemsOf(
     }),
   );
   for (const id of score.empty) {
+    if (refused.has(id)) continue;
     const item = rubric.itemById.get(id);
     problems.push({
       key: `empty:${column}:${id}`,
@@ -109,18 +115,6 @@ export function problemsOf(
       item: id,
       column,
       text: format(s.emptyItem, { no: id, max: item?.max ?? "" }),
-    });
-  }
-  for (const f of evidenceFindings(read)) {
-    problems.push({
-      key: `evidence:${f.item}`,
-      kind: "evidence",
-      group: groupOf(rubric, f.item),
-      severity: f.severity,
-      cell: f.cell,
-      item: f.item,
-      column,
-      text: f.message[lang],
     });
   }
   for (const f of score.shortfalls) {
@@ -137,6 +131,21 @@ export function problemsOf(
         standard: standardStart(rubric.itemById.get(f.id)?.text ?? ""),
       }),
       lost: f.lost,
+    });
+  }
+  for (const f of evidenceFindings(read)) {
+    problems.push({
+      key: `evidence:${f.item}`,
+      kind: "evidence",
+      group: groupOf(rubric, f.item),
+      severity: f.severity,
+      cell: f.cell,
+      item: f.item,
+      column,
+      text: format(s.evidenceItem, {
+        no: f.item,
+        standard: standardStart(rubric.itemById.get(f.item)?.text ?? ""),
+      }),
     });
   }
   return problems;

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
-import { useTexts } from "../shell/i18n";
-import type { ScorecardView } from "../shell/session";
+import { useTexts } from "../shared/i18n";
+import type { ScorecardView } from "../shared/session";
 
 /**
  * A scorecard whose self-assessment no longer matches the hash recorded at submission, whoever changed it and

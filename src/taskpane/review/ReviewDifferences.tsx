@@ -4,9 +4,10 @@ import { format, type Strings } from "../../i18n/strings";
 import { SAME_MATTER_ID, compareColumns, type Difference } from "../../scoring";
 import { COL, addr, type ScorecardEntries } from "../../sheet";
 import type { Lang } from "../../i18n/types";
-import { useCellListStyles } from "../shell/CellList";
-import { useTexts } from "../shell/i18n";
-import type { ScorecardView } from "../shell/session";
+import { useCellListStyles } from "../shared/CellList";
+import { useTexts } from "../shared/i18n";
+import type { GoTo } from "../shared/pane";
+import type { ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -31,10 +32,7 @@ function shown(value: number | string, s: Strings, lang: Lang): string {
 const signed = (delta: number): string => (delta > 0 ? `+${delta}` : String(delta));
 
 /** Items scored differently in 自评 and 复核: both values and the difference; a row selects the review cell. */
-export function ReviewDifferences(props: {
-  view: ScorecardView;
-  onSelect: (cell: string) => void;
-}): React.JSX.Element {
+export function ReviewDifferences(props: { view: ScorecardView; onGoTo: GoTo }): React.JSX.Element {
   const styles = useStyles();
   const cell = useCellListStyles();
   const { s, lang } = useTexts();
@@ -61,7 +59,7 @@ export function ReviewDifferences(props: {
                   appearance="subtle"
                   className={styles.row}
                   title={format(s.goToCell, { cell: cellOf(d.id) })}
-                  onClick={() => props.onSelect(cellOf(d.id))}
+                  onClick={() => props.onGoTo({ cell: cellOf(d.id), item: d.id, column: "review" })}
                   data-item={d.id}
                 >
                   <span>

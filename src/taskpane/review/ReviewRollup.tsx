@@ -2,12 +2,13 @@ import * as React from "react";
 import { Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import { renderRollup } from "../../review";
+import { rollupCounts } from "../../rollup";
 import { getRubric } from "../../rubric";
 import { isScorecard, readScorecard } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
-import { useToday } from "../shell/clock";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
+import { useToday } from "../shared/clock";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -37,11 +38,8 @@ export function ReviewRollup(props: {
       const grids = await props.port.readGrids();
       const reads = grids.filter(isScorecard).map(readScorecard);
       const { rollup, report, years } = await renderRollup(props.port, grids, reads, today);
-      const counts = format(s.rollupDoneBody, {
-        stations: rollup.totals.stations,
-        passed: rollup.totals.passed,
-        scorecards: reads.length,
-      });
+      // The counts scorecard summary reports, from the same core function.
+      const counts = format(s.rollupDoneBody, { ...rollupCounts(rollup), scorecards: reads.length });
       const done =
         years.length > 0
           ? `${counts} ${format(s.yearsWritten, { years: years.join(lang === "en" ? ", " : "、") })}`

@@ -5,13 +5,14 @@ import { renderSample } from "../../review";
 import { DEFAULT_SAMPLE_RATE } from "../../rollup";
 import { isScorecard, readScorecard } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
-import { ClockContext } from "../shell/clock";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
+import { ClockContext } from "../shared/clock";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   fields: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  rate: { width: "8em" },
 });
 
 /** A seed when the user gives none: 64 random bits, shown and recorded so the draw can be redone. */
@@ -27,11 +28,13 @@ export function ReviewSample(props: {
   const { s, lang } = useTexts();
   const messages = useMessages();
   const now = React.useContext(ClockContext);
-  const [rate, setRate] = React.useState(String(DEFAULT_SAMPLE_RATE));
+  // The share as a clerk reads it: 50 %, not 0.5.
+  const [percent, setPercent] = React.useState(String(Math.round(DEFAULT_SAMPLE_RATE * 100)));
   const [seed, setSeed] = React.useState("");
   const [busy, setBusy] = React.useState(false);
-  const rateValue = Number(rate);
-  const rateOk = rateValue > 0 && rateValue <= 1;
+  const typed = Number(percent.normalize("NFKC").trim());
+  const rateOk = percent.trim() !== "" && typed >= 1 && typed <= 100;
+  const rateValue = typed / 100;
 
   const draw = async (): Promise<void> => {
     setBusy(true);
@@ -75,12 +78,22 @@ export function ReviewSample(props: {
           validationState={rateOk ? "none" : "error"}
           validationMessage={rateOk ? undefined : s.sampleBadRate}
         >
-          <Input type="number" value={rate} onChange={(_, d) => setRate(d.value)} />
-        </Field>
-        <Field label={s.sampleSeed}>
-          <Input value={seed} onChange={(_, d) => setSeed(d.value)} />
+          <Input
+            className={styles.rate}
+            inputMode="decimal"
+            value={percent}
+            contentAfter="%"
+            onChange={(_, d) => setPercent(d.value)}
+          />
         </Field>
       </div>
+      {/* The seed is for checking a draw, not for drawing: kept out of the way, explained where it is. */}
+      <details>
+        <summary>{s.details}</summary>
+        <Field label={s.sampleSeed} hint={s.sampleSeedHint}>
+          <Input value={seed} onChange={(_, d) => setSeed(d.value)} />
+        </Field>
+      </details>
       <div>
         <Button disabled={busy || !rateOk} onClick={() => void draw()}>
           {s.sampleButton}

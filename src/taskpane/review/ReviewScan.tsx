@@ -17,9 +17,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
+import { vetoText } from "../../i18n/veto";
 import type { ColumnTotal, ScanRow } from "../../review";
-import { useTexts } from "../shell/i18n";
-import { VERDICT_COLORS, VERDICT_KEYS } from "../overview/Overview";
+import { getRubric, type Rubric } from "../../rubric";
+import { useTexts } from "../shared/i18n";
+import { VERDICT_COLORS, VERDICT_KEYS } from "../shared/labels";
 import type { WorkbookScan } from "./useWorkbookScan";
 
 const useStyles = makeStyles({
@@ -40,17 +42,24 @@ const useStyles = makeStyles({
   total: { whiteSpace: "nowrap" },
 });
 
-function Column(props: { value: ColumnTotal }): React.JSX.Element {
+/** A column's total and verdict, and the veto items behind a 否决 (the rubric names them). */
+function Column(props: { value: ColumnTotal; rubric: Rubric }): React.JSX.Element {
   const styles = useStyles();
-  const { s } = useTexts();
+  const { s, lang } = useTexts();
+  const { value } = props;
   return (
     <>
       <Body1 block className={styles.total}>
-        {format(s.scanTotal, { total: props.value.total })}
+        {format(s.scanTotal, { total: value.total })}
       </Body1>
-      <Badge appearance="tint" size="small" color={VERDICT_COLORS[props.value.verdict]}>
-        {s[VERDICT_KEYS[props.value.verdict]]}
+      <Badge appearance="tint" size="small" color={VERDICT_COLORS[value.verdict]}>
+        {s[VERDICT_KEYS[value.verdict]]}
       </Badge>
+      {value.vetoItems.length > 0 && (
+        <Caption1 block data-testid="scan-veto">
+          {format(s.vetoBecause, { items: vetoText(props.rubric, value.vetoItems, lang) })}
+        </Caption1>
+      )}
     </>
   );
 }
@@ -130,8 +139,10 @@ export function ReviewScan(props: {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {rows.map((row) => {
+            {rows.map((row, index) => {
               const cell = row.firstProblem ?? "A1";
+              // The scan's rows and reads run in step.
+              const rubric = result?.reads[index]?.rubric ?? getRubric();
               return (
                 <TableRow key={row.sheet} data-sheet={row.sheet}>
                   <TableCell>
@@ -139,10 +150,10 @@ export function ReviewScan(props: {
                     <Caption1 className={styles.muted}>{row.sheet}</Caption1>
                   </TableCell>
                   <TableCell>
-                    <Column value={row.self} />
+                    <Column value={row.self} rubric={rubric} />
                   </TableCell>
                   <TableCell>
-                    <Column value={row.review} />
+                    <Column value={row.review} rubric={rubric} />
                   </TableCell>
                   <TableCell>
                     <Button

@@ -14,13 +14,13 @@ import { format } from "../../i18n/strings";
 import { blockers, logTime, type Blocker, type Transition } from "../../review";
 import type { ScoreColumnName } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
-import { useTexts } from "../shell/i18n";
-import { VERDICT_COLORS, VERDICT_KEYS } from "../overview/Overview";
+import { useTexts } from "../shared/i18n";
+import { STATE_KEYS, VERDICT_COLORS, VERDICT_KEYS } from "../shared/labels";
 import { useReviewActions } from "./useReviewActions";
 import { ReviewReopenDialog } from "./ReviewReopenDialog";
-import { ACTIONS_BY_STATE, ACTION_KEYS, BLOCKER_KEYS, STATE_KEYS } from "./texts";
+import { ACTIONS_BY_STATE, ACTION_KEYS, BLOCKER_KEYS } from "./texts";
 import { defaultOperator } from "./operator";
-import type { ScorecardSession, ScorecardView } from "../shell/session";
+import type { ScorecardSession, ScorecardView } from "../shared/session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -36,21 +36,29 @@ export function ReviewStatus(props: {
   view: ScorecardView;
   port: WorkbookPort;
   session: ScorecardSession;
+  /** The station submits; the district starts and finishes the review, or returns the scorecard. */
+  role: "station" | "district";
+  fileMode: boolean;
 }): React.JSX.Element {
   const styles = useStyles();
   const { s } = useTexts();
-  const { view } = props;
+  const { view, role } = props;
   const { state, submission } = view.read.meta;
   const [operator, setOperator] = React.useState(() => defaultOperator());
+  /** An action was tried without an operator: only then is the field marked as missing. */
+  const [tried, setTried] = React.useState(false);
+  const operatorInput = React.useRef<HTMLInputElement>(null);
   const [reopening, setReopening] = React.useState(false);
-  const actions = useReviewActions(props.port, props.session, view.sheet);
-  const offered = ACTIONS_BY_STATE[state];
+  const nextStep = props.fileMode ? s.submitNextFile : s.submitNextOffice;
+  const actions = useReviewActions(props.port, props.session, view.sheet, nextStep);
+  const offered = ACTIONS_BY_STATE[state].filter((t) => (role === "station") === (t === "submit"));
   const forward = offered.filter((t) => t !== "reopen");
   const noOperator = operator.trim() === "";
+  const missingOperator = tried && noOperator;
   // Every action is logged with who took it (变更记录), so none runs without a name.
   const blocked: Blocker[] = [
     ...forward.flatMap((t) => blockers(view.read, t)),
-    ...(noOperator && forward.length > 0 ? (["operator"] as const) : []),
+    ...(missingOperator && forward.length > 0 ? (["operator"] as const) : []),
   ];
 
   const verdict = (column: ScoreColumnName): React.JSX.Element => {
@@ -73,13 +81,16 @@ export function ReviewStatus(props: {
 
   const run = (t: Transition): void => {
     if (t === "reopen") setReopening(true);
-    else void actions.run(t, operator);
+    else if (noOperator) {
+      setTried(true);
+      operatorInput.current?.focus();
+    } else void actions.run(t, operator);
   };
 
   return (
     <section className={styles.root} aria-labelledby="status-title">
       <Subtitle2 as="h3" id="status-title">
-        {s.statusHeading}
+        {role === "station" ? s.stationHeading : s.statusHeading}
       </Subtitle2>
       <div className={styles.row}>
         <Badge appearance="tint" color="brand" data-testid="state">
@@ -93,23 +104,28 @@ export function ReviewStatus(props: {
         {verdict("self")}
         {verdict("review")}
       </div>
-      <Field
-        label={s.operatorLabel}
-        hint={s.operatorHint}
-        required
-        validationMessage={noOperator ? s.blockerOperator : undefined}
-        validationState={noOperator ? "warning" : "none"}
-      >
-        <Input value={operator} onChange={(_, data) => setOperator(data.value)} />
-      </Field>
+      {role === "station" && state !== "填报中" && (
+        <Body1 data-testid="submitted-next">
+          {s.submittedWaiting} {nextStep}
+        </Body1>
+      )}
+      {offered.length > 0 && (
+        <Field
+          label={s.operatorLabel}
+          hint={s.operatorHint}
+          required
+          validationMessage={missingOperator ? s.blockerOperator : undefined}
+          validationState={missingOperator ? "error" : "none"}
+        >
+          <Input ref={operatorInput} value={operator} onChange={(_, data) => setOperator(data.value)} />
+        </Field>
+      )}
       <div className={styles.row}>
         {offered.map((t) => (
           <Button
             key={t}
             appearance={t === "reopen" ? "secondary" : "primary"}
-            disabled={
-              actions.busy !== null || (t !== "reopen" && (noOperator || blockers(view.read, t).length > 0))
-            }
+            disabled={actions.busy !== null || (t !== "reopen" && blockers(view.read, t).length > 0)}
             onClick={() => run(t)}
           >
             {s[ACTION_KEYS[t]]}
@@ -125,7 +141,7 @@ export function ReviewStatus(props: {
           ))}
         </ul>
       )}
-      <Caption1>{s.actionsHint}</Caption1>
+      {offered.length > 0 && <Caption1>{s.actionsHint}</Caption1>}
       <ReviewReopenDialog
         open={reopening}
         operator={operator}

@@ -2,14 +2,6 @@ import type { Strings } from "../../i18n/strings";
 import type { Blocker, Transition } from "../../review";
 import type { ScorecardState } from "../../sheet";
 
-/** Names of the submission states in the pane's language (the sheet itself always says 填报中 … 已复核). */
-export const STATE_KEYS: Readonly<Record<ScorecardState, keyof Strings>> = {
-  填报中: "stateFilling",
-  已提交: "stateSubmitted",
-  复核中: "stateReviewing",
-  已复核: "stateReviewed",
-};
-
 export const ACTION_KEYS: Readonly<Record<Transition, keyof Strings>> = {
   submit: "actionSubmit",
   startReview: "actionStartReview",

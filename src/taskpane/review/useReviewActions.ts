@@ -2,11 +2,12 @@ import * as React from "react";
 import { format } from "../../i18n/strings";
 import { TransitionRefusedError, type Transition } from "../../review";
 import type { WorkbookPort } from "../../workbook";
-import { useTexts } from "../shell/i18n";
-import { useMessages } from "../shell/messages";
-import { ACTION_KEYS, BLOCKER_KEYS, STATE_KEYS } from "./texts";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
+import { STATE_KEYS } from "../shared/labels";
+import { ACTION_KEYS, BLOCKER_KEYS } from "./texts";
 import { rememberOperator } from "./operator";
-import type { ScorecardSession } from "../shell/session";
+import type { ScorecardSession } from "../shared/session";
 
 export interface ReviewActions {
   /** The transition under way, if any. */
@@ -23,6 +24,8 @@ export function useReviewActions(
   port: WorkbookPort,
   session: ScorecardSession,
   sheet: string,
+  /** What to do once submitted, said with the confirmation (save and send the file). */
+  afterSubmit?: string,
 ): ReviewActions {
   const { s, lang } = useTexts();
   const messages = useMessages();
@@ -40,15 +43,18 @@ export function useReviewActions(
         const done = await applyTransition(port, sheet, transition, { now: new Date(), operator, reason });
         rememberOperator(operator);
         await session.refresh();
-        messages.show({
-          intent: "success",
-          title: format(s.transitionDoneTitle, { action }),
-          body: format(s.transitionDoneBody, {
-            sheet,
-            from: s[STATE_KEYS[done.from]],
-            to: s[STATE_KEYS[done.to]],
-          }),
+        const body = format(s.transitionDoneBody, {
+          sheet,
+          from: s[STATE_KEYS[done.from]],
+          to: s[STATE_KEYS[done.to]],
         });
+        const next = transition === "submit" ? afterSubmit : undefined;
+        // The next step is the clerk's to take: it stays until dismissed, unlike a plain confirmation.
+        messages.show(
+          next
+            ? { intent: "info", title: format(s.transitionDoneTitle, { action }), body: `${body} ${next}` }
+            : { intent: "success", title: format(s.transitionDoneTitle, { action }), body },
+        );
         return true;
       } catch (error) {
         if (error instanceof TransitionRefusedError)
@@ -63,7 +69,7 @@ export function useReviewActions(
         setBusy(null);
       }
     },
-    [port, session, sheet, s, lang, messages],
+    [port, session, sheet, s, lang, messages, afterSubmit],
   );
   return { busy, run };
 }

@@ -1,6 +1,5 @@
 import * as React from "react";
-// The scan module alone: the rest of src/review (roll-up, transitions) loads with the 审核 panel.
-import { scanWorkbook, type ScanProgress, type ScanResult } from "../../review/scan";
+import type { ScanProgress, ScanResult } from "../../review/scan";
 import type { WorkbookPort } from "../../workbook";
 
 export interface ScanState {
@@ -50,6 +49,8 @@ export function useWorkbookScan(port: WorkbookPort, options: ScanHookOptions): W
     setState((previous) => ({ ...previous, running: true, progress: { phase: "reading" } }));
     try {
       await optionsRef.current.flush();
+      // The scan module comes when first used: the pane's first screen (the overview in Excel) does without it.
+      const { scanWorkbook } = await import(/* webpackChunkName: "scan" */ "../../review/scan");
       const result = await scanWorkbook(port, {
         onProgress: (progress) => {
           if (alive.current) setState((previous) => ({ ...previous, progress }));

@@ -47,13 +47,18 @@ export interface CellListRow {
   readonly text: string;
 }
 
-/** Problems as buttons: a kind badge, the message and the cell; a click selects the cell in the sheet. */
+/**
+ * Problems as buttons: a kind badge, the message and the cell; a click selects the cell in the sheet. In the
+ * browser, where there is no sheet to look at, the cells are not shown (`cells` false): the text names the item.
+ */
 export function CellList(props: {
   rows: readonly CellListRow[];
   /** A row was chosen (click or Enter): its cell and its key. */
   onSelect: (cell: string, key: string) => void;
   testId: string;
+  cells?: boolean;
 }): React.JSX.Element {
+  const cells = props.cells ?? true;
   const styles = useCellListStyles();
   const { s } = useTexts();
   return (
@@ -63,7 +68,7 @@ export function CellList(props: {
           <Button
             appearance="subtle"
             className={styles.row}
-            title={format(s.goToCell, { cell: r.cell })}
+            title={cells ? format(s.goToCell, { cell: r.cell }) : undefined}
             onClick={() => props.onSelect(r.cell, r.key)}
             data-kind={r.kind}
           >
@@ -71,7 +76,7 @@ export function CellList(props: {
               {r.badge}
             </Badge>
             <Body1 className={styles.text}>{r.text}</Body1>
-            <Caption1>{r.cell}</Caption1>
+            {cells && <Caption1>{r.cell}</Caption1>}
           </Button>
         </li>
       ))}

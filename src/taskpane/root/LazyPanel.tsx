@@ -1,8 +1,8 @@
 import * as React from "react";
 import { Body1, Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { errorDetail } from "./errors";
-import { useTexts } from "./i18n";
-import { useMessages } from "./messages";
+import { errorDetail } from "../shared/errors";
+import { useTexts } from "../shared/i18n";
+import { useMessages } from "../shared/messages";
 
 const useStyles = makeStyles({
   failed: {

@@ -1,55 +1,35 @@
 import * as React from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Subtitle1,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Spinner, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import type { GridValue, ScoreColumnName } from "../../sheet";
-import type { WorkbookPort } from "../../workbook";
-import type { ErrorContext } from "./errors";
-import { ExportTab } from "../export/ExportTab";
-import { FormTab, loadFormView } from "../fill/FormTab";
 import type { FormTarget } from "../fill/FormView";
-import { useTexts } from "./i18n";
-import { InsertTab, loadInsertPanel } from "../insert/InsertTab";
-import { useMessages } from "./messages";
 import { NoScorecard } from "../insert/NoScorecard";
 import { Overview } from "../overview/Overview";
 import { problemGroups, problemsOf, type Problem } from "../problems/problems";
-import { ProblemsTab, loadProblemsList } from "../problems/ProblemsTab";
 import { ReviewBanner } from "../review/ReviewBanner";
-import { ReviewTab } from "../review/ReviewTab";
 import { useWorkbookScan } from "../review/useWorkbookScan";
 import { pageWantsWorkbookCheck } from "../review/url";
-import { prefetch } from "./lazyChunk";
+import type { ErrorContext } from "../shared/errors";
+import { useTexts } from "../shared/i18n";
+import { prefetch } from "../shared/lazyChunk";
+import { useMessages } from "../shared/messages";
+import type { GoTo, PaneProps, PaneTab } from "../shared/pane";
+import type { EntryField, ScorecardSession } from "../shared/session";
+import { useScorecard } from "../shared/useScorecard";
+import { ColumnSwitch } from "./ColumnSwitch";
 import { PaneTabs, type PaneTabItem } from "./PaneTabs";
-import type { EntryField, ScorecardSession, Timing } from "./session";
-import { useScorecard } from "./useScorecard";
-
-export type PaneTab = "overview" | "problems" | "form" | "review" | "insert" | "export";
-
-/** What a toolbar above the pane (file mode's) may do with the session. */
-export interface PaneToolbarContext {
-  /** Writes queued edits now; resolves false when the write failed (already reported). */
-  readonly flush: () => Promise<boolean>;
-  /** Sheet of the scorecard shown, if any. */
-  readonly sheet: string | null;
-}
-
-export interface PaneProps {
-  readonly port: WorkbookPort;
-  readonly timing?: Partial<Timing>;
-  readonly toolbar?: (context: PaneToolbarContext) => React.ReactNode;
-  /** The tab shown first (file mode's 新建 starts at 插入). */
-  readonly initialTab?: PaneTab;
-}
+import { PrintView } from "./PrintView";
+import {
+  ExportTab,
+  FormTab,
+  InsertTab,
+  ProblemsTab,
+  ReviewTab,
+  RollupTab,
+  loadFormView,
+  loadInsertPanel,
+  loadProblemsList,
+} from "./panels";
 
 const useStyles = makeStyles({
   pane: {
@@ -67,10 +47,14 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   status: { color: tokens.colorNeutralForeground2 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   panel: { paddingTop: tokens.spacingVerticalS, minWidth: 0 },
   // A 320 px pane holds the six tabs only on two rows: they wrap rather than scroll sideways.
   tabs: { flexWrap: "wrap" },
 });
+
+/** The tabs of the roll-up of a workbook of several scorecards. */
+const WORKBOOK_TABS: readonly PaneTab[] = ["overview", "review", "insert"];
 
 /** The pane over one workbook: header, column switch, 重新检查, and the overview / problems / form / insert tabs. */
 export function Pane(props: PaneProps): React.JSX.Element {
@@ -92,15 +76,40 @@ export function Pane(props: PaneProps): React.JSX.Element {
     },
     [messages, s],
   );
-  const { snapshot, session } = useScorecard(props.port, onError, props.timing);
+  const { snapshot, session } = useScorecard(props.port, onError, props.timing, props.refused);
+  const onRefused = props.onRefused;
+  React.useEffect(() => onRefused?.(snapshot.refused), [onRefused, snapshot.refused]);
   sessionRef.current = session;
   const [column, setColumn] = React.useState<ScoreColumnName>("self");
   // taskpane.html?check=workbook (the ribbon's 检查整个工作簿) opens 审核 and checks the workbook at once.
   const [autoCheck] = React.useState(() => !props.toolbar && pageWantsWorkbookCheck());
-  const [tab, setTab] = React.useState<PaneTab>(autoCheck ? "review" : (props.initialTab ?? "overview"));
+  const [chosenTab, setTab] = React.useState<PaneTab>(
+    autoCheck ? "review" : (props.initialTab ?? "overview"),
+  );
   const ids = React.useId();
   const view = snapshot.view;
   const fileMode = props.toolbar !== undefined;
+  const scorecards = snapshot.scorecardSheets.length;
+  /**
+   * The roll-up of all scorecards rather than one of them: chosen (全部评分表), and where a file of several
+   * scorecards is first opened; in Excel also whenever the active sheet is none of them (a 汇总).
+   */
+  const [wholeWorkbook, setWholeWorkbook] = React.useState<boolean | null>(null);
+  React.useEffect(() => {
+    if (snapshot.status === "ready" && wholeWorkbook === null) setWholeWorkbook(fileMode && scorecards > 1);
+  }, [snapshot.status, wholeWorkbook, fileMode, scorecards]);
+  const shownSheet = view?.sheet ?? null;
+  const lastSheet = React.useRef(shownSheet);
+  React.useEffect(() => {
+    // Another scorecard activated in Excel is shown: the pane follows the sheet.
+    if (lastSheet.current !== null && shownSheet !== null && shownSheet !== lastSheet.current)
+      setWholeWorkbook(false);
+    lastSheet.current = shownSheet;
+  }, [shownSheet]);
+  const rollup = scorecards > 1 && (wholeWorkbook === true || !view);
+  const [rollupVersion, setRollupVersion] = React.useState(0);
+  const tab = rollup && !WORKBOOK_TABS.includes(chosenTab) ? "overview" : chosenTab;
+
   // 填写 stays mounted once opened, hidden on the other tabs: its open sections and refused values survive a
   // tab switch; the page's scroll position is kept for it by hand, since the other tabs are shorter.
   const [formSeen, setFormSeen] = React.useState(false);
@@ -128,13 +137,18 @@ export function Pane(props: PaneProps): React.JSX.Element {
   React.useEffect(() => prefetch([loadProblemsList, loadFormView, loadInsertPanel]), []);
 
   const problems = React.useMemo(
-    () => (view ? problemsOf(view.read, view.scores[column], column, lang, s) : []),
+    () => (view ? problemsOf(view.read, view.scores[column], column, lang, s, view.refused[column]) : []),
     [view, column, lang, s],
   );
   const rubric = view?.read.rubric;
   const groups = React.useMemo(() => (rubric ? problemGroups(rubric, lang, s) : []), [rubric, lang, s]);
   const onEdit = React.useCallback(
-    (field: EntryField, id: string, value: GridValue) => session?.edit(field, id, value) ?? null,
+    (field: EntryField, id: string, value: GridValue, typed?: string) =>
+      session?.edit(field, id, value, typed) ?? null,
+    [session],
+  );
+  const onForget = React.useCallback(
+    (field: ScoreColumnName, id: string) => session?.forget(field, id),
     [session],
   );
   const onSelect = React.useCallback((cell: string) => void session?.select(cell), [session]);
@@ -143,15 +157,16 @@ export function Pane(props: PaneProps): React.JSX.Element {
    * selected, as the user works in the sheet, and 填写 — another tab, so never the open one at that moment — is
    * set at the entry too: opening 填写 then shows it expanded, scrolled to and focused.
    */
-  const onProblem = (problem: Problem): void => {
-    if (!fileMode) onSelect(problem.cell);
-    if (!problem.item) return;
-    const item = problem.item;
-    setColumn(problem.column);
+  const goTo: GoTo = (place) => {
+    if (!fileMode) onSelect(place.cell);
+    const item = place.item;
+    if (item === undefined || !view?.read.entryRows.has(item)) return;
+    if (place.column) setColumn(place.column);
     jumping.current = true;
     setTarget((t) => ({ item, seq: (t?.seq ?? 0) + 1 }));
     if (fileMode) showTab("form");
   };
+  const onProblem = (problem: Problem): void => goTo(problem);
   const flush = React.useCallback(() => session?.flush() ?? Promise.resolve(true), [session]);
   const scan = useWorkbookScan(props.port, {
     onError: (error) => messages.report(error, "read"),
@@ -160,14 +175,28 @@ export function Pane(props: PaneProps): React.JSX.Element {
   });
 
   const tabId = (t: PaneTab): string => `${ids}-tab-${t}`;
-  const tabs: PaneTabItem<PaneTab>[] = [
+  // Reminders (evidence) are counted apart: filling in items must not make the problem count grow.
+  const reminders = problems.filter((p) => p.kind === "evidence").length;
+  const problemsLabel =
+    reminders > 0
+      ? format(s.tabProblemsReminders, { n: problems.length - reminders, m: reminders })
+      : format(s.tabProblems, { n: problems.length });
+  const allTabs: PaneTabItem<PaneTab>[] = [
     { value: "overview", id: tabId("overview"), label: s.tabOverview },
-    { value: "problems", id: tabId("problems"), label: format(s.tabProblems, { n: problems.length }) },
+    { value: "problems", id: tabId("problems"), label: problemsLabel },
     { value: "form", id: tabId("form"), label: s.tabForm },
     { value: "review", id: tabId("review"), label: s.tabReview },
     { value: "insert", id: tabId("insert"), label: s.tabInsert },
     { value: "export", id: tabId("export"), label: s.tabExport },
   ];
+  // The roll-up is about the workbook: the tabs about one scorecard wait until one is opened.
+  const tabs = rollup ? allTabs.filter((t) => WORKBOOK_TABS.includes(t.value)) : allTabs;
+  const openScorecard = (sheet: string, then: PaneTab = "overview"): void =>
+    void session?.open(sheet).then((opened) => {
+      if (!opened) return;
+      setWholeWorkbook(false);
+      showTab(then);
+    });
   let body: React.ReactNode;
   if (snapshot.status === "loading" || !session) body = <Spinner size="small" label={s.loading} />;
   else if (tab === "insert") body = <InsertTab session={session} onDone={() => showTab("overview")} />;
@@ -178,10 +207,13 @@ export function Pane(props: PaneProps): React.JSX.Element {
         session={session}
         view={view}
         scan={scan}
-        onSelect={onSelect}
+        onGoTo={goTo}
+        onOpenSheet={fileMode ? (sheet) => openScorecard(sheet, "problems") : undefined}
         fileMode={props.toolbar !== undefined}
+        scorecards={snapshot.scorecardSheets.length}
       />
     );
+  else if (rollup) body = <RollupTab port={props.port} onOpen={openScorecard} version={rollupVersion} />;
   else if (!view)
     body = (
       <NoScorecard
@@ -200,18 +232,20 @@ export function Pane(props: PaneProps): React.JSX.Element {
         port={props.port}
         read={view.read}
         flush={flush}
-        onSelect={onSelect}
+        onGoTo={goTo}
         office={!props.toolbar}
+        refused={[...view.refused.self.values(), ...view.refused.review.values()]}
       />
     );
   else body = null;
   const form =
-    view && session && (formSeen || tab === "form") ? (
+    view && session && !rollup && (formSeen || tab === "form") ? (
       <div hidden={tab !== "form"}>
         <FormTab
           view={view}
           column={column}
           onEdit={onEdit}
+          onForget={onForget}
           open={formOpen ?? [view.read.rubric.categories[0].id]}
           onOpen={setFormOpen}
           target={target}
@@ -224,8 +258,11 @@ export function Pane(props: PaneProps): React.JSX.Element {
     <main className={styles.pane}>
       <header className={styles.header}>
         <Subtitle1 as="h1">{s.appTitle}</Subtitle1>
-        {props.toolbar?.({ flush, sheet: view?.sheet ?? null })}
-        {view && (
+        {props.toolbar?.({ flush, sheet: view?.sheet ?? null, refused: snapshot.refused })}
+        {rollup && (
+          <Caption1 data-testid="sheet-caption">{format(s.workbookCaption, { n: scorecards })}</Caption1>
+        )}
+        {view && !rollup && (
           <Caption1 data-testid="sheet-caption">
             {format(s.sheetCaption, {
               station: view.read.meta.station,
@@ -235,19 +272,29 @@ export function Pane(props: PaneProps): React.JSX.Element {
           </Caption1>
         )}
         <div className={styles.controls}>
-          <Field label={s.columnLabel}>
-            <RadioGroup
-              layout="horizontal"
-              value={column}
-              onChange={(_, data) => setColumn(data.value === "review" ? "review" : "self")}
+          {rollup ? <span /> : <ColumnSwitch value={column} onChange={setColumn} />}
+          <div className={styles.buttons}>
+            {scorecards > 1 && !rollup && (
+              <Button
+                onClick={() => {
+                  setWholeWorkbook(true);
+                  showTab("overview");
+                }}
+              >
+                {format(s.rollupBack, { n: scorecards })}
+              </Button>
+            )}
+            <Button
+              title={s.recheckHint}
+              disabled={!session}
+              onClick={() => {
+                setRollupVersion((v) => v + 1);
+                void session?.refresh();
+              }}
             >
-              <Radio value="self" label={s.columnSelf} />
-              <Radio value="review" label={s.columnReview} />
-            </RadioGroup>
-          </Field>
-          <Button title={s.recheckHint} disabled={!session} onClick={() => void session?.refresh()}>
-            {s.recheck}
-          </Button>
+              {s.recheck}
+            </Button>
+          </div>
         </div>
         <Caption1 className={styles.status} role="status" data-testid="write-status">
           {snapshot.writing > 0
@@ -257,7 +304,8 @@ export function Pane(props: PaneProps): React.JSX.Element {
               : ""}
         </Caption1>
       </header>
-      <ReviewBanner view={view} />
+      <ReviewBanner view={rollup ? null : view} />
+      <PrintView view={rollup ? null : view} />
       <PaneTabs tabs={tabs} selected={tab} onSelect={showTab} label={s.tabsLabel} className={styles.tabs} />
       <div role="tabpanel" aria-labelledby={tabId(tab)} className={styles.panel}>
         {body}

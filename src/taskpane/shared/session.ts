@@ -15,6 +15,7 @@ import {
 import type { PopulateOptions, PopulateResult, WorkbookPort } from "../../workbook";
 import { reviewLocked, selfLocked } from "../../review/submission";
 import { NotAScorecardError, type ErrorContext } from "./errors";
+import { parseTyped } from "./typed";
 
 /** What a form edit changes: a score column, the evidence text, or the reviewer's remark (备注). */
 export type EntryField = ScoreColumnName | "evidence" | "notes";
@@ -36,6 +37,26 @@ export interface SessionOptions {
   /** Every error the session meets; it never throws from event handlers or timers. */
   readonly onError: (error: unknown, context: ErrorContext) => void;
   readonly timing?: Partial<Timing>;
+  /** Refused inputs to show again (file mode's restore after a reload). */
+  readonly refused?: readonly RefusedEntry[];
+}
+
+/**
+ * A value typed into a score box and refused (5 where the maximum is 2). It is never written, but it is not lost
+ * either: the box keeps it in red, 问题 lists it, saving and export ask first, and file mode keeps it with the
+ * browser's copy of the workbook until it is corrected or given up (Esc).
+ */
+export interface RefusedEntry {
+  readonly sheet: string;
+  readonly field: ScoreColumnName;
+  readonly id: string;
+  /** Exactly what was typed. */
+  readonly text: string;
+}
+
+/** A refused entry of the shown scorecard, with why it was refused. */
+export interface Refused extends RefusedEntry {
+  readonly judgement: Judgement & { readonly status: "invalid" };
 }
 
 /** The active scorecard as the pane shows it: what was read, with the edits not yet read back laid over it. */
@@ -44,6 +65,8 @@ export interface ScorecardView {
   readonly read: ReadScorecard;
   readonly entries: ScorecardEntries;
   readonly scores: Readonly<Record<ScoreColumnName, ColumnScore>>;
+  /** The refused inputs of this scorecard per score column, by entry id. */
+  readonly refused: Readonly<Record<ScoreColumnName, ReadonlyMap<string, Refused>>>;
 }
 
 export interface SessionSnapshot {
@@ -55,6 +78,8 @@ export interface SessionSnapshot {
   readonly queued: number;
   /** Edits sent and not yet read back. */
   readonly writing: number;
+  /** Every refused input still standing, of any sheet (file mode keeps them with its copy of the workbook). */
+  readonly refused: readonly RefusedEntry[];
 }
 
 export type Existing = "none" | "scorecard" | "other";
@@ -71,6 +96,8 @@ interface Draft {
 const SCORECARD_NAME = /评分表$/;
 
 const draftKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
+const refusedKey = (sheet: string, field: ScoreColumnName, id: string): string => `${sheet}!${field}!${id}`;
+const NO_REFUSED: ReadonlyMap<string, Refused> = new Map();
 
 const FIELD_COLUMNS: Readonly<Record<EntryField, number>> = {
   self: COL.self,
@@ -115,9 +142,15 @@ export class ScorecardSession {
     scorecardSheets: [],
     queued: 0,
     writing: 0,
+    refused: [],
   };
   private read: ReadScorecard | null = null;
   private drafts = new Map<string, Draft>();
+  /**
+   * Refused inputs by sheet, column and entry, with the cell's value when they were refused: a refusal stands
+   * until the entry is edited, given up, or its cell changes under it (edited in the sheet).
+   */
+  private readonly refused = new Map<string, { entry: RefusedEntry; under: GridValue; checked: boolean }>();
   private readonly listeners = new Set<() => void>();
   private unsubscribes: (() => void)[] = [];
   private disposed = false;
@@ -137,6 +170,13 @@ export class ScorecardSession {
     private readonly options: SessionOptions,
   ) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    // Restored refusals are checked against their sheet when it is first read (`under` unknown till then).
+    for (const entry of options.refused ?? [])
+      this.refused.set(refusedKey(entry.sheet, entry.field, entry.id), {
+        entry,
+        under: null,
+        checked: false,
+      });
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -289,9 +329,10 @@ export class ScorecardSession {
 
   /**
    * Queues one form edit for the next batch. Score values are judged first; an invalid value is refused
-   * (returned as such) and never written.
+   * (returned as such), never written, and kept as a refused input (`typed`, else the value, as the user typed
+   * it) until the entry is edited again or the refusal given up.
    */
-  edit(field: EntryField, id: string, value: GridValue): Judgement | null {
+  edit(field: EntryField, id: string, value: GridValue, typed?: string): Judgement | null {
     const read = this.read;
     if (!read) return null;
     const row = read.entryRows.get(id);
@@ -300,7 +341,17 @@ export class ScorecardSession {
     const { state } = read.meta;
     if ((field === "self" && selfLocked(state)) || (field === "review" && reviewLocked(state))) return null;
     const judgement: Judgement | null = isText(field) ? null : judgeEntry(read.rubric, id, value);
-    if (judgement?.status === "invalid") return judgement;
+    if (!isText(field)) {
+      const key = refusedKey(read.sheet, field, id);
+      if (judgement?.status === "invalid") {
+        const text = typed ?? (value === null ? "" : String(value));
+        const under = read.entries[field][id] ?? null;
+        this.refused.set(key, { entry: { sheet: read.sheet, field, id, text }, under, checked: true });
+        this.update({});
+        return judgement;
+      }
+      this.refused.delete(key);
+    }
     const cell = addr(FIELD_COLUMNS[field], row);
     const stored = isText(field) && typeof value === "string" && value.trim() === "" ? null : value;
     this.drafts.set(draftKey(read.sheet, cell), {
@@ -315,6 +366,12 @@ export class ScorecardSession {
     if (this.writeTimer) clearTimeout(this.writeTimer);
     this.writeTimer = setTimeout(() => void this.flush(), this.timing.writeDelay);
     return judgement;
+  }
+
+  /** Gives up a refused input (Esc in its box): the box shows the entry again. */
+  forget(field: ScoreColumnName, id: string): void {
+    const sheet = this.read?.sheet;
+    if (sheet !== undefined && this.refused.delete(refusedKey(sheet, field, id))) this.update({});
   }
 
   /** Drops the edits that were not written (after a failed write the user chose not to retry). */
@@ -455,6 +512,26 @@ export class ScorecardSession {
     }
   }
 
+  /**
+   * The shown scorecard's refusals, judged; those whose cell changed under them since (an edit in the sheet), or
+   * that now pass (a restored one after the edition changed), are dropped.
+   */
+  private refusedOf(read: ReadScorecard): ScorecardView["refused"] {
+    const shown: Record<ScoreColumnName, Map<string, Refused>> = { self: new Map(), review: new Map() };
+    for (const [key, { entry, under, checked }] of this.refused) {
+      if (entry.sheet !== read.sheet) continue;
+      const now = read.entries[entry.field][entry.id] ?? null;
+      const judgement = judgeEntry(read.rubric, entry.id, parseTyped(entry.text));
+      if (!read.entryRows.has(entry.id) || (checked && now !== under) || judgement.status !== "invalid") {
+        this.refused.delete(key);
+        continue;
+      }
+      if (!checked) this.refused.set(key, { entry, under: now, checked: true });
+      shown[entry.field].set(entry.id, { ...entry, judgement });
+    }
+    return shown.self.size + shown.review.size === 0 ? { self: NO_REFUSED, review: NO_REFUSED } : shown;
+  }
+
   private update(patch: Partial<SessionSnapshot>): void {
     if (this.disposed) return;
     const read = this.read;
@@ -469,6 +546,7 @@ export class ScorecardSession {
           self: scoreColumn(read.rubric, entries.self),
           review: scoreColumn(read.rubric, entries.review),
         },
+        refused: this.refusedOf(read),
       };
     }
     let queued = 0;
@@ -477,7 +555,18 @@ export class ScorecardSession {
       if (d.sent) writing++;
       else queued++;
     }
-    this.snapshot = { ...this.snapshot, ...patch, view, queued, writing };
+    const refused = [...this.refused.values()].map((r) => r.entry);
+    const same =
+      refused.length === this.snapshot.refused.length &&
+      refused.every((r, i) => r === this.snapshot.refused[i]);
+    this.snapshot = {
+      ...this.snapshot,
+      ...patch,
+      view,
+      queued,
+      writing,
+      refused: same ? this.snapshot.refused : refused,
+    };
     for (const listener of [...this.listeners]) listener();
   }
 }

@@ -1,6 +1,5 @@
 import { STRINGS, format, type Strings } from "../../i18n/strings";
 import type { Lang } from "../../i18n/types";
-import { SheetNameTakenError } from "../../workbook";
 
 /** A sheet the pane was asked to open is gone, or is no longer a scorecard. */
 export class NotAScorecardError extends Error {
@@ -114,13 +113,14 @@ export function describeError(error: unknown, context: ErrorContext, s: Strings)
     default:
       break;
   }
-  if (error instanceof SheetNameTakenError)
+  // src/workbook's SheetNameTakenError and src/review's GridSheetTakenError, read by name: the first bundle (file
+  // mode's start screen) carries neither the workbook nor the review code.
+  if (error instanceof Error && error.name === "SheetNameTakenError" && "sheet" in error)
     return {
       intent: "error",
       title: s.errorSheetTakenTitle,
-      body: format(s.errorSheetTakenBody, { sheet: error.sheet }),
+      body: format(s.errorSheetTakenBody, { sheet: String(error.sheet) }),
     };
-  // src/review's GridSheetTakenError, read by name so the first bundle need not load the review code.
   if (error instanceof Error && error.name === "GridSheetTakenError" && "sheet" in error)
     return {
       intent: "error",

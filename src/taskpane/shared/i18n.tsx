@@ -9,8 +9,17 @@ export interface Texts {
 
 const TextsContext = React.createContext<Texts>({ lang: "zh", s: STRINGS.zh });
 
-export function TextsProvider(props: { lang: Lang; children: React.ReactNode }): React.JSX.Element {
-  const value = React.useMemo(() => ({ lang: props.lang, s: STRINGS[props.lang] }), [props.lang]);
+/** The pane's texts, with `words` laid over them (file mode's own words, src/i18n/fileWords). */
+export function TextsProvider(props: {
+  lang: Lang;
+  words?: Partial<Strings>;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  const { lang, words } = props;
+  const value = React.useMemo(
+    () => ({ lang, s: words ? { ...STRINGS[lang], ...words } : STRINGS[lang] }),
+    [lang, words],
+  );
   return <TextsContext.Provider value={value}>{props.children}</TextsContext.Provider>;
 }
 

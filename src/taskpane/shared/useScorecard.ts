@@ -1,7 +1,7 @@
 import * as React from "react";
 import type { WorkbookPort } from "../../workbook";
 import type { ErrorContext } from "./errors";
-import { ScorecardSession, type SessionSnapshot, type Timing } from "./session";
+import { ScorecardSession, type RefusedEntry, type SessionSnapshot, type Timing } from "./session";
 
 export interface UseScorecard {
   readonly snapshot: SessionSnapshot;
@@ -15,6 +15,7 @@ const LOADING: SessionSnapshot = {
   scorecardSheets: [],
   queued: 0,
   writing: 0,
+  refused: [],
 };
 const noSubscription = (): (() => void) => () => undefined;
 const loading = (): SessionSnapshot => LOADING;
@@ -27,15 +28,19 @@ export function useScorecard(
   port: WorkbookPort,
   onError: (error: unknown, context: ErrorContext) => void,
   timing?: Partial<Timing>,
+  /** Refused inputs brought back with the workbook (file mode's restore), read once. */
+  refused?: readonly RefusedEntry[],
 ): UseScorecard {
   const onErrorRef = React.useRef(onError);
   onErrorRef.current = onError;
   const timingRef = React.useRef(timing);
+  const refusedRef = React.useRef(refused);
   const [session, setSession] = React.useState<ScorecardSession | null>(null);
   React.useEffect(() => {
     const created = new ScorecardSession(port, {
       onError: (error, context) => onErrorRef.current(error, context),
       timing: timingRef.current,
+      refused: refusedRef.current,
     });
     setSession(created);
     void created.start();

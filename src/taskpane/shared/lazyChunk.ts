@@ -29,14 +29,27 @@ export function lazyChunk<T>(load: () => Promise<T>): LazyChunk<T> {
   return Object.assign(get, { ready: () => loaded?.value });
 }
 
+/** How long a prefetch waits for the browser to be idle at most (ms). */
+const IDLE_WAIT_MS = 2000;
+
 /**
- * Starts loading chunks the pane is likely to need soon, after the current render has been committed and painted
- * (a timer, so after App's first-render mark too): they must never delay the first render. A failure is left for
- * the tab itself to report when it is opened and loads again. Returns the cleanup for a React effect.
+ * Starts loading chunks the pane is likely to need soon, once the current render has been committed and painted
+ * and the browser is idle (a timer, then requestIdleCallback where there is one): loading and compiling them is
+ * a long task on a slow PC, and must never delay the first screen nor a click on it. A failure is left for the
+ * tab itself to report when it is opened and loads again. Returns the cleanup for a React effect.
  */
 export function prefetch(chunks: readonly (() => Promise<unknown>)[]): () => void {
-  const timer = setTimeout(() => {
+  const load = (): void => {
     for (const chunk of chunks) chunk().catch(() => undefined);
+  };
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === "function")
+      idle = requestIdleCallback(load, { timeout: IDLE_WAIT_MS });
+    else load();
   }, 0);
-  return () => clearTimeout(timer);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
 }
