@@ -358,6 +358,17 @@ describe("导出 tab", () => {
 });
 
 describe("PDF", () => {
+  it("names WPS 表格's menu, not Excel's, in WPS mode", async () => {
+    const { port } = portWith(complete());
+    const { user } = renderApp(<App lang="zh" mode="wps" port={port} timing={TIMING} />);
+    await openExport(user);
+    const steps = screen.getByTestId("pdf-steps").textContent ?? "";
+    expect(steps).toBe("WPS 表格（Windows、麒麟、统信 UOS）：文件 > 输出为PDF");
+    expect(screen.getByText(/PDF 由 WPS 表格输出/)).toBeTruthy();
+    // The file format keeps its name (下载 Excel 文件); Excel's menus and its Mac limits are not WPS's.
+    expect(screen.queryByText(/Mac 版 Excel|Excel 网页版|创建 PDF\/XPS/)).toBeNull();
+  });
+
   it("explains Excel's print to PDF and activates the scorecard's sheet (Office mode)", async () => {
     const { port, sheet } = portWith(complete());
     const { user } = setup(port);

@@ -291,12 +291,17 @@ const zhCN = {
   exportCsv: "下载 CSV 文件",
   exportFormatsHint:
     ".xlsx 保留公式、数据验证和打印设置；CSV 为 UTF-8 编码（带 BOM），以 = + - @ 开头的文字前加 ' 以免被当作公式。Mac 版 Excel 的任务窗格不能下载文件，请在 Windows 版或网页版 Excel 中导出，或使用命令行 scorecard export。",
+  exportFormatsHintWps:
+    ".xlsx 保留公式、数据验证和打印设置；CSV 为 UTF-8 编码（带 BOM），以 = + - @ 开头的文字前加 ' 以免被当作公式。",
   exportWorking: "正在导出…",
   exportPdfHeading: "PDF",
   exportPdfIntro: "PDF 由 Excel 打印生成，评分表已设置好 A4 横向、每页重复标题行和页码：",
   exportPdfWindows: "Windows：文件 > 导出 > 创建 PDF/XPS",
   exportPdfMac: "Mac：文件 > 打印 > PDF",
   exportPdfWeb: "Excel 网页版：文件 > 打印 > 打印 > 另存为 PDF",
+  exportPdfIntroWps: "PDF 由 WPS 表格输出，评分表已设置好 A4 横向、每页重复标题行和页码：",
+  exportPdfWps: "WPS 表格（Windows、麒麟、统信 UOS）：文件 > 输出为PDF",
+  exportPdfDraftWps: "草稿的 PDF：下载草稿 .xlsx（标题带【草稿】），在 WPS 表格中打开后按上面的步骤输出。",
   exportPdfActivate: "激活评分表工作表",
   exportPdfActivateHint: "先激活评分表所在的工作表，再按上面的步骤打印。",
   exportPdfFileMode:
@@ -722,6 +727,8 @@ const enUS: Strings = {
   exportCsv: "Download CSV file",
   exportFormatsHint:
     "The .xlsx keeps formulas, data validation and print setup; the CSV is UTF-8 with a byte order mark, and text starting with = + - @ gets a leading ' so that it is never read as a formula. Excel for Mac cannot download from a task pane: export in Excel for Windows or on the web, or with the scorecard export command.",
+  exportFormatsHintWps:
+    "The .xlsx keeps formulas, data validation and print setup; the CSV is UTF-8 with a byte order mark, and text starting with = + - @ gets a leading ' so that it is never read as a formula.",
   exportWorking: "Exporting…",
   exportPdfHeading: "PDF",
   exportPdfIntro:
@@ -729,6 +736,11 @@ const enUS: Strings = {
   exportPdfWindows: "Windows: File > Export > Create PDF/XPS",
   exportPdfMac: "Mac: File > Print > PDF",
   exportPdfWeb: "Excel on the web: File > Print > Print > Save as PDF",
+  exportPdfIntroWps:
+    "WPS Spreadsheets writes the PDF; the scorecard's A4 landscape page, repeated title rows and page numbers are already set up:",
+  exportPdfWps: "WPS Spreadsheets (Windows, Kylin, UOS): File > Export to PDF",
+  exportPdfDraftWps:
+    "A draft PDF: download the draft .xlsx (its title is marked as a draft), open it in WPS Spreadsheets, then export as above.",
   exportPdfActivate: "Activate the scorecard sheet",
   exportPdfActivateHint: "Activate the scorecard's sheet first, then print as above.",
   exportPdfFileMode:

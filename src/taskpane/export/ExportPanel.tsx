@@ -43,6 +43,8 @@ export interface ExportPanelProps {
    * .xlsx is downloaded, then printed in Excel.
    */
   readonly office: boolean;
+  /** The host is WPS 表格, whose menus print the PDF (Office mode otherwise names Excel's). */
+  readonly wps?: boolean;
   /** The ExcelJS renderer of the compliant copy; loaded lazily by default. */
   readonly loadXlsx?: () => Promise<CompliantXlsx>;
   /** Inputs refused on this scorecard and still standing: a download asks before leaving them out. */
@@ -295,7 +297,7 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
           {busy !== null && <Spinner size="tiny" label={s.exportWorking} />}
         </div>
         <Caption1 className={styles.hint}>
-          {props.office ? s.exportFormatsHint : s.exportFormatsHintFile}
+          {!props.office ? s.exportFormatsHintFile : props.wps ? s.exportFormatsHintWps : s.exportFormatsHint}
         </Caption1>
       </div>
 
@@ -312,16 +314,22 @@ export function ExportPanel(props: ExportPanelProps): React.JSX.Element {
           </>
         ) : (
           <>
-            <Body1>{s.exportPdfIntro}</Body1>
+            <Body1>{props.wps ? s.exportPdfIntroWps : s.exportPdfIntro}</Body1>
             <ul className={styles.steps} data-testid="pdf-steps">
-              <li>{s.exportPdfWindows}</li>
-              <li>{s.exportPdfMac}</li>
-              <li>{s.exportPdfWeb}</li>
+              {props.wps ? (
+                <li>{s.exportPdfWps}</li>
+              ) : (
+                <>
+                  <li>{s.exportPdfWindows}</li>
+                  <li>{s.exportPdfMac}</li>
+                  <li>{s.exportPdfWeb}</li>
+                </>
+              )}
             </ul>
           </>
         )}
         {!props.office ? null : draft ? (
-          <Caption1 className={styles.hint}>{s.exportPdfDraft}</Caption1>
+          <Caption1 className={styles.hint}>{props.wps ? s.exportPdfDraftWps : s.exportPdfDraft}</Caption1>
         ) : (
           <>
             <Button disabled={busy !== null} onClick={() => void activate()}>

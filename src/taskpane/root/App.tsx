@@ -100,6 +100,7 @@ export function App(props: AppProps): React.JSX.Element {
             {props.mode !== "file" && props.port ? (
               <LazyPane
                 port={props.port}
+                wps={props.mode === "wps"}
                 timing={props.timing}
                 initialTab={startTabOf(window.location.search)}
               />

@@ -234,6 +234,7 @@ export function Pane(props: PaneProps): React.JSX.Element {
         flush={flush}
         onGoTo={goTo}
         office={!props.toolbar}
+        wps={props.wps}
         refused={[...view.refused.self.values(), ...view.refused.review.values()]}
       />
     );

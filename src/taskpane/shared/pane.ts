@@ -33,6 +33,8 @@ export interface PaneToolbarContext {
 
 export interface PaneProps {
   readonly port: WorkbookPort;
+  /** WPS 表格 rather than Excel (Office mode): what the pane tells the clerk to do in the host's own menus. */
+  readonly wps?: boolean;
   readonly timing?: Partial<Timing>;
   readonly toolbar?: (context: PaneToolbarContext) => React.ReactNode;
   /** The tab shown first (file mode's 新建 starts at 插入). */
