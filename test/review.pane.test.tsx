@@ -1,6 +1,5 @@
 /** @jest-environment jsdom */
 
-import { TextEncoder } from "util";
 import { act, configure, screen, waitFor, within } from "@testing-library/react";
 import type { Lang } from "../src/i18n/types";
 import { LOG_HEADERS, LOG_SHEET, entriesHash } from "../src/review";
@@ -47,9 +46,6 @@ async function openAsDistrict(port: MemoryPort, lang: Lang = "zh", timing = TIMI
   await utils.user.click(screen.getByRole("radio", { name: lang === "en" ? "District review" : "区县复核" }));
   return utils;
 }
-
-// jsdom lacks TextEncoder, which the submission hash uses (browsers and Office webviews have it).
-if (typeof globalThis.TextEncoder === "undefined") Object.assign(globalThis, { TextEncoder });
 
 beforeAll(() => {
   jest.spyOn(console, "error").mockImplementation(() => undefined);
@@ -269,6 +265,33 @@ describe("生成汇总表", () => {
     expect(messageBar().textContent).toContain(
       "17 个服务站：收到 2 个，已提交 0 个，已复核 0 个，未收到 15 个；达标 0 个，达标率 0.0%（本工作簿有 3 张评分表）。",
     );
+  });
+
+  it("titles the 汇总 with the unit typed (another district or a city), remembered on this computer", async () => {
+    window.localStorage.clear();
+    const titleOf = (i: number): string =>
+      port.gridRenders[i].plan.cells
+        .flat()
+        .map((cell) => String(cell?.value ?? ""))
+        .find((text) => text.includes("汇总")) ?? "";
+    const { port } = workbookOfThree();
+    const { user, unmount } = await openAsDistrict(port);
+    const unit = screen.getByRole("textbox", { name: "汇总单位" });
+    expect(unit.getAttribute("placeholder")).toBe("重庆市铜梁区退役军人事务局");
+    await user.click(button("生成汇总表"));
+    await waitFor(() => expect(port.gridRenders).toHaveLength(2));
+    expect(titleOf(0)).toContain("重庆市铜梁区退役军人事务局");
+    await user.type(unit, "重庆市退役军人事务局");
+    await user.click(button("生成汇总表"));
+    await waitFor(() => expect(port.gridRenders).toHaveLength(4));
+    expect(titleOf(2)).toContain("重庆市退役军人事务局");
+    expect(titleOf(2)).not.toContain("铜梁区");
+    unmount();
+    await openAsDistrict(workbookOfThree().port);
+    expect((screen.getByRole("textbox", { name: "汇总单位" }) as HTMLInputElement).value).toBe(
+      "重庆市退役军人事务局",
+    );
+    window.localStorage.clear();
   });
 
   it("leaves a 汇总 sheet it did not draw alone", async () => {

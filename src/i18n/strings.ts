@@ -175,6 +175,8 @@ const zhCN = {
   rollupIntro:
     "把本工作簿中的评分表汇总到“汇总”和“创建名单”两张工作表：公式实时引用各站评分表，附各站总分与 {line} 分达标线柱状图。",
   rollupButton: "生成汇总表",
+  rollupUnitLabel: "汇总单位",
+  rollupUnitHint: "印在汇总表标题中；留空即为通知的发文单位。其他区县或市级汇总时填写本单位名称。",
   sampleHeading: "市级抽查",
   sampleIntro:
     "按通知“抽取50%以上”从本工作簿的评分表中随机抽取服务站，写入“抽查名单”工作表（种子相同则名单相同）。",
@@ -604,6 +606,9 @@ const enUS: Strings = {
   rollupIntro:
     "Rolls this workbook's scorecards up into a roll-up sheet and a creation list: live formulas referencing each station's scorecard, and a bar chart of the totals against the {line}-point pass line.",
   rollupButton: "Build the roll-up",
+  rollupUnitLabel: "Unit making the roll-up",
+  rollupUnitHint:
+    "Printed in the roll-up's title; left empty, the bureau that issued the notice. Another district or a city types its own name.",
   sampleHeading: "City sample",
   sampleIntro:
     "Draws stations at random from this workbook's scorecards, as the notice asks (at least 50%), and writes them to a sample list sheet (the same seed gives the same list).",

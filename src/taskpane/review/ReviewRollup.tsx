@@ -1,5 +1,14 @@
 import * as React from "react";
-import { Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { format } from "../../i18n/strings";
 import { renderRollup } from "../../review";
 import { rollupCounts } from "../../rollup";
@@ -9,6 +18,7 @@ import type { WorkbookPort } from "../../workbook";
 import { useToday } from "../shared/clock";
 import { useTexts } from "../shared/i18n";
 import { useMessages } from "../shared/messages";
+import { defaultUnit, rememberUnit } from "./unit";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -30,6 +40,8 @@ export function ReviewRollup(props: {
   const messages = useMessages();
   const [busy, setBusy] = React.useState(false);
   const today = useToday();
+  const [unit, setUnit] = React.useState(defaultUnit);
+  const issuer = getRubric().notice?.issuer ?? "";
 
   const build = async (): Promise<void> => {
     setBusy(true);
@@ -37,7 +49,10 @@ export function ReviewRollup(props: {
       if (!(await props.flush())) return;
       const grids = await props.port.readGrids();
       const reads = grids.filter(isScorecard).map(readScorecard);
-      const { rollup, report, years } = await renderRollup(props.port, grids, reads, today);
+      rememberUnit(unit);
+      const { rollup, report, years } = await renderRollup(props.port, grids, reads, today, {
+        unit: unit.trim() || undefined,
+      });
       // The counts scorecard summary reports, from the same core function.
       const counts = format(s.rollupDoneBody, { ...rollupCounts(rollup), scorecards: reads.length });
       const done =
@@ -76,6 +91,9 @@ export function ReviewRollup(props: {
         {format(s.rollupIntro, { line: getRubric().passLine })}
         {props.fileMode && ` ${s.rollupFileChart}`}
       </Caption1>
+      <Field label={s.rollupUnitLabel} hint={s.rollupUnitHint}>
+        <Input value={unit} placeholder={issuer} onChange={(_, d) => setUnit(d.value)} />
+      </Field>
       <div className={styles.buttons}>
         <Button disabled={busy} onClick={() => void build()}>
           {s.rollupButton}
