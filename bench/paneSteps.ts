@@ -103,10 +103,28 @@ export async function openFile(
   }
   const picker = await chooser;
   if (after > 0) await page.waitForTimeout(after);
+  // Timed in the page: the frame that first paints `until` (a rAF callback runs just before that paint), not when
+  // a poller from outside gets to see it, which idle-time work after the paint would delay.
+  await page.evaluate((selector) => {
+    const w = window as unknown as { shownAt?: number };
+    w.shownAt = undefined;
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => (w.shownAt = performance.now()));
+    }).observe(document.body, { childList: true, subtree: true });
+  }, until);
   const chosenAt = await now(page);
   await picker.setFiles(file);
-  await page.waitForSelector(until, { timeout: 120_000 });
-  return { chosenAt, ms: (await now(page)) - chosenAt };
+  await page.waitForFunction(
+    () => (window as unknown as { shownAt?: number }).shownAt !== undefined,
+    undefined,
+    {
+      timeout: 120_000,
+    },
+  );
+  const shownAt = await page.evaluate(() => (window as unknown as { shownAt?: number }).shownAt ?? NaN);
+  return { chosenAt, ms: shownAt - chosenAt };
 }
 
 /** A score typed into the table and Enter: ms from the key to the bar's total changing (timed in the page). */

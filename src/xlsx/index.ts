@@ -13,4 +13,4 @@ export {
   WorkbookFormatError,
   type WorkbookFormatProblem,
 } from "./workbook";
-export { XlsxPort } from "./port";
+export { XlsxPort, type StagedXlsx } from "./port";

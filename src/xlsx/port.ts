@@ -14,9 +14,20 @@ import { internals, type SheetView } from "./internals";
 import { renderPlan } from "./render";
 import { refreshWorkbookResults } from "./results";
 import { writeHeldMerges } from "./exceljsInput";
-import { isLean, loadWorkbook, workbookBytes } from "./workbook";
+import { isLean, loadWorkbook, stageWorkbook, workbookBytes } from "./workbook";
 
 type Handler = (sheet: string) => void;
+
+/**
+ * A file read and checked by the streaming reader, before its ExcelJS model is built (see XlsxPort.stage): its
+ * worksheets as the port will read them, and the one it will have active.
+ */
+export interface StagedXlsx {
+  readonly grids: readonly SheetGrid[];
+  readonly active: string | null;
+  /** Builds the model, the slow half of opening a file, and the port over it. */
+  port(): Promise<XlsxPort>;
+}
 
 /** New text over a linked 佐证材料 keeps the link, as typing over a hyperlink cell does in Excel. */
 function writeKeepingLink(cell: ExcelJS.Cell, value: GridValue): void {
@@ -56,6 +67,21 @@ export class XlsxPort implements WorkbookPort {
     read?: Parameters<typeof loadWorkbook>[1],
   ): Promise<XlsxPort> {
     return new XlsxPort(await loadWorkbook(data, read));
+  }
+
+  /**
+   * Opens .xlsx bytes in two halves: the reading first (refused as load refuses it), the port when asked for.
+   * The port's sheets, grids and active sheet are those of the reading (the model is reconciled with it).
+   */
+  static stage(data: ArrayBuffer | Uint8Array, read?: Parameters<typeof loadWorkbook>[1]): StagedXlsx {
+    const staged = stageWorkbook(data, read);
+    const grids = staged.reading.sheets.map((s) => s.grid);
+    return {
+      grids,
+      // As the constructor below picks it from ExcelJS's reading of the same workbook view.
+      active: (grids[staged.reading.activeTab] ?? grids[0])?.name ?? null,
+      port: async () => new XlsxPort(await staged.model()),
+    };
   }
 
   /** The file was loaded without its drawings, comments, tables and macros (see ./exceljsInput): saving drops them. */

@@ -48,21 +48,30 @@ async function excelJsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 /**
- * Loads .xlsx bytes into an ExcelJS model that reads as the streaming reader reads them (one file, one reading).
- * The bytes pass the package gate (openPackage: not a workbook, damaged or past a limit is refused; every part
- * inflated once and checked), the streaming reader reads them and refuses what it refuses, a workbook past the
- * model limits is refused — each a WorkbookFormatError naming the limit or damage and where. ExcelJS then gets
- * the checked parts stored, in the shape it reads (./exceljsInput; the lean package when it fails on the file as
- * it is): JSZip, underneath, copies them and inflates nothing. Its model is reconciled with the streamed grids
- * (./reconcile). `read` lets Node pass its native zlib and UTF-8 check.
+ * A file read and checked, its ExcelJS model not built yet: what the page can show at once (the streamed grids)
+ * while the model, the slow half of opening, is built. See loadWorkbook.
  */
-export async function loadWorkbook(
+export interface StagedWorkbook {
+  readonly reading: WorkbookRead;
+  /** Builds ExcelJS's model of the file, reconciled with the reading. */
+  model(): Promise<ExcelJS.Workbook>;
+}
+
+/**
+ * The first half of loadWorkbook: the package gate, the streaming reader and the model limits, each refusal
+ * thrown here. The model comes from model().
+ */
+export function stageWorkbook(
   data: ArrayBuffer | Uint8Array,
   read: Omit<ReadOptions, "sheets"> = {},
-): Promise<ExcelJS.Workbook> {
+): StagedWorkbook {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const reading = readWorkbook(bytes, { ...read, sheets: "all", cellLimit: "modelCells" });
   refuseBeyondModel(reading);
+  return { reading, model: () => modelOf(reading) };
+}
+
+async function modelOf(reading: WorkbookRead): Promise<ExcelJS.Workbook> {
   let input = excelJsInput(reading, false);
   let workbook: ExcelJS.Workbook;
   try {
@@ -80,6 +89,22 @@ export async function loadWorkbook(
   reconcile(workbook, reading);
   if (input.lean) leanModels.add(workbook);
   return workbook;
+}
+
+/**
+ * Loads .xlsx bytes into an ExcelJS model that reads as the streaming reader reads them (one file, one reading).
+ * The bytes pass the package gate (openPackage: not a workbook, damaged or past a limit is refused; every part
+ * inflated once and checked), the streaming reader reads them and refuses what it refuses, a workbook past the
+ * model limits is refused — each a WorkbookFormatError naming the limit or damage and where. ExcelJS then gets
+ * the checked parts stored, in the shape it reads (./exceljsInput; the lean package when it fails on the file as
+ * it is): JSZip, underneath, copies them and inflates nothing. Its model is reconciled with the streamed grids
+ * (./reconcile). `read` lets Node pass its native zlib and UTF-8 check.
+ */
+export async function loadWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  read: Omit<ReadOptions, "sheets"> = {},
+): Promise<ExcelJS.Workbook> {
+  return stageWorkbook(data, read).model();
 }
 
 /**

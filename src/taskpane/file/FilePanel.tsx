@@ -188,6 +188,23 @@ export function FilePanel(props: {
     // A restored workbook is still unsaved: it was never downloaded.
     setDirty(restored);
     setRefused(standing);
+    // A file is shown from its reading while its model is built (file/stagedFile.ts): only then is it known
+    // whether saving drops some of it, or whether it cannot be worked on at all.
+    file.ready?.then(
+      () => {
+        if (currentId.current !== id || !file.simplified) return;
+        const now = latestTexts.current;
+        messages.show({ intent: "warning", title: now.leanOpenedTitle, body: now.leanOpenedBody });
+      },
+      (error: unknown) => {
+        if (currentId.current !== id) return;
+        currentId.current = 0;
+        setDoc(null);
+        setDirty(false);
+        setRefused([]);
+        messages.report(error, "open-file");
+      },
+    );
   };
 
   const restore = async (draft: Draft): Promise<void> => {
@@ -246,11 +263,8 @@ export function FilePanel(props: {
     try {
       const data = await readFile(file);
       const opened = await (await loadEngine()).open(data);
+      messages.clear();
       show(opened, file.name);
-      if (opened.simplified) {
-        const now = latestTexts.current;
-        messages.show({ intent: "warning", title: now.leanOpenedTitle, body: now.leanOpenedBody });
-      } else messages.clear();
     } catch (error) {
       messages.report(error, "open-file");
     } finally {

@@ -5,6 +5,11 @@ export interface XlsxDocument extends WorkbookPort {
   toBuffer(): Promise<Uint8Array | ArrayBuffer>;
   /** Opened without the parts ExcelJS could not load (pictures, comments, tables…): saving drops them. */
   readonly simplified?: boolean;
+  /**
+   * An opened file is shown from its reading while its model is built: settles then, rejecting with why the file
+   * cannot be worked on after all. Absent when the model is there from the start (a new workbook).
+   */
+  readonly ready?: Promise<void>;
 }
 
 export interface XlsxEngine {
@@ -17,12 +22,25 @@ export interface XlsxEngine {
  * chunk, so the add-in's first bundle never carries ExcelJS (nor the texts of why a file is refused).
  */
 export async function loadXlsxEngine(): Promise<XlsxEngine> {
-  const [xlsx, { refusal }] = await Promise.all([
+  const [xlsx, { refusal }, { StagedFile }] = await Promise.all([
     import(/* webpackChunkName: "xlsx" */ "../../xlsx"),
     import(/* webpackChunkName: "xlsx" */ "./refusal"),
+    import(/* webpackChunkName: "xlsx" */ "./stagedFile"),
   ]);
   return {
     create: () => new xlsx.XlsxPort(xlsx.newWorkbook()),
-    open: (data) => xlsx.XlsxPort.load(data).catch((e: unknown) => Promise.reject(refusal(e))),
+    // The file's reading first (refused at once, as loading refuses it), its model while the pane shows it.
+    open: async (data) => {
+      try {
+        const staged = xlsx.XlsxPort.stage(data);
+        return new StagedFile({
+          grids: staged.grids,
+          active: staged.active,
+          port: () => staged.port().catch((e: unknown) => Promise.reject(refusal(e))),
+        });
+      } catch (e) {
+        throw refusal(e);
+      }
+    },
   };
 }

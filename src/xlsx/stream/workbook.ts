@@ -45,6 +45,8 @@ export interface WorkbookSheet extends SheetRead {
 export interface WorkbookRead {
   readonly sheets: readonly WorkbookSheet[];
   readonly date1904: boolean;
+  /** The first workbook view's activeTab as written (0 when absent): the page opens on that worksheet. */
+  readonly activeTab: number;
   /** The package read, and where its workbook, styles and shared strings are (entry names). */
   readonly package: Package;
   readonly parts: { readonly workbook: string; readonly styles?: string; readonly sharedStrings?: string };
@@ -159,9 +161,13 @@ interface SheetEntry {
   readonly id: string | undefined;
 }
 
-function readWorkbookPart(pkg: Package, part: string): { sheets: SheetEntry[]; date1904: boolean } {
+function readWorkbookPart(
+  pkg: Package,
+  part: string,
+): { sheets: SheetEntry[]; date1904: boolean; activeTab: number } {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
+  let activeTab: number | null = null;
   let root = true;
   let inSheets = false;
   pkg.parse(part, SPREADSHEET_PART, {
@@ -173,12 +179,14 @@ function readWorkbookPart(pkg: Package, part: string): { sheets: SheetEntry[]; d
       } else if (tag === "sheets") inSheets = true;
       else if (tag === "sheet" && inSheets) sheets.push({ name: a.get("name") ?? "", id: a.get("r:id") });
       else if (tag === "workbookPr") date1904 = parseBoolean(a.get("date1904") ?? "0") === true;
+      else if (tag === "workbookView" && activeTab === null)
+        activeTab = parseInt(a.get("activeTab") ?? "0", 10);
     },
     close: (tag) => {
       if (tag === "sheets") inSheets = false;
     },
   });
-  return { sheets, date1904 };
+  return { sheets, date1904, activeTab: activeTab ?? 0 };
 }
 
 /**
@@ -190,7 +198,7 @@ export function readWorkbook(data: Uint8Array, options: ReadOptions): WorkbookRe
   try {
     const book = workbookPart(pkg);
     if (pkg.entry(book) === undefined) throw formatError("no-sheets");
-    const { sheets, date1904 } = readWorkbookPart(pkg, book);
+    const { sheets, date1904, activeTab } = readWorkbookPart(pkg, book);
     const rels = pkg.relationships(book);
     const first = (kind: string): string | undefined =>
       [...rels.values()].find((r) => r.kind === kind && !r.external)?.target;
@@ -246,6 +254,7 @@ export function readWorkbook(data: Uint8Array, options: ReadOptions): WorkbookRe
         part: entry,
       })),
       date1904,
+      activeTab,
       package: pkg,
       parts: { workbook: pkg.entry(book) ?? book, styles: stylesEntry, sharedStrings: stringsEntry },
     };
