@@ -11,4 +11,7 @@ module.exports = {
   },
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testTimeout: 120000,
+  // Two test files at a time on CI's 2 cores (Jest's default is one fewer than the cores): most suites wait on
+  // LibreOffice, Chromium or a CLI child process, so the second core would otherwise idle.
+  maxWorkers: 2,
 };
