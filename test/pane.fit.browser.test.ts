@@ -98,19 +98,17 @@ describe("task pane at 320 and 350 px", () => {
     try {
       await inserted(page, LOCALES[0]);
       await page.getByRole("tab", { name: /^填写/ }).click();
+      // The evidence first, the score last: a kept copy whose own total is 1.5 then holds both (writes go in
+      // order, and the page reads the total from the bytes it keeps), with no clock to compare.
+      await page.getByRole("textbox", { name: "第1项佐证材料" }).fill("学习记录台账");
+      await page.getByRole("textbox", { name: "第1项佐证材料" }).press("Tab");
       const first = page.getByRole("spinbutton", { name: /^1\. / });
       await first.fill("1.5");
       await first.press("Tab");
-      await page.getByRole("textbox", { name: "第1项佐证材料" }).fill("学习记录台账");
-      await page.getByRole("textbox", { name: "第1项佐证材料" }).press("Tab");
       await page.getByRole("tab", { name: /^概览/ }).click();
       await page.waitForFunction(() => document.querySelector("[data-testid=total]")?.textContent === "1.5");
       // The edits reach the workbook after the write delay; the browser's copy is kept after each write.
-      await page.waitForFunction(
-        () => document.querySelector("[data-testid=write-status]")?.textContent === "",
-      );
-      const written = await page.evaluate(() => new Date().toISOString());
-      await waitForDraft(page, (draft) => draft.total === 1.5 && draft.savedAt >= written);
+      await waitForDraft(page, (draft) => draft.total === 1.5);
       // When headless Chromium loses the answer to its beforeunload dialog, the reload never comes: reload
       // again (the page, still unsaved, asks again).
       for (let attempt = 1; ; attempt++) {
