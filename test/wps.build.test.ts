@@ -275,6 +275,8 @@ describe("the clerk's flow in WPS (headless Chromium, fake ET as window.wps)", (
 
     await tab("填写").click();
     for (const category of rubric.categories) await fillCategoryAtMax(page, category);
+    // One section is open at a time: item 1's opens again.
+    await page.getByRole("button", { name: new RegExp(`^${rubric.categories[0].name}`) }).click();
     await page.getByRole("textbox", { name: "第1项佐证材料" }).fill("学习记录台账");
     // Refused where it is typed, never written to WPS.
     const first = page.getByRole("spinbutton", { name: /^1\. / });
