@@ -14,8 +14,10 @@ import { XlsxPort, newWorkbook } from "../src/xlsx";
 import { CHROMIUM } from "./paneBuild";
 
 export interface StepTimes {
-  /** 新建 and 打开… usable after navigation start. */
+  /** 新建 and 打开… usable after navigation start (the page's HTML start screen). */
   readonly start: number;
+  /** The pane drawn over it (its first render), after navigation start. */
+  readonly paneStart: number;
   /** A one-scorecard file chosen (a second after 打开…) → its total shown. */
   readonly open: number;
   /** The same, the file chosen at once (the engine still loading). */
@@ -81,6 +83,14 @@ export async function startScreen(page: Page, html: string): Promise<number> {
     { polling: 20, timeout: 120_000 },
   );
   return now(page);
+}
+
+/** When the pane first rendered (its performance mark), waiting for it. */
+export async function paneDrawn(page: Page): Promise<number> {
+  await page.waitForFunction(() => performance.getEntriesByName("pane-first-render").length > 0, undefined, {
+    timeout: 120_000,
+  });
+  return page.evaluate(() => performance.getEntriesByName("pane-first-render")[0]?.startTime ?? NaN);
 }
 
 /**
@@ -204,6 +214,7 @@ export async function timeSteps(
 ): Promise<StepTimes> {
   const samples: Record<keyof StepTimes, number[]> = {
     start: [],
+    paneStart: [],
     open: [],
     openAtOnce: [],
     typed: [],
@@ -215,6 +226,7 @@ export async function timeSteps(
     const page = await fresh(browser, rate);
     try {
       samples.start.push(await startScreen(page, html));
+      samples.paneStart.push(await paneDrawn(page));
       await page.waitForTimeout(1000);
       samples.open.push((await openFile(page, files.one, 1000, "[data-testid=total]")).ms);
       samples.typed.push(await typeScore(page));

@@ -14,9 +14,34 @@ const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const configModule = require("../webpack.config.js");
+const { startScreenHtml } = require("./offlineStart.cjs");
 
 const ROOT = path.join(__dirname, "..");
 const CHUNK_TYPE = "text/x-chunk";
+/** The first screen's scripts, as text: run one per task once the HTML start screen has painted. */
+const START_TYPE = "text/x-start";
+
+// ES5: runs the blocks of START_TYPE in order, each as a script of its own and in a task of its own, after a
+// frame has painted the start screen (or soon anyway, where a hidden page paints no frames).
+const START_RUNNER = `(function () {
+  var blocks = [].slice.call(document.querySelectorAll('script[type="${START_TYPE}"]'));
+  var started = false;
+  var next = function () {
+    var block = blocks.shift();
+    if (!block) return;
+    var script = document.createElement("script");
+    script.text = block.textContent;
+    document.head.appendChild(script);
+    setTimeout(next, 0);
+  };
+  var start = function () {
+    if (started) return;
+    started = true;
+    next();
+  };
+  requestAnimationFrame(function () { setTimeout(start, 0); });
+  setTimeout(start, 200);
+})();`;
 
 /**
  * webpack loads a lazy chunk by adding <script src="NAME.js">, which a page opened from disk has nowhere to
@@ -134,15 +159,22 @@ function buildOffline(outFile) {
           `<script[^>]*\\ssrc=["']?${entry[0].replace(/\./g, "\\.")}["']?[^>]*></script>`,
         );
         if (!tag.test(html)) throw new Error("the page does not load its script");
+        const root = /<div id=["']?root["']?><\/div>/;
+        if (!root.test(html)) throw new Error("the page has no empty #root for its start screen");
+        // The first screen's code (its chunks, then the entry) is compiled and run only after the HTML start screen
+        // has painted, a script per task: a slow PC shows 新建 / 打开… and takes their clicks meanwhile.
         const scripts = [
-          ...first.map((name) => `<script data-chunk="${name}">${read(name)}</script>`),
-          `<script>${read(entry[0])}</script>`,
+          ...[...first, entry[0]].map(
+            (name) => `<script type="${START_TYPE}" data-chunk="${name}">${read(name)}</script>`,
+          ),
+          `<script>${START_RUNNER}</script>`,
           ...lazy.map((name) => `<script type="${CHUNK_TYPE}" data-chunk="${name}">${packed(name)}</script>`),
         ];
         fs.mkdirSync(path.dirname(outFile), { recursive: true });
         fs.writeFileSync(
           outFile,
-          html.replace(tag, () => scripts.join("\n")),
+          // The start screen as HTML, usable before the scripts below are compiled (scripts/offlineStart.cjs).
+          html.replace(root, () => startScreenHtml()).replace(tag, () => scripts.join("\n")),
         );
         resolve(outFile);
       } catch (e) {
@@ -154,7 +186,7 @@ function buildOffline(outFile) {
   });
 }
 
-module.exports = { buildOffline, CHUNK_TYPE };
+module.exports = { buildOffline, CHUNK_TYPE, START_TYPE };
 
 if (require.main === module) {
   buildOffline(path.resolve(process.argv[2] || path.join(ROOT, "dist", "scorecard-offline.html"))).then(

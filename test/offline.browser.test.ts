@@ -241,4 +241,74 @@ describe("the offline page from file:// with no network", () => {
     expect(pageErrors).toEqual([]);
     expect(refused).toEqual([]);
   });
+
+  /**
+   * A page whose pane does not start until `release()`: the start screen's runner appends the pane's scripts to
+   * <head>, and they are held back (the HTML screen is then all there is, as on a slow PC).
+   */
+  async function heldPage(locale: string): Promise<{ page: Page; release: () => Promise<void> }> {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      locale,
+      viewport: { width: 380, height: 900 },
+    });
+    await context.addInitScript(() => {
+      const w = window as unknown as { held: (() => void)[] | null };
+      w.held = [];
+      const append = Node.prototype.appendChild;
+      Node.prototype.appendChild = function <T extends Node>(this: Node, node: T): T {
+        if (w.held && node instanceof HTMLScriptElement && this === document.head) {
+          const parent = this;
+          w.held.push(() => void append.call(parent, node));
+          return node;
+        }
+        return append.call(this, node) as T;
+      };
+    });
+    const held = await context.newPage();
+    held.on("pageerror", (e) => pageErrors.push(String(e)));
+    await held.goto(pathToFileURL(html).href);
+    const release = async (): Promise<void> => {
+      await held.evaluate(() => {
+        const w = window as unknown as { held: (() => void)[] | null };
+        const waiting = w.held ?? [];
+        w.held = null;
+        for (const run of waiting) run();
+      });
+    };
+    return { page: held, release };
+  }
+
+  it("takes 新建 and 打开… on its HTML start screen before the pane has started, and does them then", async () => {
+    const first = await heldPage("zh-CN");
+    try {
+      const screen = first.page.locator("#early-start");
+      await screen.getByRole("heading", { name: "在浏览器中填写评分表" }).waitFor();
+      const [chooser] = await Promise.all([
+        first.page.waitForEvent("filechooser"),
+        screen.getByRole("button", { name: "打开…" }).click(),
+      ]);
+      await chooser.setFiles(firstSaved);
+      await screen.getByRole("status").getByText("正在准备…").waitFor();
+      expect(await first.page.getByTestId("total").count()).toBe(0);
+      await first.release();
+      await first.page.getByTestId("total").waitFor({ timeout: 60_000 });
+      expect(await first.page.locator("#early-start").count()).toBe(0);
+    } finally {
+      await first.page.context().close();
+    }
+    const en = await heldPage("en-US");
+    try {
+      const screen = en.page.locator("#early-start");
+      await screen.getByRole("heading", { name: "Fill in a scorecard in the browser" }).waitFor();
+      await screen.getByRole("button", { name: "New", exact: true }).click();
+      await en.release();
+      await en.page
+        .getByRole("button", { name: "Insert scorecard", exact: true })
+        .waitFor({ timeout: 60_000 });
+    } finally {
+      await en.page.context().close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
 });

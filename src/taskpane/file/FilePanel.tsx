@@ -20,6 +20,7 @@ import { useMessages } from "../shared/messages";
 import type { PaneProps, PaneToolbarContext } from "../shared/pane";
 import type { RefusedEntry, Timing } from "../shared/session";
 import type { Draft } from "./draftStore";
+import { connectEarlyStart } from "./early";
 import { useDraft } from "./useDraft";
 import type { XlsxDocument, XlsxEngine } from "./xlsxLoader";
 
@@ -316,6 +317,18 @@ export function FilePanel(props: {
   );
   /** The engine starts loading while the user picks a file: by the time one is chosen it is there. */
   const warmEngine = (): void => void loadEngine().catch(() => undefined);
+
+  // What the clerk did on the offline page's HTML start screen before this panel was there, done now.
+  const earlyStart = React.useRef({ create, open });
+  earlyStart.current = { create, open };
+  React.useEffect(
+    () =>
+      connectEarlyStart((early) => {
+        if (early.kind === "new") void earlyStart.current.create();
+        else void earlyStart.current.open(early.file);
+      }),
+    [],
+  );
   const openButton = (size: "small" | "medium") => (
     <Button
       size={size}
