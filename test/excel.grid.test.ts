@@ -3,31 +3,13 @@ import { GRID_CHART_NAME, gridFormulasOf } from "../src/excel/gridRender";
 import { getRubric } from "../src/rubric";
 import { LIST_SHEET, ROLLUP_SHEET, VERDICT_COLOURS } from "../src/rollup";
 import { LOG_HEADERS, LOG_SHEET, scanWorkbook, workbookRollup } from "../src/review";
-import { buildPlan, planToGrid, readScorecard, type GridSheetPlan } from "../src/sheet";
+import { buildPlan, planToGrid, type GridSheetPlan } from "../src/sheet";
 import { FakeExcel, a1 } from "./support/fakeExcel";
-import { submittedPlan } from "./support/submitted";
+import { threeVerdictReads } from "./support/submitted";
 
 const rubric = getRubric("2020-trial");
 const stations = ["巴川街道", "东城街道", "土桥镇"];
-/** 巴川街道 passes, 东城街道 fails (both submitted), 土桥镇 is still 填报中: three bar colours. */
-const reads = stations.map((station, i) =>
-  readScorecard(
-    planToGrid(
-      submittedPlan({
-        rubric,
-        station,
-        year: 2020,
-        state: i === 2 ? "填报中" : "已提交",
-        entries: {
-          self: Object.fromEntries(rubric.baseItems.map((item) => [item.id, i === 1 ? 0 : item.max])),
-          review: {},
-          evidence: {},
-          notes: {},
-        },
-      }),
-    ),
-  ),
-);
+const reads = threeVerdictReads(rubric, stations);
 const { plans } = workbookRollup(reads);
 
 let fake: FakeExcel;

@@ -9,32 +9,14 @@ import { BAR_COLOUR, GRID_CHART_NAME, LINE_COLOUR } from "../src/excel/gridRende
 import { getRubric } from "../src/rubric";
 import { LIST_SHEET, ROLLUP_SHEET, VERDICT_COLOURS } from "../src/rollup";
 import { workbookRollup } from "../src/review";
-import { planToGrid, readScorecard, type ChartSpec } from "../src/sheet";
+import type { ChartSpec } from "../src/sheet";
 import { WpsPort, XL, bgr } from "../src/wps";
 import type { EtApplication, EtHost } from "../src/wps/et";
 import { FakeEt, a1, type EtChartModel } from "./support/fakeEt";
-import { submittedPlan } from "./support/submitted";
+import { threeVerdictReads } from "./support/submitted";
 
 const rubric = getRubric("2020-trial");
-/** 巴川街道 passes, 东城街道 fails (both submitted), 土桥镇 is still 填报中: three bar colours. */
-const reads = ["巴川街道", "东城街道", "土桥镇"].map((station, i) =>
-  readScorecard(
-    planToGrid(
-      submittedPlan({
-        rubric,
-        station,
-        year: 2020,
-        state: i === 2 ? "填报中" : "已提交",
-        entries: {
-          self: Object.fromEntries(rubric.baseItems.map((item) => [item.id, i === 1 ? 0 : item.max])),
-          review: {},
-          evidence: {},
-          notes: {},
-        },
-      }),
-    ),
-  ),
-);
+const reads = threeVerdictReads(rubric);
 const { plans } = workbookRollup(reads);
 const spec: ChartSpec = plans.chart;
 
