@@ -1,5 +1,6 @@
 import { getRubric } from "../src/rubric";
-import { canTransition, entriesHash, nextState } from "../src/review";
+import { SLICE_MS, canTransition, entriesHash, nextState, scanWorkbook } from "../src/review";
+import { MemoryPort } from "./support/memoryPort";
 import { buildPlan, layoutFor, planToGrid, readScorecard, type GridValue } from "../src/sheet";
 import { COL } from "../src/sheet/layout";
 
@@ -65,5 +66,37 @@ describe("content hash of the self-assessment", () => {
       ),
     );
     expect(reopened.findings.some((f) => f.code === "edited-after-submit")).toBe(false);
+  });
+});
+
+describe("the whole-workbook check's pauses", () => {
+  it("lets the page draw once judging has held it SLICE_MS, not after every scorecard, and reports the end", async () => {
+    const port = new MemoryPort();
+    const stations = rubric.notice?.stations.slice(0, 10) ?? [];
+    for (const station of stations) port.addScorecard({ rubric, station, year: 2020 });
+    // The clock moves 20 ms each time it is read (once per scorecard): a pause every third one (60 ms ≥ 50),
+    // and after the last.
+    let clock = 0;
+    const now = (): number => (clock += 20);
+    const events: string[] = [];
+    const { rows } = await scanWorkbook(port, {
+      now,
+      pause: async () => void events.push("pause"),
+      onProgress: (p) => events.push(p.phase === "reading" ? "reading" : `${p.done}/${p.total}`),
+    });
+    expect(SLICE_MS).toBe(50);
+    expect(rows).toHaveLength(10);
+    expect(events).toEqual([
+      "reading",
+      "0/10",
+      "3/10",
+      "pause",
+      "6/10",
+      "pause",
+      "9/10",
+      "pause",
+      "10/10",
+      "pause",
+    ]);
   });
 });

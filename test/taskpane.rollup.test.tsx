@@ -3,11 +3,16 @@
  * A workbook of several scorecards (a district's, a 汇总) shows the roll-up — chart and table, computed by the
  * same core as 生成汇总表 — instead of "当前工作表不是评分表" with a button per sheet (issue 22 §4).
  */
-import { configure, screen, waitFor, within } from "@testing-library/react";
+import * as React from "react";
+import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import type { XlsxDocument, XlsxEngine } from "../src/taskpane/file/xlsxLoader";
+import * as scanHook from "../src/taskpane/review/useWorkbookScan";
+import { App } from "../src/taskpane/root/App";
+import * as panels from "../src/taskpane/root/panels";
 import { buildRollup } from "../src/rollup";
 import { readScorecard, type GridValue } from "../src/sheet";
 import { MemoryPort, entriesOf, fullBase, rubric } from "./support/memoryPort";
-import { setup } from "./support/renderPane";
+import { TIMING, renderApp, setup } from "./support/renderPane";
 import { submittedPlan } from "./support/submitted";
 
 configure({ asyncUtilTimeout: 20_000 });
@@ -114,5 +119,67 @@ describe("the roll-up of a workbook of several scorecards", () => {
     await screen.findByTestId("total");
     expect(screen.queryByTestId("rollup-view")).toBeNull();
     expect(screen.queryByRole("button", { name: /全部评分表/ })).toBeNull();
+  });
+});
+
+describe("a district's file opened in the browser", () => {
+  /** The memory port standing in for ExcelJS's model of an opened file. */
+  class FakeDocument extends MemoryPort implements XlsxDocument {
+    async toBuffer(): Promise<Uint8Array> {
+      return new Uint8Array(0);
+    }
+  }
+
+  /** Opens a file of `stations`' scorecards, the first one active, and records what the page drew first. */
+  async function openFile(stations: readonly string[]): Promise<{ drawn: string[] }> {
+    const engine: XlsxEngine = {
+      create: () => new FakeDocument(),
+      open: async () => {
+        const doc = new FakeDocument();
+        stations.forEach((station, i) => doc.addScorecard({ rubric, station, year: 2020 }, i === 0));
+        return doc;
+      },
+    };
+    renderApp(<App lang="zh" mode="file" loadEngine={async () => engine} timing={TIMING} />);
+    const drawn: string[] = [];
+    new MutationObserver(() => {
+      for (const id of ["total", "rollup-view"])
+        if (document.querySelector(`[data-testid=${id}]`) && !drawn.includes(id)) drawn.push(id);
+    }).observe(document.body, { childList: true, subtree: true });
+    fireEvent.change(screen.getByTestId("file-input"), {
+      target: { files: [new File([new Uint8Array([0x50, 0x4b])], "全区.xlsx")] },
+    });
+    return { drawn };
+  }
+
+  it("shows the roll-up at once, never the first scorecard before it, and readies 审核's check", async () => {
+    const review = jest.spyOn(panels, "loadReviewPanel");
+    const scan = jest.spyOn(scanHook, "loadScan");
+    try {
+      const { drawn } = await openFile(STATIONS.slice(0, 3));
+      await screen.findByTestId("rollup-table");
+      expect(drawn).toEqual(["rollup-view"]);
+      // The reviewer's next step is fetched while they look: 审核 and its whole-workbook check.
+      await waitFor(() => expect(review).toHaveBeenCalled());
+      await waitFor(() => expect(scan).toHaveBeenCalled());
+    } finally {
+      review.mockRestore();
+      scan.mockRestore();
+    }
+  });
+
+  it("opens a station's own file on its overview, and readies 填写 rather than 审核", async () => {
+    const review = jest.spyOn(panels, "loadReviewPanel");
+    const form = jest.spyOn(panels, "loadFormView");
+    try {
+      const { drawn } = await openFile(STATIONS.slice(0, 1));
+      await screen.findByTestId("total");
+      await waitFor(() => expect(form).toHaveBeenCalled());
+      expect(drawn).toEqual(["total"]);
+      expect(review).not.toHaveBeenCalled();
+    } finally {
+      review.mockRestore();
+      form.mockRestore();
+    }
   });
 });

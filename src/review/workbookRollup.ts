@@ -49,6 +49,23 @@ function mostCommonEdition(reads: readonly ReadScorecard[]): string {
 }
 
 /**
+ * The roll-up model alone (no sheet plans: the pane's roll-up view draws it, and the plans' print layout of every
+ * station's copy is the slow part of workbookRollup): the edition most scorecards use, rows pointing at their sheets.
+ */
+export function rollupOfReads(
+  reads: readonly ReadScorecard[],
+  options: Pick<RollupOptions, "unit"> = {},
+): Rollup {
+  const built = buildRollup(reads, getRubric(mostCommonEdition(reads)), { unit: options.unit });
+  return {
+    ...built,
+    rows: built.rows.map((row) =>
+      row.readIndex === null ? row : { ...row, sheet: reads[row.readIndex].sheet },
+    ),
+  };
+}
+
+/**
  * The roll-up of the scorecards in this workbook: the edition most of them use, the rows' sheets being the
  * scorecards' own sheets so that the 汇总 formulas reference them live. `unit` names another unit than the
  * notice's issuer in the titles (the command line's --unit).
@@ -58,14 +75,8 @@ export function workbookRollup(
   today?: IsoDate,
   options: Pick<RollupOptions, "unit"> = {},
 ): { rollup: Rollup; plans: RollupPlans; years: YearsComparison } {
-  const rubric = getRubric(mostCommonEdition(reads));
-  const built = buildRollup(reads, rubric, { unit: options.unit });
-  const rollup: Rollup = {
-    ...built,
-    rows: built.rows.map((row) =>
-      row.readIndex === null ? row : { ...row, sheet: reads[row.readIndex].sheet },
-    ),
-  };
+  const rollup = rollupOfReads(reads, options);
+  const rubric = rollup.rubric;
   const timeline =
     today === undefined ? undefined : timelineText(timelineStatus(rubric.notice, rollup.year, today)).zh;
   return { rollup, plans: buildRollupPlans(rollup, { timeline }), years: compareYears(reads, rubric) };

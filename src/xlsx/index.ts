@@ -14,3 +14,4 @@ export {
   type WorkbookFormatProblem,
 } from "./workbook";
 export { XlsxPort, type StagedXlsx } from "./port";
+export { preinflatedCodec } from "./stream/nativeInflate";

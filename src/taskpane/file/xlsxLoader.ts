@@ -31,8 +31,11 @@ export async function loadXlsxEngine(): Promise<XlsxEngine> {
     create: () => new xlsx.XlsxPort(xlsx.newWorkbook()),
     // The file's reading first (refused at once, as loading refuses it), its model while the pane shows it.
     open: async (data) => {
+      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+      // The browser inflates the large parts first, the package gate then checks them as any.
+      const { codec } = await xlsx.preinflatedCodec(bytes);
       try {
-        const staged = xlsx.XlsxPort.stage(data);
+        const staged = xlsx.XlsxPort.stage(bytes, { codec });
         return new StagedFile({
           grids: staged.grids,
           active: staged.active,

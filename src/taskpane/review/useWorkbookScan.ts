@@ -1,6 +1,7 @@
 import * as React from "react";
 import type { ScanProgress, ScanResult } from "../../review/scan";
 import type { WorkbookPort } from "../../workbook";
+import { lazyChunk } from "../shared/lazyChunk";
 
 export interface ScanState {
   readonly running: boolean;
@@ -23,6 +24,9 @@ export interface ScanHookOptions {
   /** Start at once (taskpane.html?check=workbook). */
   readonly autoStart: boolean;
 }
+
+/** The scan module, on first use: the pane's first screen (the overview in Excel) does without it. */
+export const loadScan = lazyChunk(() => import(/* webpackChunkName: "scan" */ "../../review/scan"));
 
 const IDLE: ScanState = { running: false, progress: null, result: null, time: null };
 
@@ -49,8 +53,7 @@ export function useWorkbookScan(port: WorkbookPort, options: ScanHookOptions): W
     setState((previous) => ({ ...previous, running: true, progress: { phase: "reading" } }));
     try {
       await optionsRef.current.flush();
-      // The scan module comes when first used: the pane's first screen (the overview in Excel) does without it.
-      const { scanWorkbook } = await import(/* webpackChunkName: "scan" */ "../../review/scan");
+      const { scanWorkbook } = await loadScan();
       const result = await scanWorkbook(port, {
         onProgress: (progress) => {
           if (alive.current) setState((previous) => ({ ...previous, progress }));

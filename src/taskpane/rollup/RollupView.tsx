@@ -27,7 +27,7 @@ import {
 } from "../../rollup";
 import type { Rubric } from "../../rubric";
 import { vetoText } from "../../i18n/veto";
-import { workbookRollup } from "../../review/workbookRollup";
+import { rollupOfReads } from "../../review/workbookRollup";
 import { isScorecard, readScorecard } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
 import { useTexts } from "../shared/i18n";
@@ -181,7 +181,7 @@ function Row(props: { row: RollupRow; rubric: Rubric; onOpen: (sheet: string) =>
 /**
  * A workbook of several scorecards (a district's, or a 汇总): the roll-up the 汇总 sheet draws — each station's
  * totals and counted verdict, the pass count against the notice's target — as a chart and a table, each station
- * opening its own scorecard. Computed with the same core as 生成汇总表 (src/review workbookRollup).
+ * opening its own scorecard. Computed with the same core as 生成汇总表 (src/review rollupOfReads, which workbookRollup draws).
  */
 export function RollupView(props: {
   port: WorkbookPort;
@@ -200,7 +200,7 @@ export function RollupView(props: {
     let live = true;
     port.readGrids().then(
       (grids) => {
-        if (live) setRollup(workbookRollup(grids.filter(isScorecard).map(readScorecard)).rollup);
+        if (live) setRollup(rollupOfReads(grids.filter(isScorecard).map(readScorecard)));
       },
       (error: unknown) => {
         if (live) messagesRef.current.report(error, "read");

@@ -7,7 +7,7 @@ import { NoScorecard } from "../insert/NoScorecard";
 import { Overview } from "../overview/Overview";
 import { problemGroups, problemsOf, type Problem } from "../problems/problems";
 import { ReviewBanner } from "../review/ReviewBanner";
-import { useWorkbookScan } from "../review/useWorkbookScan";
+import { loadScan, useWorkbookScan } from "../review/useWorkbookScan";
 import { pageWantsWorkbookCheck } from "../review/url";
 import type { ErrorContext } from "../shared/errors";
 import { useTexts } from "../shared/i18n";
@@ -29,6 +29,7 @@ import {
   loadFormView,
   loadInsertPanel,
   loadProblemsList,
+  loadReviewPanel,
 } from "./panels";
 
 const useStyles = makeStyles({
@@ -106,7 +107,9 @@ export function Pane(props: PaneProps): React.JSX.Element {
       setWholeWorkbook(false);
     lastSheet.current = shownSheet;
   }, [shownSheet]);
-  const rollup = scorecards > 1 && (wholeWorkbook === true || !view);
+  // Until the effect above settles it, what it will settle on: no frame of one scorecard's overview first.
+  const whole = wholeWorkbook ?? (snapshot.status === "ready" && fileMode && scorecards > 1);
+  const rollup = scorecards > 1 && (whole || !view);
   const [rollupVersion, setRollupVersion] = React.useState(0);
   const tab = rollup && !WORKBOOK_TABS.includes(chosenTab) ? "overview" : chosenTab;
 
@@ -133,8 +136,14 @@ export function Pane(props: PaneProps): React.JSX.Element {
   }, [tab]);
 
   // The other everyday tabs come in their own chunks, fetched only once the pane is on screen (审核 and 导出 load
-  // when first opened).
-  React.useEffect(() => prefetch([loadProblemsList, loadFormView, loadInsertPanel]), []);
+  // when first opened). Over a roll-up the next step is the reviewer's: 审核 and its whole-workbook check.
+  React.useEffect(
+    () =>
+      rollup
+        ? prefetch([loadReviewPanel, loadScan])
+        : prefetch([loadProblemsList, loadFormView, loadInsertPanel]),
+    [rollup],
+  );
 
   const problems = React.useMemo(
     () => (view ? problemsOf(view.read, view.scores[column], column, lang, s, view.refused[column]) : []),
