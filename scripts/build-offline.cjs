@@ -131,7 +131,7 @@ const inlineText = (code) => code.replace(/<\/script/gi, "<\\/script");
 
 /**
  * Builds into a temporary folder and writes the page to `outFile`: the entry and the first screen's chunks (the
- * `pane` chunk group) as scripts, in front of the entry so that they are installed when it starts; every other
+ * `pane` and `file` chunk groups) as scripts, in front of the entry so that they are installed when it starts; every other
  * chunk after it, inert.
  */
 function buildOffline(outFile) {
@@ -144,7 +144,10 @@ function buildOffline(outFile) {
         const info = stats.toJson({ all: false, entrypoints: true, chunkGroups: true, assets: true });
         const js = (assets) => assets.map((a) => a.name).filter((n) => n.endsWith(".js"));
         const entry = js(info.entrypoints.taskpane.assets);
-        const first = js(info.namedChunkGroups.pane.assets).filter((n) => !entry.includes(n));
+        // The pane's start (`pane`) and file mode's root (`file`, which Excel never fetches).
+        const first = [
+          ...new Set([...js(info.namedChunkGroups.pane.assets), ...js(info.namedChunkGroups.file.assets)]),
+        ].filter((n) => !entry.includes(n));
         const lazy = fs
           .readdirSync(dir)
           .filter((f) => f.endsWith(".js") && !entry.includes(f) && !first.includes(f))

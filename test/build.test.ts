@@ -176,6 +176,20 @@ describe("npm run build (webpack --mode production)", () => {
       ).not.toThrow();
   });
 
+  test("Excel's first screen (the pane over the workbook) fetches none of file mode's code", () => {
+    const groups = stats.toJson({ all: false, chunkGroups: true, assets: true }).namedChunkGroups ?? {};
+    const js = (name: string): string[] =>
+      (groups[name]?.assets ?? []).map((a) => a.name).filter((f) => f.endsWith(".js"));
+    const excel = new Set(["pane", "scorecard", "excel"].flatMap(js));
+    // FilePanel's file input, by its test id: in file mode's chunk, nowhere in Excel's.
+    const holding = files.filter(
+      (f) => f.endsWith(".js") && fs.readFileSync(path.join(out, f), "utf8").includes('"file-input"'),
+    );
+    expect(holding).toEqual(js("file").filter((f) => holding.includes(f)));
+    expect(holding.length).toBeGreaterThan(0);
+    expect(holding.some((f) => excel.has(f))).toBe(false);
+  });
+
   test("exceljs, when used, is never in the first bundle", () => {
     const entry = files.find((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f));
     expect(entry).toBeDefined();

@@ -9,7 +9,7 @@ import userEvent from "@testing-library/user-event";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { defaultYear, getRubric } from "../src/rubric";
 import { COL, addr, layoutFor, type GridValue } from "../src/sheet";
-import { App } from "../src/taskpane/root/App";
+import { FileApp } from "../src/taskpane/root/FileApp";
 import { loadDraft } from "../src/taskpane/file/draftStore";
 import type { XlsxDocument, XlsxEngine } from "../src/taskpane/file/xlsxLoader";
 import { MemoryPort, entriesOf } from "./support/memoryPort";
@@ -68,7 +68,7 @@ function openPage(xlsx = engine()) {
   const user = userEvent.setup();
   const view = render(
     <RendererProvider renderer={renderer} targetDocument={document}>
-      <App lang="zh" mode="file" loadEngine={async () => xlsx} timing={TIMING} />
+      <FileApp lang="zh" loadEngine={async () => xlsx} timing={TIMING} />
     </RendererProvider>,
   );
   return { user, xlsx, ...view };

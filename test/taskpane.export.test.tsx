@@ -20,6 +20,7 @@ import {
   type ScorecardState,
 } from "../src/sheet";
 import { App } from "../src/taskpane/root/App";
+import { FileApp } from "../src/taskpane/root/FileApp";
 import * as exportLoader from "../src/taskpane/export/loader";
 import * as panels from "../src/taskpane/root/panels";
 import { MIME, exportFileName } from "../src/taskpane/export/files";
@@ -408,7 +409,7 @@ describe("file mode", () => {
     const { port, sheet } = portWith(complete());
     const source = readScorecard(port.grid(sheet));
     const bytes = await compliantXlsx(source);
-    const { user } = renderApp(<App lang="zh" mode="file" timing={TIMING} />);
+    const { user } = renderApp(<FileApp lang="zh" timing={TIMING} />);
     fireEvent.change(screen.getByTestId("file-input"), {
       target: { files: [new File([bytes], "巴川街道.xlsx", { type: MIME.xlsx })] },
     });

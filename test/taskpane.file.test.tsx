@@ -12,7 +12,7 @@ import { RendererProvider, createDOMRenderer } from "@fluentui/react-components"
 import { STRINGS, format, langOf } from "../src/i18n/strings";
 import { defaultYear, getRubric } from "../src/rubric";
 import { sheetNameFor } from "../src/sheet";
-import { App } from "../src/taskpane/root/App";
+import { FileApp } from "../src/taskpane/root/FileApp";
 import { detectEnvironment } from "../src/taskpane/root/environment";
 import { isLegacyWebview, showLegacyMessage, showLoadFailure } from "../src/taskpane/legacy";
 import { loadXlsxEngine, type XlsxDocument, type XlsxEngine } from "../src/taskpane/file/xlsxLoader";
@@ -65,7 +65,7 @@ function setupFile(engine: XlsxEngine & { loads: number }) {
   };
   render(
     <RendererProvider renderer={renderer} targetDocument={document}>
-      <App lang="zh" mode="file" loadEngine={loadEngine} timing={TIMING} />
+      <FileApp lang="zh" loadEngine={loadEngine} timing={TIMING} />
     </RendererProvider>,
   );
   return { user };
@@ -168,9 +168,8 @@ describe("file mode", () => {
     const user = userEvent.setup();
     render(
       <RendererProvider renderer={renderer} targetDocument={document}>
-        <App
+        <FileApp
           lang="en"
-          mode="file"
           timing={TIMING}
           loadEngine={async () => {
             if (fail) throw new Error("ChunkLoadError: Loading chunk xlsx failed");
@@ -230,7 +229,7 @@ describe("file mode: a zip bomb", () => {
     expect(bomb.byteLength).toBeLessThan(200 * 1024);
     render(
       <RendererProvider renderer={renderer} targetDocument={document}>
-        <App lang={lang} mode="file" loadEngine={loadXlsxEngine} timing={TIMING} />
+        <FileApp lang={lang} loadEngine={loadXlsxEngine} timing={TIMING} />
       </RendererProvider>,
     );
     fireEvent.change(screen.getByTestId("file-input"), {

@@ -12,7 +12,7 @@ import { cliReadText, workbookRefusal } from "../src/i18n/cliRead";
 import { FILE_WORDS } from "../src/i18n/fileWords";
 import { STRINGS } from "../src/i18n/strings";
 import { loadXlsxEngine } from "../src/taskpane/file/xlsxLoader";
-import { App } from "../src/taskpane/root/App";
+import { FileApp } from "../src/taskpane/root/FileApp";
 import { WorkbookFormatError, type WorkbookDamage } from "../src/xlsx/format";
 import type { ReadLimit } from "../src/xlsx/limits";
 import type { XmlProblem } from "../src/xlsx/stream/refusal";
@@ -26,7 +26,7 @@ jest.setTimeout(120_000);
 async function openInPane(lang: "zh" | "en", bytes: Uint8Array): Promise<HTMLElement> {
   render(
     <RendererProvider renderer={renderer} targetDocument={document}>
-      <App lang={lang} mode="file" loadEngine={loadXlsxEngine} timing={TIMING} />
+      <FileApp lang={lang} loadEngine={loadXlsxEngine} timing={TIMING} />
     </RendererProvider>,
   );
   fireEvent.change(screen.getByTestId("file-input"), { target: { files: [new File([bytes], "a.xlsx")] } });

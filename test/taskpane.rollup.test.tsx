@@ -7,7 +7,7 @@ import * as React from "react";
 import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { XlsxDocument, XlsxEngine } from "../src/taskpane/file/xlsxLoader";
 import * as scanHook from "../src/taskpane/review/useWorkbookScan";
-import { App } from "../src/taskpane/root/App";
+import { FileApp } from "../src/taskpane/root/FileApp";
 import * as panels from "../src/taskpane/root/panels";
 import { buildRollup } from "../src/rollup";
 import { readScorecard, type GridValue } from "../src/sheet";
@@ -140,7 +140,7 @@ describe("a district's file opened in the browser", () => {
         return doc;
       },
     };
-    renderApp(<App lang="zh" mode="file" loadEngine={async () => engine} timing={TIMING} />);
+    renderApp(<FileApp lang="zh" loadEngine={async () => engine} timing={TIMING} />);
     const drawn: string[] = [];
     new MutationObserver(() => {
       for (const id of ["total", "rollup-view"])

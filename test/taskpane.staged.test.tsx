@@ -9,7 +9,7 @@ import * as React from "react";
 import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { COL, addr, layoutFor } from "../src/sheet";
-import { App } from "../src/taskpane/root/App";
+import { FileApp } from "../src/taskpane/root/FileApp";
 import { StagedFile, type ModelPort } from "../src/taskpane/file/stagedFile";
 import type { XlsxEngine } from "../src/taskpane/file/xlsxLoader";
 import { MemoryPort, rubric } from "./support/memoryPort";
@@ -145,12 +145,7 @@ describe("a file whose model cannot be built, in the pane", () => {
     };
     render(
       <RendererProvider renderer={renderer} targetDocument={document}>
-        <App
-          lang="zh"
-          mode="file"
-          loadEngine={async () => engine}
-          timing={{ readDelay: 20, writeDelay: 30 }}
-        />
+        <FileApp lang="zh" loadEngine={async () => engine} timing={{ readDelay: 20, writeDelay: 30 }} />
       </RendererProvider>,
     );
     fireEvent.change(screen.getByTestId("file-input"), {

@@ -35,5 +35,11 @@ export async function start(container: HTMLElement): Promise<void> {
   // Excel and WPS show the pane over the workbook at once: fetch it while the adapter loads.
   if (passwords) void loadPane().catch(() => undefined);
   const port = passwords ? await portFor(env.mode, passwords) : undefined;
-  createRoot(container).render(<App lang={env.lang} mode={env.mode} port={port} passwords={passwords} />);
+  const root = createRoot(container);
+  if (port && env.mode !== "file")
+    return root.render(<App lang={env.lang} mode={env.mode} port={port} passwords={passwords} />);
+  // The browser's file mode (or a host whose workbook could not be reached): its own chunk, which Excel never
+  // fetches. The offline page carries it with the first screen's scripts.
+  const { FileApp } = await import(/* webpackChunkName: "file" */ "./FileApp");
+  root.render(<FileApp lang={env.lang} />);
 }
