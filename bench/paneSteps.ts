@@ -100,6 +100,34 @@ export async function paneDrawn(page: Page): Promise<number> {
 }
 
 /**
+ * Watches for the first frame that paints `selector`, timed in the page: a rAF callback runs just before that
+ * paint, whereas a poller from outside sees it only after the idle-time work that follows.
+ */
+async function watchPaint(page: Page, selector: string): Promise<void> {
+  await page.evaluate((watched) => {
+    const w = window as unknown as { shownAt?: number };
+    w.shownAt = undefined;
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector(watched)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => (w.shownAt = performance.now()));
+    }).observe(document.body, { childList: true, subtree: true });
+  }, selector);
+}
+
+/** When the frame watchPaint watches for was painted (the page's clock), waiting for it. */
+async function painted(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () => (window as unknown as { shownAt?: number }).shownAt !== undefined,
+    undefined,
+    {
+      timeout: 120_000,
+    },
+  );
+  return page.evaluate(() => (window as unknown as { shownAt?: number }).shownAt ?? NaN);
+}
+
+/**
  * 打开… (which starts loading the engine), the file chosen `after` ms later, then `until` shown: returns when the
  * file was chosen and the ms from then to `until`.
  */
@@ -119,27 +147,10 @@ export async function openFile(
   }
   const picker = await chooser;
   if (after > 0) await page.waitForTimeout(after);
-  // Timed in the page: the frame that first paints `until` (a rAF callback runs just before that paint), not when
-  // a poller from outside gets to see it, which idle-time work after the paint would delay.
-  await page.evaluate((selector) => {
-    const w = window as unknown as { shownAt?: number };
-    w.shownAt = undefined;
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector(selector)) return;
-      observer.disconnect();
-      requestAnimationFrame(() => (w.shownAt = performance.now()));
-    }).observe(document.body, { childList: true, subtree: true });
-  }, until);
+  await watchPaint(page, until);
   const chosenAt = await now(page);
   await picker.setFiles(file);
-  await page.waitForFunction(
-    () => (window as unknown as { shownAt?: number }).shownAt !== undefined,
-    undefined,
-    {
-      timeout: 120_000,
-    },
-  );
-  const shownAt = await page.evaluate(() => (window as unknown as { shownAt?: number }).shownAt ?? NaN);
+  const shownAt = await painted(page);
   return { chosenAt, ms: shownAt - chosenAt };
 }
 
@@ -150,31 +161,18 @@ export async function openFile(
 export async function clickAndTime(page: Page, target: Locator, until: string): Promise<number> {
   await target.waitFor({ timeout: 120_000 });
   await page.evaluate((selector) => {
-    const w = window as unknown as { clickAt?: number; paintedAt?: number };
+    if (document.querySelector(selector)) throw new Error(`${selector} is there before the click`);
+    const w = window as unknown as { clickAt?: number };
     w.clickAt = undefined;
-    w.paintedAt = undefined;
     document.addEventListener("click", (event) => (w.clickAt = event.timeStamp), {
       capture: true,
       once: true,
     });
-    // No named helpers in here (see startScreen).
-    if (document.querySelector(selector)) throw new Error(`${selector} is there before the click`);
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector(selector)) return;
-      observer.disconnect();
-      requestAnimationFrame(() => (w.paintedAt = performance.now()));
-    }).observe(document.body, { childList: true, subtree: true });
   }, until);
+  await watchPaint(page, until);
   await target.click();
-  await page.waitForFunction(
-    () => (window as unknown as { paintedAt?: number }).paintedAt !== undefined,
-    undefined,
-    { timeout: 120_000 },
-  );
-  return page.evaluate(() => {
-    const w = window as unknown as { clickAt: number; paintedAt: number };
-    return w.paintedAt - w.clickAt;
-  });
+  const shownAt = await painted(page);
+  return shownAt - (await page.evaluate(() => (window as unknown as { clickAt?: number }).clickAt ?? NaN));
 }
 
 /** A score typed into the table and Enter: ms from the key to the bar's total changing (timed in the page). */
