@@ -8,6 +8,7 @@
 import * as React from "react";
 import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
+import userEvent from "@testing-library/user-event";
 import { COL, addr, layoutFor } from "../src/sheet";
 import { FileApp } from "../src/taskpane/root/FileApp";
 import { StagedFile, type ModelPort } from "../src/taskpane/file/stagedFile";
@@ -123,7 +124,8 @@ describe("StagedFile", () => {
 });
 
 describe("a file whose model cannot be built, in the pane", () => {
-  it("is shown from its reading first, then closed with the reason", async () => {
+  /** Opens a one-scorecard file whose model fails when `fail` is called; `fail` is there once it was asked for. */
+  function openFailing(): { building: { fail?: () => void } } {
     const building: { fail?: () => void } = {};
     const engine: XlsxEngine = {
       create: () => new Model(),
@@ -151,6 +153,11 @@ describe("a file whose model cannot be built, in the pane", () => {
     fireEvent.change(screen.getByTestId("file-input"), {
       target: { files: [new File([new Uint8Array([0x50, 0x4b])], "巴川街道.xlsx")] },
     });
+    return { building };
+  }
+
+  it("is shown from its reading first, then closed with the reason", async () => {
+    const { building } = openFailing();
     // The total comes from the reading, before any model; saving needs the model, which fails.
     expect((await screen.findByTestId("total")).textContent).toBe("0");
     fireEvent.click(screen.getByRole("button", { name: "保存（下载）" }));
@@ -159,7 +166,27 @@ describe("a file whose model cannot be built, in the pane", () => {
     const bar = await screen.findByTestId("message-bar");
     await waitFor(() => expect(bar.textContent).toContain("文件已损坏，无法建立表格模型"));
     expect(within(bar).getByText("无法打开文件")).toBeTruthy();
+    expect(bar.textContent).not.toContain("刚才的输入");
     expect(screen.queryByTestId("total")).toBeNull();
     expect(screen.getByRole("button", { name: "新建" })).toBeTruthy();
+  });
+
+  it("names what was typed meanwhile in the message that closes it: nothing typed goes in silence", async () => {
+    const user = userEvent.setup();
+    const { building } = openFailing();
+    await screen.findByTestId("total");
+    await user.click(screen.getByRole("tab", { name: /^填写/ }));
+    // The form, its first section open.
+    await user.type(await screen.findByRole("spinbutton", { name: /^1\. / }), "1");
+    await user.tab();
+    // The edit waits for the model to be written; the model fails.
+    await waitFor(() => expect(building.fail).toBeDefined());
+    building.fail?.();
+    const bar = await screen.findByTestId("message-bar");
+    await waitFor(() => expect(bar.textContent).toContain("文件已损坏，无法建立表格模型"));
+    expect(bar.textContent).toContain(
+      "刚才的输入未能写入此文件，请记下，在能打开的文件中重新填写：第1项自评得分 1。",
+    );
+    expect(screen.queryByTestId("total")).toBeNull();
   });
 });

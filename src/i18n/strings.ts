@@ -252,6 +252,11 @@ const zhCN = {
   errorOpenFileBody: "请选择由本加载项或 Excel 保存的 .xlsx 文件。",
   errorZipBombTitle: "已拒绝打开此文件",
   errorRefusedBody: "{reason}。",
+  unwrittenEntries: "刚才的输入未能写入此文件，请记下，在能打开的文件中重新填写：{entries}。",
+  unwrittenCell: "“{sheet}”{cell} 单元格",
+  unwrittenSeparator: "；",
+  unwrittenCleared: "（清空）",
+  bodyThen: "{body}{then}",
   notXlsx: "“{name}”不是 .xlsx 文件",
 
   fileHeading: "在浏览器中填写评分表",
@@ -690,6 +695,12 @@ const enUS: Strings = {
   errorOpenFileBody: "Choose an .xlsx file saved by this add-in or by Excel.",
   errorZipBombTitle: "The file was refused",
   errorRefusedBody: "{reason}.",
+  unwrittenEntries:
+    "What you just entered could not be written to this file; note it and enter it again in a file that opens: {entries}.",
+  unwrittenCell: "cell {cell} of “{sheet}”",
+  unwrittenSeparator: "; ",
+  unwrittenCleared: "(cleared)",
+  bodyThen: "{body} {then}",
   notXlsx: "“{name}” is not an .xlsx file",
 
   fileHeading: "Fill in a scorecard in the browser",

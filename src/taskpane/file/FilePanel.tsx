@@ -14,6 +14,7 @@ import {
 import { format } from "../../i18n/strings";
 import type { SheetGrid } from "../../sheet";
 import type { WorkbookPort } from "../../workbook";
+import { describeError } from "../shared/errors";
 import { useTexts } from "../shared/i18n";
 import { refusedList } from "../shared/refused";
 import { useMessages } from "../shared/messages";
@@ -21,6 +22,7 @@ import type { PaneProps, PaneToolbarContext } from "../shared/pane";
 import type { RefusedEntry, Timing } from "../shared/session";
 import type { Draft } from "./draftStore";
 import { connectEarlyStart } from "./early";
+import { UnwrittenEntries } from "./unwritten";
 import { useDraft } from "./useDraft";
 import type { XlsxDocument, XlsxEngine } from "./xlsxLoader";
 
@@ -63,11 +65,15 @@ interface OpenDocument {
 }
 
 /**
- * Wraps a port so that every change to the workbook is noted (file mode's "unsaved" state), and the sheets read
- * are kept until then: in the browser the file changes only through this port, so the roll-up, the workbook
+ * Wraps a port so that every change to the workbook is noted (file mode's "unsaved" state), as is every write the
+ * file did not take (`unwritten`), and the sheets read are kept until then: in the browser the file changes only through this port, so the roll-up, the workbook
  * check and the pane read a sheet once, not once each.
  */
-export function trackChanges(port: WorkbookPort, onChange: () => void): WorkbookPort {
+export function trackChanges(
+  port: WorkbookPort,
+  onChange: () => void,
+  unwritten?: UnwrittenEntries,
+): WorkbookPort {
   // Requested name → grid; a name is asked for as the pane has it, so it is answered the same way every time.
   const grids = new Map<string, SheetGrid>();
   const changed = (): void => {
@@ -93,7 +99,13 @@ export function trackChanges(port: WorkbookPort, onChange: () => void): Workbook
       return report;
     },
     write: async (sheet, writes) => {
-      await port.write(sheet, writes);
+      try {
+        await port.write(sheet, writes);
+      } catch (error) {
+        unwritten?.failed(sheet, writes);
+        throw error;
+      }
+      unwritten?.written(sheet, writes);
       changed();
     },
     renderGrid: async (plan, chart) => {
@@ -185,7 +197,8 @@ export function FilePanel(props: {
       setDirty(true);
       setVersion((v) => v + 1);
     };
-    setDoc({ id, file, port: trackChanges(file, changed), name, restored, refused: standing });
+    const unwritten = new UnwrittenEntries();
+    setDoc({ id, file, port: trackChanges(file, changed, unwritten), name, restored, refused: standing });
     // A restored workbook is still unsaved: it was never downloaded.
     setDirty(restored);
     setRefused(standing);
@@ -204,6 +217,17 @@ export function FilePanel(props: {
         setDirty(false);
         setRefused([]);
         messages.report(error, "open-file");
+        // What was typed meanwhile could not be written: the writes waiting for the model fail just after this,
+        // and the pane's last edits as it closes; each time the message names them all, so nothing typed goes
+        // in silence.
+        const tell = async (): Promise<void> => {
+          const now = latestTexts.current;
+          const lost = await unwritten.describe(file, now);
+          const why = describeError(error, "open-file", now);
+          messages.show({ ...why, body: format(now.bodyThen, { body: why.body, then: lost }) });
+        };
+        unwritten.onFailed = () => void tell();
+        if (unwritten.size > 0) void tell();
       },
     );
   };
