@@ -66,8 +66,8 @@ interface OpenDocument {
 
 /**
  * Wraps a port so that every change to the workbook is noted (file mode's "unsaved" state), as is every write the
- * file did not take (`unwritten`), and the sheets read are kept until then: in the browser the file changes only through this port, so the roll-up, the workbook
- * check and the pane read a sheet once, not once each.
+ * file did not take (`unwritten`), and the sheets read are kept until then: in the browser the file changes only
+ * through this port, so the roll-up, the workbook check and the pane read a sheet once, not once each.
  */
 export function trackChanges(
   port: WorkbookPort,
@@ -226,8 +226,9 @@ export function FilePanel(props: {
           const why = describeError(error, "open-file", now);
           messages.show({ ...why, body: format(now.bodyThen, { body: why.body, then: lost }) });
         };
-        unwritten.onFailed = () => void tell();
-        if (unwritten.size > 0) void tell();
+        const retell = (): void => void tell().catch((e: unknown) => console.error(e));
+        unwritten.onFailed = retell;
+        if (unwritten.size > 0) retell();
       },
     );
   };
